@@ -1,0 +1,3 @@
+from gialint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,9 @@
+"""Check kinds: Python classes written once, instantiated by TOML rules.
+
+Importing this package registers every kind in ``REGISTRY``.
+"""
+
+from gialint.checks import document, pattern, sections, topics  # noqa: F401  (registration)
+from gialint.checks.base import REGISTRY, Check, Context, Hit, Param, ParamError, validate_params
+
+__all__ = ["REGISTRY", "Check", "Context", "Hit", "Param", "ParamError", "validate_params"]

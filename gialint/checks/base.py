@@ -1,0 +1,135 @@
+"""The contract between a check kind (Python, written once) and its rules (TOML).
+
+A check kind declares the parameters it accepts (``params``) and the
+placeholders its messages may use (``message_args``); ``ruleset`` validates
+every rule against both when it loads, so a mistake in a rule file is an
+error with a file and line, not a crash while linting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from gialint.model import Report, Span
+    from gialint.rule import Rule
+
+
+@dataclass(frozen=True)
+class Param:
+    type: str  # str, int, bool, regex, list[...], map[...] (any keys), table
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+    choices: tuple = ()
+    fields: dict[str, Param] | None = None  # for table / list[table]
+
+
+@dataclass
+class Hit:
+    """One problem a check found; the engine turns it into a Finding."""
+
+    span: Span
+    args: dict[str, Any] = field(default_factory=dict)
+    variant: str = "default"  # which message of the rule to use
+    related: list[tuple[Span, dict[str, Any]]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    """Run-wide settings a check may need (from the config and the CLI)."""
+
+    organ_type: str | None = None
+    deadline: str | None = None
+    lang: str = "zh"
+
+
+class Check:
+    kind: ClassVar[str] = ""
+    params: ClassVar[dict[str, Param]] = {}
+    message_args: ClassVar[tuple[str, ...]] = ()
+    variants: ClassVar[tuple[str, ...]] = ("default",)
+
+    def __init__(self, rule: Rule, params: dict[str, Any]):
+        self.rule = rule
+        self.p = params  # validated, defaults filled in
+        self.setup()
+
+    def setup(self) -> None:
+        """Compile what the parameters describe, once per run."""
+
+    def check(self, report: Report, ctx: Context) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+REGISTRY: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    REGISTRY[cls.kind] = cls
+    return cls
+
+
+class ParamError(ValueError):
+    def __init__(self, path: tuple, message: str):
+        super().__init__(message)
+        self.path = path
+
+
+_TYPES = {"str": str, "int": int, "bool": bool}
+
+
+def validate_params(schema: dict[str, Param], values: dict, path: tuple = ()) -> dict:
+    """Check ``values`` against ``schema``; return them with defaults filled in."""
+    if not isinstance(values, dict):
+        raise ParamError(path, "must be a table")
+    out = {}
+    for key in values:
+        if key not in schema:
+            known = ", ".join(sorted(schema)) or "none"
+            raise ParamError(path + (key,), f"unknown parameter '{key}' (known: {known})")
+    for key, spec in schema.items():
+        if key not in values:
+            if spec.required:
+                raise ParamError(path + (key,), f"missing required parameter '{key}'")
+            default = spec.default
+            out[key] = _value(spec, default, path + (key,)) if default is not None else None
+            continue
+        out[key] = _value(spec, values[key], path + (key,))
+    return out
+
+
+def _value(spec: Param, value: Any, path: tuple) -> Any:
+    t = spec.type
+    if t.startswith("list["):
+        if not isinstance(value, list):
+            raise ParamError(path, f"must be a list, not {type(value).__name__}")
+        item = Param(t[5:-1], fields=spec.fields, choices=spec.choices)
+        return [_value(item, v, path + (i,)) for i, v in enumerate(value)]
+    if t.startswith("map["):
+        if not isinstance(value, dict):
+            raise ParamError(path, f"must be a table, not {type(value).__name__}")
+        item = Param(t[4:-1], fields=spec.fields)
+        if spec.choices:
+            for k in value:
+                if k not in spec.choices:
+                    raise ParamError(path + (k,), f"unknown key '{k}' (one of {', '.join(spec.choices)})")
+        return {k: _value(item, v, path + (k,)) for k, v in value.items()}
+    if t == "table":
+        return validate_params(spec.fields or {}, value, path)
+    if t == "regex":
+        if not isinstance(value, str):
+            raise ParamError(path, "must be a string (a regular expression)")
+        try:
+            return re.compile(value)
+        except re.error as err:
+            raise ParamError(path, f"bad regular expression {value!r}: {err}") from None
+    py = _TYPES[t]
+    if not isinstance(value, py) or (py is int and isinstance(value, bool)):
+        raise ParamError(path, f"must be {t}, not {type(value).__name__}")
+    if spec.choices and value not in spec.choices:
+        raise ParamError(path, f"must be one of {', '.join(map(str, spec.choices))}, not {value!r}")
+    return value

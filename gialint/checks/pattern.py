@@ -1,0 +1,77 @@
+"""``pattern``: the generic existence check (like Vale's ``existence``).
+
+A rule lists regular expressions; every match in the chosen scope is a
+finding.  Matching runs on the normalised text (full-width folded,
+traditional → simplified, pinyin annotations removed) unless
+``normalized = false``; positions always point into the original file.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gialint.checks.base import Check, Hit, Param, register
+from gialint.model import Report, Span
+
+_SCOPES = ("text", "body", "headings", "paragraphs", "title")
+
+
+@register
+class PatternCheck(Check):
+    kind = "pattern"
+    params = {
+        "patterns": Param("list[regex]", required=True, doc="what to find"),
+        "exclude": Param("list[regex]", default=[],
+                         doc="a match is ignored when one of these matches the same text"),
+        "scope": Param("str", default="text", choices=_SCOPES,
+                       doc="text: everything; body: sections and preamble (no title or web-page "
+                       "metadata); headings; paragraphs; title"),
+        "ignore_case": Param("bool", default=False),
+        "normalized": Param("bool", default=True, doc="match on the normalised text"),
+        "max_per_file": Param("int", default=0, doc="report at most this many matches (0: all)"),
+    }
+    message_args = ("match",)
+
+    def setup(self) -> None:
+        flags = re.IGNORECASE if self.p["ignore_case"] else 0
+        # one alternation, compiled once per run
+        joined = "|".join(f"(?:{p.pattern})" for p in self.p["patterns"])
+        self.regex = re.compile(joined, flags)
+        self.exclude = [re.compile(p.pattern, flags) for p in self.p["exclude"]]
+
+    def regions(self, report: Report):
+        """(text, offset_in_that_text → original offset) pairs to search."""
+        scope = self.p["scope"]
+        norm = report.norm
+        if not self.p["normalized"]:
+            yield report.source.text, None, 0, len(report.source.text)
+            return
+        if scope == "text":
+            yield norm.text, norm, 0, len(norm.text)
+            return
+        toks = report.tokens
+        types = {
+            "body": ("HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
+            "headings": ("HEADING", "SUBHEADING"),
+            "paragraphs": ("TEXT",),
+            "title": ("TITLE",),
+        }[scope]
+        for tok in toks:
+            if tok.type in types:
+                yield norm.text, norm, tok.start, tok.end
+
+    def check(self, report: Report, ctx):
+        limit = self.p["max_per_file"]
+        count = 0
+        for text, norm, lo, hi in self.regions(report):
+            for m in self.regex.finditer(text, lo, hi):
+                if m.end() == m.start():
+                    continue
+                matched = m.group()
+                if any(x.search(matched) for x in self.exclude):
+                    continue
+                span = Span(*norm.span_to_orig(m.start(), m.end())) if norm else Span(m.start(), m.end())
+                yield Hit(span, {"match": matched})
+                count += 1
+                if limit and count >= limit:
+                    return

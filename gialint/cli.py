@@ -1,0 +1,376 @@
+"""Command line: arguments → run → exit code.
+
+    gialint [OPTIONS] PATH...        lint files and directories (- reads stdin)
+    gialint check [OPTIONS] PATH...  the same, spelled out
+    gialint parse [--tokens] FILE    show the syntax tree gialint built
+    gialint rules [--format …]       list the rules
+    gialint rule ID|NAME             explain one rule
+
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings, 2 usage,
+configuration or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from gialint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXTENSIONS = (".txt", ".md")
+SUBCOMMANDS = ("check", "parse", "rules", "rule")
+
+_DESCRIPTION = """\
+gialint — 政府信息公开工作年度报告合规检查 (compliance linter for Chinese
+government information disclosure annual reports).
+
+Lints .txt and .md reports (directories recursively; - reads standard input)
+against the 2019/2021 national formats and the legacy outline: required
+sections, order, titles, editions, placeholders. Findings point at line and
+column of the original file.
+
+other commands:
+  gialint parse FILE      show the syntax tree (for people writing rules)
+  gialint rules           list the rules
+  gialint rule GIA101     explain one rule, with examples
+"""
+
+_EPILOG = """\
+exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config or input error.
+configuration: gialint.toml, .gialint.toml or [tool.gialint] in pyproject.toml,
+found by walking up from each linted file (see README).
+"""
+
+
+class UsageError(Exception):
+    pass
+
+
+def _lint_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="gialint", description=_DESCRIPTION, epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - for stdin")
+    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
+                   help="output format (default: text)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    p.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                   help="colour text output (default: auto, when stdout is a terminal)")
+    p.add_argument("--no-color", action="store_const", const="never", dest="color",
+                   help="same as --color never")
+    p.add_argument("--config", metavar="FILE", help="use this config file for every linted file")
+    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
+    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids, id prefixes, names or "
+                   "categories to enable (replaces the config's select)")
+    p.add_argument("--ignore", metavar="RULES", help="comma-separated rules to disable")
+    p.add_argument("--edition", choices=("legacy", "2019", "2021"),
+                   help="check against this format instead of the detected one")
+    p.add_argument("--organ-type", choices=("department", "government", "other"),
+                   help="the kind of organ that publishes the report (default: guessed)")
+    p.add_argument("--encoding", metavar="NAME", help="decode input with this encoding "
+                   "(default: BOM, then UTF-8, then GB18030)")
+    p.add_argument("--stdin-filename", metavar="NAME",
+                   help="the file name to report (and find configuration for) when reading -")
+    p.add_argument("--fail-on", choices=("error", "warning", "info"),
+                   help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--version", action="version", version=f"gialint {__version__}")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            cmd, rest = argv[0], argv[1:]
+            if cmd == "check":
+                return run_lint(rest)
+            if cmd == "parse":
+                return run_parse(rest)
+            if cmd == "rules":
+                return run_rules(rest)
+            return run_rule(rest)
+        return run_lint(argv)
+    except UsageError as err:
+        print(f"gialint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:  # `gialint … | head`
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- lint ---------------------------------------------------------------
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(",") if v.strip()]
+
+
+def run_lint(argv: list[str]) -> int:
+    from gialint.config import Config, check_selectors, excluded, find_config, load_config
+    from gialint.findings import SEVERITY_RANK, FileResult
+    from gialint.lint import Options, RuleSet, display_path, lint_source
+    from gialint.ruleset import ConfigError
+    from gialint.source import InputError, decode, read_source
+
+    parser = _lint_parser()
+    args = parser.parse_args(argv)
+    if not args.paths:
+        parser.print_usage(sys.stderr)
+        print("gialint: error: no files to lint (give a file, a directory or -)", file=sys.stderr)
+        return EXIT_ERROR
+    options = Options(lang=args.lang, edition=args.edition, organ_type=args.organ_type,
+                      select=_split(args.select) or None, ignore=_split(args.ignore),
+                      encoding=args.encoding)
+    if args.encoding:
+        import codecs
+
+        try:
+            codecs.lookup(args.encoding)
+        except LookupError:
+            raise UsageError(f"unknown encoding {args.encoding!r}") from None
+
+    rulesets: dict[Path | None, RuleSet] = {}
+
+    def ruleset_for(path: Path) -> RuleSet:
+        if args.isolated:
+            cfg_path = None
+        elif args.config:
+            cfg_path = Path(args.config)
+        else:
+            cfg_path = find_config(path)
+        key = cfg_path.resolve() if cfg_path else None
+        if key not in rulesets:
+            if cfg_path is not None and not cfg_path.is_file():
+                raise ConfigError(cfg_path, None, "config file not found")
+            cfg = load_config(cfg_path) if cfg_path else Config()
+            rs = RuleSet(cfg, options)
+            check_selectors(cfg, rs.rules + [lr.rule for lr in rs.all])
+            if options.select or options.ignore:
+                from gialint.config import selector_known
+
+                ids = {lr.rule.id for lr in rs.all}
+                names = {lr.rule.name for lr in rs.all}
+                for v in (options.select or []) + options.ignore:
+                    if not selector_known(v, ids, names):
+                        raise UsageError(f"unknown rule, rule name or category {v!r}")
+            rulesets[key] = rs
+        return rulesets[key]
+
+    results: list[FileResult] = []
+    had_input_error = False
+    try:
+        for item in _expand(args.paths, args, ruleset_for, excluded):
+            kind, path = item
+            if kind == "missing":
+                results.append(FileResult(path=str(path), error=f"{path}: no such file or directory"))
+                had_input_error = True
+                continue
+            if kind == "stdin":
+                name = args.stdin_filename or "-"
+                rs = ruleset_for(Path(name) if args.stdin_filename else Path.cwd())
+                data = sys.stdin.buffer.read()
+                try:
+                    source = decode(data, name, args.encoding)
+                except InputError as err:
+                    results.append(FileResult(path=name, error=str(err)))
+                    had_input_error = True
+                    continue
+            else:
+                rs = ruleset_for(path)
+                shown = display_path(path)
+                try:
+                    source = read_source(str(path), encoding=args.encoding, display_path=shown)
+                except InputError as err:
+                    results.append(FileResult(path=shown, error=str(err)))
+                    had_input_error = True
+                    continue
+            results.append(lint_source(source, rs))
+    except ConfigError as err:
+        print(f"gialint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+
+    first = next(iter(rulesets.values()), None) or RuleSet(Config(), options)
+    lang = args.lang or first.lang()
+    rules = _union_rules(rulesets.values()) or first.rules
+    color = args.color == "always" or (
+        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+
+    from gialint.formats import render
+
+    out = render(args.format, results, rules, lang=lang, color=color and args.format == "text",
+                 version=__version__, base_dir=os.getcwd())
+    if args.output:
+        try:
+            Path(args.output).write_text(out, encoding="utf-8")
+        except OSError as err:
+            print(f"gialint: error: cannot write {args.output}: {err}", file=sys.stderr)
+            return EXIT_ERROR
+    else:
+        sys.stdout.write(out)
+        sys.stdout.flush()
+    for r in results:
+        if r.error and args.format != "text":
+            print(f"gialint: error: {r.error}", file=sys.stderr)
+
+    if had_input_error:
+        return EXIT_ERROR
+    if args.exit_zero:
+        return EXIT_CLEAN
+    fail_on = args.fail_on or first.config.fail_on
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+def _union_rules(rulesets) -> list:
+    seen, out = set(), []
+    for rs in rulesets:
+        for r in rs.rules:
+            if r.id not in seen:
+                seen.add(r.id)
+                out.append(r)
+    return out
+
+
+def _expand(paths, args, ruleset_for, excluded):
+    """Yield ("file", Path), ("stdin", None) or ("missing", Path), in order."""
+    for raw in paths:
+        if raw == "-":
+            yield "stdin", None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for f in sorted(_walk(path)):
+                rs = ruleset_for(f)
+                if not excluded(rs.config, f):
+                    yield "file", f
+        elif path.exists() or path.is_symlink():
+            yield "file", path
+        else:
+            yield "missing", path
+
+
+def _walk(root: Path):
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+        for name in filenames:
+            if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+# -- parse ----------------------------------------------------------------
+
+
+def run_parse(argv: list[str]) -> int:
+    from gialint.config import Config
+    from gialint.lint import Options, RuleSet, analyse
+    from gialint.source import InputError, read_source
+
+    p = argparse.ArgumentParser(prog="gialint parse",
+                                description="Show the syntax tree and the report model gialint built.")
+    p.add_argument("file")
+    p.add_argument("--tokens", action="store_true", help="list the lexer's tokens with positions")
+    p.add_argument("--encoding")
+    p.add_argument("--edition", choices=("legacy", "2019", "2021"))
+    args = p.parse_args(argv)
+    try:
+        source = read_source(args.file, encoding=args.encoding)
+    except InputError as err:
+        print(f"gialint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
+    report = analyse(source, RuleSet(Config(), Options(edition=args.edition)))
+    out = sys.stdout
+    out.write(f"# {source.path}  encoding={source.encoding}  edition={report.edition} "
+              f"({report.edition_source})  report_year={report.report_year} ({report.year_source})\n")
+    if report.title:
+        out.write(f"# title: {report.title.text}  organ={report.title.organ}\n")
+    if args.tokens:
+        for tok in report.tokens:
+            span = report.span_of(tok)
+            line, col = source.position(span.start)
+            extra = f" [{tok.info.table}:{tok.info.key}]" if tok.info else ""
+            out.write(f"{line}:{col}\t{tok.type}\t{tok.text[:60]}{extra}\n")
+        return EXIT_CLEAN
+    out.write(_pretty(report.tree, source, report))
+    return EXIT_CLEAN
+
+
+def _pretty(tree, source, report, indent: int = 0) -> str:
+    from lark import Tree
+
+    pad = "  " * indent
+    lines = [f"{pad}{tree.data}"]
+    for child in tree.children:
+        if isinstance(child, Tree):
+            lines.append(_pretty(child, source, report, indent + 1).rstrip("\n"))
+        else:
+            tok = child.tok
+            span = report.span_of(tok)
+            line, col = source.position(span.start)
+            text = tok.text if len(tok.text) <= 50 else tok.text[:49] + "…"
+            lines.append(f"{pad}  {tok.type} {line}:{col} {text}")
+    return "\n".join(lines) + "\n"
+
+
+# -- rules ------------------------------------------------------------------
+
+
+def _all_rules():
+    from gialint.ruleset import ConfigError, load_rules
+
+    try:
+        return [lr for lr in load_rules()]
+    except ConfigError as err:
+        print(f"gialint: error: {err}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def run_rules(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="gialint rules", description="List the rules.")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    rules = [lr.rule for lr in _all_rules()]
+    if args.format == "json":
+        import json
+
+        doc = [{"id": r.id, "name": r.name, "category": r.category, "severity": r.severity,
+                "editions": list(r.editions), "kind": r.kind, "summary": r.text(r.summary, args.lang)}
+               for r in rules]
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_CLEAN
+    if args.format == "markdown":
+        from gialint.docs import rules_markdown
+
+        sys.stdout.write(rules_markdown(rules, args.lang))
+        return EXIT_CLEAN
+    width = max(len(r.name) for r in rules)
+    for r in rules:
+        eds = ",".join(r.editions)
+        sys.stdout.write(f"{r.id}  {r.name:<{width}}  {r.category:<13} {r.severity:<7}  "
+                         f"{eds:<18} {r.text(r.summary, args.lang)}\n")
+    return EXIT_CLEAN
+
+
+def run_rule(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="gialint rule", description="Explain one rule.")
+    p.add_argument("rule", help="rule id (GIA101) or name (missing-section)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    args = p.parse_args(argv)
+    for lr in _all_rules():
+        r = lr.rule
+        if args.rule.upper() == r.id or args.rule == r.name:
+            from gialint.docs import rule_text
+
+            sys.stdout.write(rule_text(r, args.lang))
+            return EXIT_CLEAN
+    print(f"gialint: error: unknown rule {args.rule!r} (see `gialint rules`)", file=sys.stderr)
+    return EXIT_ERROR

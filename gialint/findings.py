@@ -1,0 +1,85 @@
+"""Findings and the vocabularies they use (severity, category).
+
+A finding always points into the *original* file: ``start``/``end`` are
+offsets in ``Source.text`` (code points), and line/column are derived from
+them by ``Source.position``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+CATEGORIES = (
+    "structure",
+    "table",
+    "arithmetic",
+    "date",
+    "placeholder",
+    "contamination",
+    "consistency",
+    "input",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A span of the original file, 1-based line/column, end exclusive."""
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    location: Location
+    message: str
+
+
+@dataclass(slots=True)
+class Finding:
+    rule: str  # rule id, e.g. GIA101
+    name: str  # rule name, e.g. missing-section
+    category: str
+    severity: str
+    message: str
+    location: Location
+    related: tuple[Related, ...] = ()
+    # the text of the first line of the finding, used for fingerprints
+    line_text: str = ""
+    args: dict = field(default_factory=dict)
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    def sort_key(self):
+        return (self.location.start, self.location.end, self.rule)
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything the formatters need about one linted file."""
+
+    path: str  # path as given / displayed (relative when possible)
+    encoding: str | None = None
+    edition: str | None = None
+    report_year: int | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # input error: file could not be read
+    source_text: str | None = None  # original text, for excerpts
+
+    def line_text(self, line: int) -> str:
+        if self.source_text is None:
+            return ""
+        lines = self.source_text.splitlines()
+        return lines[line - 1] if 0 < line <= len(lines) else ""

@@ -1,0 +1,47 @@
+"""Output formatters: pure functions from lint results to a string.
+
+Each formatter lives in its own module and is imported only when asked for,
+so ``import gialint.formats`` stays cheap (no rich, no json encoder).
+Every formatter returns text ending with exactly one newline.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gialint.findings import FileResult
+    from gialint.rule import Rule
+
+FORMATS = ("text", "json", "sarif")
+
+
+def render(
+    fmt: str,
+    results: list[FileResult],
+    rules: list[Rule],
+    *,
+    lang: str = "zh",
+    color: bool = False,
+    version: str,
+    base_dir: str | None = None,
+) -> str:
+    """Render ``results`` (in the order files were linted) as ``fmt``.
+
+    ``rules`` are the enabled rules (listed in SARIF ``tool.driver.rules``);
+    ``color`` only affects the text format; ``base_dir`` (default: the
+    current directory) is what SARIF artifact URIs are made relative to.
+    """
+    if fmt == "text":
+        from gialint.formats.text import render_text
+
+        return render_text(results, lang=lang, color=color)
+    if fmt == "json":
+        from gialint.formats.json import render_json
+
+        return render_json(results, version=version)
+    if fmt == "sarif":
+        from gialint.formats.sarif import render_sarif
+
+        return render_sarif(results, rules, lang=lang, version=version, base_dir=base_dir)
+    raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")

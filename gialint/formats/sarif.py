@@ -1,0 +1,311 @@
+"""SARIF 2.1.0 output (GitHub code scanning, VS Code SARIF viewer, ...).
+
+Notes on the mapping:
+
+* gialint columns are code points; SARIF consumers (GitHub, VS Code) count
+  UTF-16 code units, so the run declares ``columnKind: utf16CodeUnits`` and
+  columns are converted with the text of the line (a character above U+FFFF
+  counts two).
+* Artifact URIs are relative to ``%SRCROOT%`` (``base_dir`` or the current
+  directory), percent-encoded; files outside it get an absolute ``file:`` URI.
+* ``partialFingerprints["gialint/v1"]`` hashes the rule id, the
+  whitespace-collapsed text of the finding's first line and the occurrence
+  index of that (rule, text) pair in the file, so it survives edits elsewhere
+  in the file (line numbers are not part of it).
+* Files that could not be read become ``toolExecutionNotifications`` of the
+  invocation, and ``executionSuccessful`` is false.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from gialint.formats._common import line_at, norm_lang, sorted_findings, source_lines
+
+if TYPE_CHECKING:
+    from gialint.findings import FileResult, Finding, Location
+    from gialint.rule import Rule
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+INFORMATION_URI = "https://github.com/gialint/gialint"
+SRCROOT = "%SRCROOT%"
+FINGERPRINT_KEY = "gialint/v1"
+MAX_SNIPPET = 1000  # code points; longer spans get no region.snippet
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+RUN_LANGUAGE = {"zh": "zh-CN", "en": "en-US"}
+HELP_LABELS = {
+    "zh": {"bad": "错误示例：", "good": "正确示例：", "source": "依据："},
+    "en": {"bad": "Bad:", "good": "Good:", "source": "Basis:"},
+}
+
+
+def level(severity: str) -> str:
+    return LEVELS.get(severity, "warning")
+
+
+# -- columns, regions, URIs --------------------------------------------------
+
+
+def utf16_column(line_text: str, column: int) -> int:
+    """Convert a 1-based code point column on ``line_text`` to UTF-16 code units.
+
+    Columns past the end of the line are carried over unchanged.
+    """
+    head = line_text[: max(0, column - 1)]
+    if head.isascii():
+        return column
+    return column + len(head.encode("utf-16-le", "surrogatepass")) // 2 - len(head)
+
+
+def _snippet(loc: Location, lines: list[str]) -> str | None:
+    if loc.end_line < loc.line or (loc.end_line - loc.line) > 50:
+        return None
+    if loc.end_line == loc.line:
+        text = line_at(lines, loc.line)[loc.column - 1 : loc.end_column - 1]
+    else:
+        parts = [line_at(lines, loc.line)[loc.column - 1 :]]
+        parts += [line_at(lines, n) for n in range(loc.line + 1, loc.end_line)]
+        parts.append(line_at(lines, loc.end_line)[: loc.end_column - 1])
+        text = "\n".join(parts)
+    return text if 0 < len(text) <= MAX_SNIPPET else None
+
+
+def region(loc: Location, lines: list[str]) -> dict | None:
+    """A SARIF region (UTF-16 columns) for ``loc``; None for file-level locations."""
+    if loc.line < 1:
+        return None
+    start_line = loc.line
+    start_col = max(1, utf16_column(line_at(lines, start_line), loc.column))
+    end_line = max(start_line, loc.end_line)
+    end_col = max(1, utf16_column(line_at(lines, end_line), loc.end_column))
+    if end_line == start_line and end_col < start_col:
+        end_col = start_col
+    reg: dict = {
+        "startLine": start_line,
+        "startColumn": start_col,
+        "endLine": end_line,
+        "endColumn": end_col,
+    }
+    if lines:
+        snippet = _snippet(loc, lines)
+        if snippet is not None:
+            reg["snippet"] = {"text": snippet}
+    return reg
+
+
+def _dir_uri(directory: str) -> str:
+    uri = Path(directory).as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def artifact_location(path: str, base: str) -> dict:
+    """``{"uri", "uriBaseId"}`` relative to ``base``, or an absolute file URI."""
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute, base)
+    except ValueError:  # another drive on Windows
+        rel = None
+    if rel is None or rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return {"uri": Path(absolute).as_uri()}
+    rel = rel.replace(os.sep, "/")
+    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+
+
+@lru_cache(maxsize=32)
+def _collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fingerprint(rule_id: str, line_text: str, occurrence: int) -> str:
+    collapsed = _collapse(line_text)
+    data = f"{rule_id}\x00{collapsed}\x00{occurrence}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+# -- rules -------------------------------------------------------------------
+
+
+def _fence(text: str) -> str:
+    fence = "```"
+    while fence in text:
+        fence += "`"
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def rule_descriptor(rule: Rule, lang: str) -> dict:
+    labels = HELP_LABELS[lang]
+    summary = rule.text(rule.summary, lang) or rule.name
+    description = rule.text(rule.description, lang) or summary
+    text_parts, md_parts = [description], [description]
+    if rule.example_bad:
+        text_parts.append(f"{labels['bad']}\n{rule.example_bad}")
+        md_parts.append(f"**{labels['bad']}**\n\n{_fence(rule.example_bad)}")
+    if rule.example_good:
+        text_parts.append(f"{labels['good']}\n{rule.example_good}")
+        md_parts.append(f"**{labels['good']}**\n\n{_fence(rule.example_good)}")
+    if rule.source:
+        text_parts.append(f"{labels['source']}{rule.source}")
+        md_parts.append(f"{labels['source']}{rule.source}")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": description},
+        "help": {"text": "\n\n".join(text_parts), "markdown": "\n\n".join(md_parts)},
+        "defaultConfiguration": {"level": level(rule.severity)},
+        "properties": {
+            "category": rule.category,
+            "editions": list(rule.editions),
+            "tags": [rule.category],
+        },
+    }
+
+
+def _ad_hoc_descriptor(f: Finding) -> dict:
+    """For a finding whose rule is not among the enabled rules."""
+    return {
+        "id": f.rule,
+        "name": f.name,
+        "defaultConfiguration": {"level": level(f.severity)},
+        "properties": {"category": f.category, "tags": [f.category]},
+    }
+
+
+# -- document ----------------------------------------------------------------
+
+
+def to_sarif(
+    results: list[FileResult],
+    rules: list[Rule],
+    *,
+    lang: str = "zh",
+    version: str,
+    base_dir: str | None = None,
+) -> dict:
+    lang = norm_lang(lang)
+    base = os.path.abspath(base_dir if base_dir is not None else os.getcwd())
+
+    descriptors: list[dict] = []
+    rule_index: dict[str, int] = {}
+    for rule in rules:
+        if rule.id not in rule_index:
+            rule_index[rule.id] = len(descriptors)
+            descriptors.append(rule_descriptor(rule, lang))
+
+    artifacts: list[dict] = []
+    sarif_results: list[dict] = []
+    notifications: list[dict] = []
+    for index, fr in enumerate(results):
+        art_loc = {**artifact_location(fr.path, base), "index": index}
+        artifact: dict = {"location": {k: v for k, v in art_loc.items() if k != "index"}}
+        if fr.encoding:
+            artifact["encoding"] = fr.encoding
+        props = {}
+        if fr.edition is not None:
+            props["edition"] = fr.edition
+        if fr.report_year is not None:
+            props["reportYear"] = fr.report_year
+        if props:
+            artifact["properties"] = props
+        artifacts.append(artifact)
+
+        if fr.error is not None:
+            notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": fr.error},
+                    "locations": [{"physicalLocation": {"artifactLocation": art_loc}}],
+                }
+            )
+            continue
+
+        lines = source_lines(fr) if fr.findings else []
+        seen: dict[tuple[str, str], int] = {}
+        for f in sorted_findings(fr):
+            if f.rule not in rule_index:
+                rule_index[f.rule] = len(descriptors)
+                descriptors.append(_ad_hoc_descriptor(f))
+            line_text = f.line_text or line_at(lines, f.location.line)
+            key = (f.rule, _collapse(line_text))
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            sarif_results.append(
+                _result(f, rule_index[f.rule], art_loc, lines, line_text, occurrence)
+            )
+
+    run: dict = {
+        "tool": {
+            "driver": {
+                "name": "gialint",
+                "version": version,
+                "semanticVersion": version,
+                "informationUri": INFORMATION_URI,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [
+            {
+                "executionSuccessful": not notifications,
+                **({"toolExecutionNotifications": notifications} if notifications else {}),
+            }
+        ],
+        "originalUriBaseIds": {SRCROOT: {"uri": _dir_uri(base)}},
+        "artifacts": artifacts,
+        "results": sarif_results,
+        "language": RUN_LANGUAGE[lang],
+        "columnKind": "utf16CodeUnits",
+    }
+    return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+
+
+def _physical(art_loc: dict, loc: Location, lines: list[str]) -> dict:
+    physical: dict = {"artifactLocation": art_loc}
+    reg = region(loc, lines)
+    if reg is not None:
+        physical["region"] = reg
+    return physical
+
+
+def _result(
+    f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, occurrence: int
+) -> dict:
+    res: dict = {
+        "ruleId": f.rule,
+        "ruleIndex": index,
+        "level": level(f.severity),
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": _physical(art_loc, f.location, lines)}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f.rule, line_text, occurrence)},
+    }
+    if f.related:
+        res["relatedLocations"] = [
+            {
+                "id": i,
+                "physicalLocation": _physical(art_loc, rel.location, lines),
+                "message": {"text": rel.message},
+            }
+            for i, rel in enumerate(f.related)
+        ]
+    return res
+
+
+def render_sarif(
+    results: list[FileResult],
+    rules: list[Rule],
+    *,
+    lang: str = "zh",
+    version: str,
+    base_dir: str | None = None,
+) -> str:
+    doc = to_sarif(results, rules, lang=lang, version=version, base_dir=base_dir)
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,122 @@
+"""The pipeline for one file: source → normalise → tokens → tree → report → findings.
+
+Also the set of enabled rules for a configuration (``RuleSet``), compiled
+once and reused for every file that configuration applies to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gialint.build import build
+from gialint.checks import Context
+from gialint.config import Config, ignored_for, matches
+from gialint.findings import FileResult, Finding, Related
+from gialint.lexer import lex
+from gialint.normalize import normalize
+from gialint.parse import parse_tokens
+from gialint.ruleset import LoadedRule, load_rules
+from gialint.source import Source
+
+
+@dataclass
+class Options:
+    """What the command line sets for every file."""
+
+    lang: str | None = None
+    edition: str | None = None  # --edition
+    organ_type: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+class RuleSet:
+    """The enabled rules of one configuration, with the checks compiled."""
+
+    def __init__(self, config: Config, options: Options):
+        self.config = config
+        self.options = options
+        self.all: list[LoadedRule] = load_rules(config.rule_files)
+        select = options.select if options.select else config.select
+        ignore = list(config.ignore) + list(options.ignore)
+        self.enabled: list[LoadedRule] = []
+        for lr in self.all:
+            r = lr.rule
+            on = any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)
+            sev = config.severity.get(r.id) or config.severity.get(r.name)
+            if sev:
+                r.severity = sev
+            r.enabled = on
+            if on:
+                self.enabled.append(lr)
+
+    @property
+    def rules(self):
+        return [lr.rule for lr in self.enabled]
+
+    def lang(self) -> str:
+        return self.options.lang or self.config.lang
+
+
+def analyse(source: Source, ruleset: RuleSet):
+    """The report model of a source (used by lint and by ``gialint parse``)."""
+    norm = normalize(source.text)
+    parsed = parse_tokens(lex(norm.text))
+    edition = ruleset.options.edition or (None if ruleset.config.edition == "auto" else ruleset.config.edition)
+    return build(source, norm, parsed, edition=edition)
+
+
+def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
+    report = analyse(source, ruleset)
+    cfg = ruleset.config
+    organ_type = ruleset.options.organ_type or (None if cfg.organ_type == "auto" else cfg.organ_type)
+    ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=ruleset.lang())
+    skip = set(ignored_for(cfg, source.path))
+    lang = ruleset.lang()
+    findings: list[Finding] = []
+    for lr in ruleset.enabled:
+        rule = lr.rule
+        if not rule.applies_to(report.edition):
+            continue
+        if rule.id in skip or rule.name in skip or rule.category in skip:
+            continue
+        for hit in lr.check.check(report, ctx):
+            findings.append(_finding(rule, hit, source, lang))
+    findings.sort(key=Finding.sort_key)
+    return FileResult(
+        path=source.path, encoding=source.encoding, edition=report.edition,
+        report_year=report.report_year, findings=findings, source_text=source.text,
+    )
+
+
+class _Args(dict):
+    """Message arguments; a placeholder with no value renders as empty."""
+
+    def __missing__(self, key):
+        return ""
+
+
+def _finding(rule, hit, source: Source, lang: str) -> Finding:
+    loc = source.location(hit.span.start, hit.span.end)
+    args = _Args(hit.args)
+    message = rule.message_for(hit.variant, lang).strip().format_map(args)
+    related = tuple(
+        Related(source.location(span.start, span.end),
+                rule.message_for("default", lang).format_map(_Args({**hit.args, **rargs})))
+        for span, rargs in hit.related
+    )
+    return Finding(
+        rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
+        message=message, location=loc, related=related,
+        line_text=source.line_text(loc.line), args=dict(hit.args),
+    )
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when below it, as users typed it otherwise."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

@@ -1,0 +1,194 @@
+"""Load and validate rule files (``rules/*.toml``) into Rule objects.
+
+Every mistake is a ``ConfigError`` naming the file, the line and the key:
+unknown keys, wrong types, bad regular expressions, unknown check kinds,
+message placeholders the kind does not provide, duplicate ids or names.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from dataclasses import dataclass
+from pathlib import Path
+
+from gialint.checks import REGISTRY, Check, ParamError, validate_params
+from gialint.findings import CATEGORIES, SEVERITIES
+from gialint.resources import resource_dir
+from gialint.rule import Rule
+from gialint.tomlpos import Positions, load_toml
+
+EDITIONS = ("legacy", "2019", "2021")
+LANGS = ("zh", "en")
+_ID = re.compile(r"^GIA\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_RULE_KEYS = {
+    "id", "name", "category", "severity", "editions", "kind", "params", "message",
+    "variants", "summary", "description", "example", "source",
+}
+
+
+class ConfigError(Exception):
+    """A rule or config file that cannot be used. str(err) is ``file:line: message``."""
+
+    def __init__(self, path: str | Path, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class LoadedRule:
+    rule: Rule
+    check: Check
+
+
+def _dotted(path: tuple) -> str:
+    out = ""
+    for p in path:
+        out += f"[{p}]" if isinstance(p, int) else (("." if out else "") + str(p))
+    return out
+
+
+def load_rule_file(path: Path) -> list[LoadedRule]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(path, None, f"cannot read rule file: {err}") from None
+    try:
+        data = load_toml(text)
+    except ValueError as err:
+        raise ConfigError(path, _line_of(str(err)), f"invalid TOML: {err}") from None
+    pos = Positions(text)
+
+    def fail(keypath: tuple, message: str):
+        raise ConfigError(path, pos.line(keypath), f"{_dotted(keypath)}: {message}" if keypath else message)
+
+    unknown = set(data) - {"rule"}
+    if unknown:
+        fail((sorted(unknown)[0],), "unknown top-level key (rule files hold [[rule]] tables)")
+    entries = data.get("rule", [])
+    if not isinstance(entries, list):
+        fail(("rule",), "must be an array of tables ([[rule]])")
+    loaded = []
+    for i, entry in enumerate(entries):
+        loaded.append(_load_rule(entry, ("rule", i), fail, f"{path.name}:{pos.line(('rule', i)) or 0}"))
+    return loaded
+
+
+def _line_of(message: str) -> int | None:
+    m = re.search(r"line (\d+)", message)
+    return int(m.group(1)) if m else None
+
+
+def _text_table(value, keypath, fail, required=LANGS) -> dict[str, str]:
+    if isinstance(value, str):
+        value = {"zh": value}
+    if not isinstance(value, dict):
+        fail(keypath, "must be a table of texts by language (zh = …, en = …)")
+    for lang, text in value.items():
+        if lang not in LANGS:
+            fail(keypath + (lang,), f"unknown language '{lang}' (zh or en)")
+        if not isinstance(text, str):
+            fail(keypath + (lang,), "must be a string")
+    for lang in required:
+        if lang not in value:
+            fail(keypath, f"missing the '{lang}' text")
+    return dict(value)
+
+
+def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
+    if not isinstance(entry, dict):
+        fail(kp, "each [[rule]] must be a table")
+    for key in entry:
+        if key not in _RULE_KEYS:
+            fail(kp + (key,), f"unknown key '{key}' (known: {', '.join(sorted(_RULE_KEYS))})")
+    for key in ("id", "name", "category", "severity", "kind", "message", "summary"):
+        if key not in entry:
+            fail(kp, f"missing required key '{key}'")
+    rid = entry["id"]
+    if not isinstance(rid, str) or not _ID.match(rid):
+        fail(kp + ("id",), f"rule id must look like GIA123, not {rid!r}")
+    name = entry["name"]
+    if not isinstance(name, str) or not _NAME.match(name):
+        fail(kp + ("name",), f"rule name must be kebab-case (missing-section), not {name!r}")
+    if entry["category"] not in CATEGORIES:
+        fail(kp + ("category",), f"unknown category {entry['category']!r} (one of {', '.join(CATEGORIES)})")
+    if entry["severity"] not in SEVERITIES:
+        fail(kp + ("severity",), f"unknown severity {entry['severity']!r} (error, warning or info)")
+    editions = entry.get("editions", list(EDITIONS))
+    if not isinstance(editions, list) or not editions or any(e not in EDITIONS for e in editions):
+        fail(kp + ("editions",), f"must be a non-empty list of {', '.join(EDITIONS)}")
+    kind = entry["kind"]
+    cls = REGISTRY.get(kind)
+    if cls is None:
+        fail(kp + ("kind",), f"unknown check kind {kind!r} (known: {', '.join(sorted(REGISTRY))})")
+    try:
+        params = validate_params(cls.params, entry.get("params", {}), ())
+    except ParamError as err:
+        fail(kp + ("params",) + err.path, str(err))
+    message = _text_table(entry["message"], kp + ("message",), fail)
+    variants = {"default": message}
+    raw_variants = entry.get("variants", {})
+    if not isinstance(raw_variants, dict):
+        fail(kp + ("variants",), "must be a table of messages by variant name")
+    for vname, vtext in raw_variants.items():
+        if vname not in cls.variants:
+            fail(kp + ("variants", vname), f"kind {kind!r} has no message variant {vname!r} "
+                 f"(it has: {', '.join(cls.variants)})")
+        variants[vname] = _text_table(vtext, kp + ("variants", vname), fail)
+    for vname, table in variants.items():
+        for lang, tmpl in table.items():
+            where = kp + (("message",) if vname == "default" else ("variants", vname)) + (lang,)
+            try:
+                fields = {f for _, f, _, _ in string.Formatter().parse(tmpl) if f is not None}
+            except ValueError as err:
+                fail(where, f"bad message template: {err}")
+            bad = sorted(f for f in fields if f.split(".")[0].split("[")[0] not in cls.message_args)
+            if bad:
+                fail(where, f"unknown placeholder {{{bad[0]}}} (kind {kind!r} provides: "
+                     f"{', '.join(cls.message_args) or 'none'})")
+    example = entry.get("example", {})
+    if not isinstance(example, dict) or set(example) - {"bad", "good"}:
+        fail(kp + ("example",), "must be a table with 'bad' and 'good' texts")
+    description = _text_table(entry.get("description", {"zh": ""}), kp + ("description",), fail,
+                              required=("zh",))
+    source = entry.get("source", "")
+    if not isinstance(source, str):
+        fail(kp + ("source",), "must be a string")
+    rule = Rule(
+        id=rid, name=name, category=entry["category"], severity=entry["severity"],
+        editions=tuple(editions), kind=kind, params=entry.get("params", {}),
+        message=message, summary=_text_table(entry["summary"], kp + ("summary",), fail),
+        description=description, example_bad=example.get("bad", ""),
+        example_good=example.get("good", ""), source=source, origin=origin, variants=variants,
+    )
+    return LoadedRule(rule, cls(rule, params))
+
+
+def builtin_rule_files() -> list[Path]:
+    return sorted(resource_dir("rules").glob("*.toml"))
+
+
+def load_rules(extra: list[Path] | None = None) -> list[LoadedRule]:
+    """The built-in rules, then ``extra`` rule files; ids and names must be unique."""
+    out: list[LoadedRule] = []
+    seen_id: dict[str, str] = {}
+    seen_name: dict[str, str] = {}
+    for path in builtin_rule_files() + list(extra or []):
+        for lr in load_rule_file(path):
+            r = lr.rule
+            if r.id in seen_id:
+                raise ConfigError(path, _origin_line(r.origin), f"duplicate rule id {r.id} (also in {seen_id[r.id]})")
+            if r.name in seen_name:
+                raise ConfigError(path, _origin_line(r.origin), f"duplicate rule name {r.name} (also in {seen_name[r.name]})")
+            seen_id[r.id] = seen_name[r.name] = r.origin
+            out.append(lr)
+    return out
+
+
+def _origin_line(origin: str) -> int | None:
+    try:
+        return int(origin.rsplit(":", 1)[1]) or None
+    except (IndexError, ValueError):
+        return None

@@ -1,0 +1,246 @@
+"""Reading a report: bytes -> :class:`Source` (decoded text + line index).
+
+Decoding, when no encoding is forced: a byte-order mark (UTF-8, UTF-16
+LE/BE) decides; else strict UTF-8; else strict GB18030.  PDF, Word/ZIP,
+images and other binary files are refused with an :class:`InputError`, and so
+is a file that is UTF-8 except for a few broken bytes (it must not be read as
+GB18030 garbage): the error names the line and byte offset of the first bad
+sequence.
+
+Lines end at ``\\r\\n`` (one terminator), ``\\r`` or ``\\n``; lines and
+columns are 1-based, columns count code points.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from gialint.findings import Location
+
+__all__ = ["InputError", "Source", "decode", "read_source"]
+
+
+class InputError(Exception):
+    """A file that cannot be linted.  ``str(err) == f"{path}: {message}"`` (one line)."""
+
+    def __init__(self, path: str, message: str):
+        message = " ".join(str(message).split())  # always one line
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+    def __reduce__(self):  # picklable (multiprocessing)
+        return (type(self), (self.path, self.message))
+
+
+_LINE_END_RE = re.compile("\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    if "\r" in text:
+        starts.extend([m.end() for m in _LINE_END_RE.finditer(text)])
+    else:
+        find = text.find
+        append = starts.append
+        i = find("\n")
+        while i >= 0:
+            i += 1
+            append(i)
+            i = find("\n", i)
+    return starts
+
+
+@dataclass(slots=True)
+class Source:
+    """A decoded report."""
+
+    path: str  # display path
+    text: str  # decoded original text, line terminators untouched
+    encoding: str
+    line_starts: list[int] | None = None  # offset of each line start; computed if None
+
+    def __post_init__(self):
+        if self.line_starts is None:
+            self.line_starts = _line_starts(self.text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset`` (0 <= offset <= len(text))."""
+        if offset < 0 or offset > len(self.text):
+            raise ValueError(f"offset {offset} outside 0..{len(self.text)}")
+        starts = self.line_starts
+        i = bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def location(self, start: int, end: int) -> Location:
+        """The :class:`Location` of ``text[start:end]``."""
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        return Location(start, end, line, column, end_line, end_column)
+
+    def line_text(self, line: int) -> str:
+        """Text of 1-based ``line`` without its terminator ("" when out of range)."""
+        starts = self.line_starts
+        if line < 1 or line > len(starts):
+            return ""
+        start = starts[line - 1]
+        if line < len(starts):
+            return self.text[start : starts[line]].rstrip("\r\n")
+        return self.text[start:]
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines, as an editor shows them: ``"a\\nb"`` and
+        ``"a\\nb\\n"`` both have 2, ``""`` has 0.  ``line_starts`` has one more
+        entry when the text ends with a line terminator (the empty position
+        after it, where ``position(len(text))`` lies)."""
+        n = len(self.line_starts)
+        text = self.text
+        if not text or text[-1] in "\r\n":
+            n -= 1
+        return n
+
+
+# --- decoding ---------------------------------------------------------------
+
+_BINARY_MAGIC = (
+    (b"%PDF-", "PDF files are not supported yet; convert to text"),
+    (b"PK\x03\x04", "Word/ZIP files are not supported yet; convert to text"),
+    (b"PK\x05\x06", "Word/ZIP files are not supported yet; convert to text"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "Word .doc (OLE2) files are not supported yet; convert to text",
+    ),
+    (b"{\\rtf", "RTF files are not supported yet; convert to text"),
+    (b"\x89PNG\r\n\x1a\n", "binary file (PNG image), not a text report"),
+    (b"\xff\xd8\xff", "binary file (JPEG image), not a text report"),
+    (b"GIF87a", "binary file (GIF image), not a text report"),
+    (b"GIF89a", "binary file (GIF image), not a text report"),
+    (b"II*\x00", "binary file (TIFF image), not a text report"),
+    (b"MM\x00*", "binary file (TIFF image), not a text report"),
+    (b"\x1f\x8b", "binary file (gzip), not a text report"),
+    (b"7z\xbc\xaf\x27\x1c", "binary file (7-Zip archive), not a text report"),
+    (b"Rar!\x1a\x07", "binary file (RAR archive), not a text report"),
+    (b"\x7fELF", "binary file (executable), not a text report"),
+)
+_NUL_MESSAGE = (
+    "binary file (contains NUL bytes), not a text report; "
+    "for UTF-16 without a byte-order mark use --encoding utf-16-le"
+)
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+
+
+def _check_magic(data: bytes, path: str) -> None:
+    head = data[:16]
+    for magic, message in _BINARY_MAGIC:
+        if head.startswith(magic):
+            raise InputError(path, message)
+
+
+def _where(data: bytes, start: int, codec: str, skip: int) -> str:
+    """'line N (byte B)' of the undecodable byte ``data[start]``; ``skip``
+    bytes (a BOM) precede ``data`` in the file."""
+    prefix = data[:start].decode(codec, errors="replace")
+    line = 1 + prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n")
+    return f"line {line} (byte {start + skip})"
+
+
+def _decode_strict(data: bytes, codec: str, what: str, path: str, skip: int = 0) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        raise InputError(path, f"{what} at {_where(data, err.start, codec, skip)}") from None
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True if ``data`` (not valid UTF-8) still looks like UTF-8 text with a
+    few damaged bytes rather than text in a legacy encoding."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    # characters decoded from valid multi-byte sequences (ASCII bytes decode
+    # one to one, also right after an invalid byte)
+    good = len(text) - (len(data) - high) - bad
+    return good >= 4 * bad and good >= 4
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """Decode ``data`` (the contents of ``path``) into a :class:`Source`.
+
+    Raises :class:`InputError` for binary files, undecodable data and unknown
+    encodings.
+    """
+    if not data:
+        return Source(path, "", encoding or "utf-8", [0])
+    _check_magic(data, path)
+
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise InputError(path, f"unknown encoding {encoding!r}") from None
+        text = _decode_strict(data, codec, f"cannot decode as {encoding}", path)
+        if text.startswith("\ufeff"):  # BOM with a forced utf-8 / utf-16-le ...
+            text = text[1:]
+        if "\x00" in text:
+            raise InputError(path, _NUL_MESSAGE)
+        return Source(path, text, encoding)
+
+    if data.startswith(codecs.BOM_UTF8):
+        text = _decode_strict(data[3:], "utf-8", "invalid UTF-8", path, 3)
+        enc = "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
+        body = data[2:]
+        if len(body) % 2:
+            raise InputError(path, f"truncated {enc.upper()} file (odd number of bytes)")
+        text = _decode_strict(body, enc, f"invalid {enc.upper()}", path, 2)
+    else:
+        if b"\x00" in data:
+            raise InputError(path, _NUL_MESSAGE)
+        try:
+            text = data.decode("utf-8")
+            enc = "utf-8"
+        except UnicodeDecodeError as err:
+            if _mostly_utf8(data):
+                raise InputError(
+                    path,
+                    f"invalid UTF-8 at {_where(data, err.start, 'utf-8', 0)}; "
+                    "use --encoding to force one",
+                ) from None
+            try:
+                text = data.decode("gb18030")
+                enc = "gb18030"
+            except UnicodeDecodeError:
+                raise InputError(
+                    path,
+                    f"cannot decode: neither UTF-8 (invalid at "
+                    f"{_where(data, err.start, 'utf-8', 0)}) nor GB18030; "
+                    "use --encoding to force one",
+                ) from None
+    if "\x00" in text:
+        raise InputError(path, _NUL_MESSAGE)
+    return Source(path, text, enc)
+
+
+def read_source(
+    path: str, *, encoding: str | None = None, display_path: str | None = None
+) -> Source:
+    """Read and decode the file ``path``; messages and ``Source.path`` use
+    ``display_path`` (default: ``path``)."""
+    shown = display_path if display_path is not None else str(path)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError(shown, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except OSError as err:
+        raise InputError(shown, f"cannot read file: {err.strerror or err}") from None
+    return decode(data, shown, encoding)

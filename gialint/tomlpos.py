@@ -1,0 +1,97 @@
+"""Line numbers of keys in a TOML file, for error messages.
+
+``tomllib`` gives values but no positions.  This scans the text once and
+maps every table header and ``key =`` line to its dotted path, counting
+``[[array]]`` entries, so that an error in ``rule[3].params.patterns`` can
+say ``rules/x.toml:41``.  Inline tables and multi-line values are not
+descended into; their errors point at the line of the key that holds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # Python 3.11+
+    import tomllib
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as tomllib  # type: ignore[no-redef]
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r'^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|\'[^\']*\'))*)\s*=')
+_MULTI = re.compile(r'("""|\'\'\')')
+
+
+def _split(dotted: str) -> tuple[str, ...]:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', dotted)
+    return tuple(a or b or c for a, b, c in parts)
+
+
+class Positions:
+    def __init__(self, text: str):
+        self.lines: dict[tuple, int] = {}
+        counters: dict[tuple, int] = {}
+        table: tuple = ()
+        in_multi = None
+        for no, line in enumerate(text.splitlines(), 1):
+            if in_multi:
+                if line.count(in_multi) % 2 == 1:
+                    in_multi = None
+                continue
+            m = _HEADER.match(line)
+            if m:
+                name = _split(m.group(2))
+                if m.group(1) == "[[":
+                    idx = counters.get(name, -1) + 1
+                    counters[name] = idx
+                    table = name[:-1] + ((name[-1], idx),) if name else name
+                else:
+                    table = self._resolve(name, counters)
+                self.lines.setdefault(self._flat(table), no)
+                continue
+            k = _KEY.match(line)
+            if k:
+                path = self._flat(table) + _split(k.group(1))
+                self.lines.setdefault(path, no)
+                rest = line[k.end():]
+                q = _MULTI.search(rest)
+                if q and rest.count(q.group(1)) % 2 == 1:
+                    in_multi = q.group(1)
+
+    @staticmethod
+    def _resolve(name: tuple, counters: dict) -> tuple:
+        # [rule.params] after [[rule]] belongs to the last rule entry
+        out: list = []
+        for i, part in enumerate(name):
+            prefix = name[: i + 1]
+            if prefix in counters:
+                out.append((part, counters[prefix]))
+            else:
+                out.append(part)
+        return tuple(out)
+
+    @staticmethod
+    def _flat(table: tuple) -> tuple:
+        out: list = []
+        for part in table:
+            if isinstance(part, tuple):
+                out.extend(part)
+            else:
+                out.append(part)
+        return tuple(out)
+
+    def line(self, path: tuple) -> int | None:
+        """The line of ``path`` or of its nearest enclosing key/table."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def load_toml(text: str):
+    """Parse TOML; on a syntax error raise ValueError('line N: …')."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ValueError(str(err)) from None

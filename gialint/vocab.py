@@ -1,0 +1,207 @@
+"""Words the lexer must recognise: section headings and table labels.
+
+Everything here is derived from ``data/templates.json`` (the national formats)
+plus the legacy statistics-table labels seen in real reports.  Labels are
+compared in *label-key* form: folded (NFKC, simplified), whitespace removed,
+list markers unified (``1、`` → ``1.``) and quotes unified.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from gialint.normalize import compact
+
+DATA = Path(__file__).with_name("data")
+
+NUMERALS = "一二三四五六七八九十"
+_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
+
+def cn_number(numeral: str) -> int | None:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20 (enough for headings)."""
+    if not numeral:
+        return None
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        rest = _CN_DIGIT.get(numeral[1:])
+        return 10 + rest if rest else None
+    if len(numeral) == 1:
+        return _CN_DIGIT.get(numeral)
+    if len(numeral) in (2, 3) and numeral[1] == "十":
+        tens = _CN_DIGIT.get(numeral[0])
+        ones = _CN_DIGIT.get(numeral[2:]) if len(numeral) == 3 else 0
+        return tens * 10 + ones if tens and ones is not None else None
+    return None
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "、": "、"})
+_MARKER = re.compile(r"^(\d{1,2})[、.．]")
+
+
+def label_key(text: str) -> str:
+    """The comparison form of a table label or heading."""
+    key = compact(text).translate(_QUOTES)
+    key = _MARKER.sub(r"\1.", key)
+    return key.rstrip(":|")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelInfo:
+    table: str  # t2 / t3 / t4 / legacy
+    role: str  # caption, header, column, row, note, group
+    key: str | None  # template key (row/column/sub-table key) when known
+    editions: frozenset[str]
+    label: str  # the official wording
+
+
+@lru_cache(maxsize=1)
+def templates() -> dict:
+    with open(DATA / "templates.json", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+# Group headers and local variants of the legacy statistics table
+# (国办发〔2014〕32号 form as attached to seed 003, and the Pingtan variant).
+_LEGACY_EXTRA = [
+    ("header", "统计指标"),
+    ("header", "指标名称"),
+    ("header", "计量单位"),
+    ("header", "单位"),
+    ("header", "统计数"),
+    ("header", "历年累计"),
+    ("group", "一、主动公开情况"),
+    ("group", "二、回应解读情况"),
+    ("group", "三、依申请公开情况"),
+    ("group", "七、向图书馆、档案馆等查阅场所报送信息数"),
+    ("group", "九、机构建设和保障经费情况"),
+    ("group", "十、政府信息公开会议和培训情况"),
+    ("row", "主动公开信息数"),
+    ("row", "主动公开文件数"),
+    ("row", "受理依申请公开信息总数"),
+    ("row", "对申请的答复数"),
+    ("row", "对申请的答复总数"),
+    ("row", "行政复议数"),
+    ("row", "行政诉讼数"),
+    ("row", "行政申诉数"),
+]
+
+
+@lru_cache(maxsize=1)
+def table_labels() -> dict[str, LabelInfo]:
+    """label key → info, for every label of every edition's tables."""
+    tpl = templates()
+    out: dict[str, LabelInfo] = {}
+
+    def add(label: str, table: str, role: str, key: str | None, edition: str) -> None:
+        k = label_key(label)
+        if not k:
+            return
+        old = out.get(k)
+        eds = frozenset({edition}) | (old.editions if old else frozenset())
+        out[k] = LabelInfo(table, role, key if old is None else old.key, eds, label)
+
+    for ed_name, edition in tpl["editions"].items():
+        ed = "legacy" if ed_name.startswith("legacy") else ed_name
+        if ed == "legacy":
+            for row in edition["stats_table_seen"]["rows"]:
+                add(row["label"], "legacy", "row", row["key"], ed)
+            for role, label in _LEGACY_EXTRA:
+                add(label, "legacy", role, None, ed)
+            continue
+        for sub in edition["t2"]:
+            add(sub["caption"], "t2", "caption", sub["key"], ed)
+            add(sub["header_label"], "t2", "header", None, ed)
+            for col in sub["columns"]:
+                add(col["label"], "t2", "column", col["key"], ed)
+            for row in sub["rows"]:
+                add(row["label"], "t2", "row", row["key"], ed)
+        t3 = edition["t3"]
+        add(t3["note"], "t3", "note", None, ed)
+        add("申请人情况", "t3", "header", None, ed)
+        add("法人或其他组织", "t3", "column", "legal_person_or_other_org", ed)
+        for col in t3["columns"]:
+            add(col["label"], "t3", "column", col["key"], ed)
+        for row in t3["rows"]:
+            add(row["label"], "t3", "row", row["key"], ed)
+        t4 = edition["t4"]
+        add("行政复议", "t4", "group", "review", ed)
+        add("行政诉讼", "t4", "group", "suit", ed)
+        for group in t4["groups"]:
+            add(group["label"], "t4", "group", group["key"], ed)
+        for col in t4["columns"]:
+            add(col["label"], "t4", "column", col["key"], ed)
+    # Local variants that real reports print (FORMAT.md §7).
+    add("采购总金额(万元,保留四位小数)", "t2", "column", "amount", "2019")
+    return out
+
+
+@lru_cache(maxsize=1)
+def label_prefixes() -> frozenset[str]:
+    """Every proper prefix (≥ 4 characters) of a label: wrapped labels."""
+    out = set()
+    for k in table_labels():
+        for i in range(4, len(k)):
+            out.add(k[:i])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def standard_sections() -> list[dict]:
+    """The six sections of the 2019/2021 formats: key, number, label, heading."""
+    return templates()["sections"]
+
+
+@lru_cache(maxsize=1)
+def edition_markers() -> dict[str, frozenset[str]]:
+    tpl = templates()["edition_markers"]
+    return {
+        ("legacy" if k.startswith("legacy") else k): frozenset(label_key(x) for x in v)
+        for k, v in tpl.items()
+    }
+
+
+def _char(ch: str) -> str:
+    # label keys unify list markers and quotes; the text may use either form
+    if ch == ".":
+        return "[.、]"
+    if ch == '"':
+        return '["“”]'
+    return re.escape(ch)
+
+
+def _trie_regex(words: list[str], gap: str) -> str:
+    """A regex alternation of ``words`` sharing prefixes (fast in ``re``).
+
+    ``gap`` is inserted between characters so that labels spaced out by
+    extraction (``社会公益 组织``) still match.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [_char(ch) + (gap + emit(child) if set(child) != {""} else "")
+                    for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return "(?:" + body + ")?" if ends else body
+
+    return emit(trie)
+
+
+@lru_cache(maxsize=1)
+def table_label_regex() -> re.Pattern[str]:
+    """Matches any table label (longest first) in folded text, spaces tolerated."""
+    words = sorted(table_labels(), key=len, reverse=True)
+    return re.compile(_trie_regex(words, " *"))
