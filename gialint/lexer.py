@@ -123,7 +123,7 @@ class _Lexer:
         return tok
 
     def lookup(self, s: str) -> LabelInfo | None:
-        return self.labels.get(label_key(s))
+        return self.labels.get(label_key(s, True))
 
     def match_label(self, s: str) -> LabelInfo | None:
         """The label of a cell, allowing a local note: ``规章 (市政府令)``."""
@@ -213,11 +213,11 @@ class _Lexer:
         info = self.lookup(s)
         if info is not None:
             self.table_mode = True
-            self.emit("TABLE_LABEL", start, end, line, label=label_key(s), info=info)
+            self.emit("TABLE_LABEL", start, end, line, label=label_key(s, True), info=info)
             return
         if self.label_with_rest(start, end, line):
             return
-        key = label_key(s)
+        key = label_key(s, True)
         if key in self.prefixes and (self.table_mode or len(key) >= 6):
             self.table_mode = True
             self.emit("TABLE_LABEL", start, end, line, label=key)
@@ -234,13 +234,13 @@ class _Lexer:
         if m:
             if self.table_mode and _MERGED_CELL.search(s, m.end()):
                 # PDF extraction merged a group label with a row label: (四)无2.没有…
-                self.emit("TABLE_LABEL", start, end, line, label=label_key(s))
+                self.emit("TABLE_LABEL", start, end, line, label=label_key(s, True))
                 return
             self.sub_line(start, end, line, m, md_level)
             return
         compact_len = len(s.replace(" ", ""))
         if self.table_mode and compact_len <= SHORT_LABEL and not any(c in s for c in "。，,;；"):
-            self.emit("TABLE_LABEL", start, end, line, label=label_key(s))
+            self.emit("TABLE_LABEL", start, end, line, label=label_key(s, True))
             return
         if compact_len > SHORT_LABEL or any(c in s for c in "。"):
             self.table_mode = False
@@ -261,7 +261,7 @@ class _Lexer:
         if rest.startswith("(") and len(rest) <= SHORT_LABEL:
             # a local variant of the label: 规章 (市政府令)
             self.table_mode = True
-            self.emit("TABLE_LABEL", start, end, line, label=label_key(head), info=info)
+            self.emit("TABLE_LABEL", start, end, line, label=label_key(head, True), info=info)
             return True
         stop = self.scan_table(start, end, line)
         if stop < end:
@@ -276,7 +276,7 @@ class _Lexer:
         known = _KNOWN_HEADING.match(label)
         if self.table_mode and not known and (not label or number != self.last_number + 1):
             # a row label of a table cut by extraction (三、 / 三、本法提供), not a section
-            self.emit("TABLE_LABEL", start, end, line, label=label_key(s))
+            self.emit("TABLE_LABEL", start, end, line, label=label_key(s, True))
             return True
         if known and known.end() < len(label):
             # heading glued to its first paragraph: 六、其他需要报告的事项 无其他…
@@ -355,7 +355,7 @@ class _Lexer:
                 if _NUM_LINE.fullmatch(cell):
                     self.cells(pos, cell_end, line, row=row)
                 else:
-                    self.emit("TABLE_LABEL", pos, cell_end, line, label=label_key(cell),
+                    self.emit("TABLE_LABEL", pos, cell_end, line, label=label_key(cell, True),
                               info=self.match_label(cell), row=row)
             if bar < 0:
                 break
@@ -444,7 +444,7 @@ class _Lexer:
                     continue
                 self.flush_unknown(last, m.start(), line)
                 self.table_mode = True
-                self.emit("TABLE_LABEL", m.start(), m.end(), line, label=label_key(m.group()),
+                self.emit("TABLE_LABEL", m.start(), m.end(), line, label=label_key(m.group(), True),
                           info=info, inline=True)
                 pos = last = m.end()
                 continue
@@ -467,7 +467,7 @@ class _Lexer:
             return
         seg = self.text[start:end]
         if seg.strip(" "):
-            self.emit("TABLE_LABEL", start, end, line, label=label_key(seg), inline=True)
+            self.emit("TABLE_LABEL", start, end, line, label=label_key(seg, True), inline=True)
 
     @classmethod
     def _table_scan_regex(cls) -> re.Pattern[str]:

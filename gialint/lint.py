@@ -64,8 +64,10 @@ def analyse(source: Source, ruleset: RuleSet):
     """The report model of a source (used by lint and by ``gialint parse``)."""
     norm = normalize(source.text)
     parsed = parse_tokens(lex(norm.text))
-    edition = ruleset.options.edition or (None if ruleset.config.edition == "auto" else ruleset.config.edition)
-    return build(source, norm, parsed, edition=edition)
+    # --edition forces the format; the config's edition is the fallback when
+    # neither the tables nor the report year tell
+    default = None if ruleset.config.edition == "auto" else ruleset.config.edition
+    return build(source, norm, parsed, edition=ruleset.options.edition, default_edition=default)
 
 
 def lint_source(source: Source, ruleset: RuleSet) -> FileResult:

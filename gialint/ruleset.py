@@ -103,7 +103,7 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
     for key in entry:
         if key not in _RULE_KEYS:
             fail(kp + (key,), f"unknown key '{key}' (known: {', '.join(sorted(_RULE_KEYS))})")
-    for key in ("id", "name", "category", "severity", "kind", "message", "summary"):
+    for key in ("id", "name", "category", "severity", "editions", "kind", "message", "summary"):
         if key not in entry:
             fail(kp, f"missing required key '{key}'")
     rid = entry["id"]
@@ -116,7 +116,7 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
         fail(kp + ("category",), f"unknown category {entry['category']!r} (one of {', '.join(CATEGORIES)})")
     if entry["severity"] not in SEVERITIES:
         fail(kp + ("severity",), f"unknown severity {entry['severity']!r} (error, warning or info)")
-    editions = entry.get("editions", list(EDITIONS))
+    editions = entry["editions"]
     if not isinstance(editions, list) or not editions or any(e not in EDITIONS for e in editions):
         fail(kp + ("editions",), f"must be a non-empty list of {', '.join(EDITIONS)}")
     kind = entry["kind"]

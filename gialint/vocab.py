@@ -44,10 +44,14 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "、": 
 _MARKER = re.compile(r"^(\d{1,2})[、.．]")
 
 
-def label_key(text: str) -> str:
-    """The comparison form of a table label or heading."""
-    key = compact(text).translate(_QUOTES)
-    key = _MARKER.sub(r"\1.", key)
+def label_key(text: str, folded: bool = False) -> str:
+    """The comparison form of a table label or heading.
+
+    ``folded=True`` when ``text`` is already normalised (lexer tokens), which
+    skips the character translation.
+    """
+    key = "".join(text.split()) if folded else compact(text)
+    key = _MARKER.sub(r"\1.", key.translate(_QUOTES))
     return key.rstrip(":|")
 
 
