@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from lark import Tree
 

@@ -169,7 +169,7 @@ def run_lint(argv: list[str]) -> int:
         for item in _expand(args.paths, args, ruleset_for, excluded):
             kind, path = item
             if kind == "missing":
-                results.append(FileResult(path=str(path), error=f"{path}: no such file or directory"))
+                results.append(FileResult(path=str(path), error="no such file or directory"))
                 had_input_error = True
                 continue
             if kind == "stdin":
@@ -179,7 +179,7 @@ def run_lint(argv: list[str]) -> int:
                 try:
                     source = decode(data, name, args.encoding)
                 except InputError as err:
-                    results.append(FileResult(path=name, error=str(err)))
+                    results.append(FileResult(path=name, error=err.message))
                     had_input_error = True
                     continue
             else:
@@ -188,7 +188,7 @@ def run_lint(argv: list[str]) -> int:
                 try:
                     source = read_source(str(path), encoding=args.encoding, display_path=shown)
                 except InputError as err:
-                    results.append(FileResult(path=shown, error=str(err)))
+                    results.append(FileResult(path=shown, error=err.message))
                     had_input_error = True
                     continue
             results.append(lint_source(source, rs))
@@ -217,7 +217,7 @@ def run_lint(argv: list[str]) -> int:
         sys.stdout.flush()
     for r in results:
         if r.error and args.format != "text":
-            print(f"gialint: error: {r.error}", file=sys.stderr)
+            print(f"gialint: error: {r.path}: {r.error}", file=sys.stderr)
 
     if had_input_error:
         return EXIT_ERROR

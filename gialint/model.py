@@ -7,9 +7,8 @@ normalised (folded, simplified) wording that rules compare against.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gialint.lexer import Tok
 from gialint.normalize import NormText
