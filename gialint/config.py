@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from gialint.findings import CATEGORIES, SEVERITIES
-from gialint.ruleset import EDITIONS, ConfigError
-from gialint.tomlpos import Positions, load_toml
+from gialint.ruleset import EDITIONS
+from gialint.tomlpos import ConfigError, read_toml
 
 CONFIG_FILES = ("gialint.toml", ".gialint.toml", "pyproject.toml")
 ORGAN_TYPES = ("auto", "department", "government", "other")
@@ -50,21 +50,11 @@ _KEYS = {
 
 
 def load_config(path: Path) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(path, None, f"cannot read config: {err}") from None
-    try:
-        data = load_toml(text)
-    except ValueError as err:
-        m = re.search(r"line (\d+)", str(err))
-        raise ConfigError(path, int(m.group(1)) if m else None, f"invalid TOML: {err}") from None
+    data, pos = read_toml(path, "config")
     prefix: tuple = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("gialint", {})
         prefix = ("tool", "gialint")
-    pos = Positions(text)
-
     def fail(key: tuple, message: str):
         raise ConfigError(path, pos.line(prefix + key), message)
 

@@ -16,7 +16,7 @@ from gialint.checks import REGISTRY, Check, ParamError, validate_params
 from gialint.findings import CATEGORIES, SEVERITIES
 from gialint.resources import resource_dir
 from gialint.rule import Rule
-from gialint.tomlpos import Positions, load_toml
+from gialint.tomlpos import ConfigError, read_toml  # noqa: F401  (ConfigError is part of this API)
 
 EDITIONS = ("legacy", "2019", "2021")
 LANGS = ("zh", "en")
@@ -26,15 +26,6 @@ _RULE_KEYS = {
     "id", "name", "category", "severity", "editions", "kind", "params", "message",
     "variants", "summary", "description", "example", "source",
 }
-
-
-class ConfigError(Exception):
-    """A rule or config file that cannot be used. str(err) is ``file:line: message``."""
-
-    def __init__(self, path: str | Path, line: int | None, message: str):
-        self.path, self.line, self.message = str(path), line, message
-        where = f"{path}:{line}" if line else str(path)
-        super().__init__(f"{where}: {message}")
 
 
 @dataclass
@@ -51,15 +42,7 @@ def _dotted(path: tuple) -> str:
 
 
 def load_rule_file(path: Path) -> list[LoadedRule]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(path, None, f"cannot read rule file: {err}") from None
-    try:
-        data = load_toml(text)
-    except ValueError as err:
-        raise ConfigError(path, _line_of(str(err)), f"invalid TOML: {err}") from None
-    pos = Positions(text)
+    data, pos = read_toml(path, "rule file")
 
     def fail(keypath: tuple, message: str):
         raise ConfigError(path, pos.line(keypath), f"{_dotted(keypath)}: {message}" if keypath else message)
@@ -74,11 +57,6 @@ def load_rule_file(path: Path) -> list[LoadedRule]:
     for i, entry in enumerate(entries):
         loaded.append(_load_rule(entry, ("rule", i), fail, f"{path.name}:{pos.line(('rule', i)) or 0}"))
     return loaded
-
-
-def _line_of(message: str) -> int | None:
-    m = re.search(r"line (\d+)", message)
-    return int(m.group(1)) if m else None
 
 
 def _text_table(value, keypath, fail, required=LANGS) -> dict[str, str]:

@@ -89,9 +89,24 @@ class Positions:
         return None
 
 
-def load_toml(text: str):
-    """Parse TOML; on a syntax error raise ValueError('line N: …')."""
+class ConfigError(Exception):
+    """A rule or config file that cannot be used. str(err) is ``file:line: message``."""
+
+    def __init__(self, path, line: int | None, message: str):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {message}")
+
+
+def read_toml(path, what: str) -> tuple[dict, Positions]:
+    """Read and parse a TOML file, or raise ConfigError naming file and line."""
     try:
-        return tomllib.loads(text)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(path, None, f"cannot read {what}: {err}") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        raise ValueError(str(err)) from None
+        m = re.search(r"line (\d+)", str(err))
+        raise ConfigError(path, int(m.group(1)) if m else None, f"invalid TOML: {err}") from None
+    return data, Positions(text)
