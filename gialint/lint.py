@@ -45,9 +45,10 @@ class RuleSet:
         for lr in self.all:
             r = lr.rule
             on = any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)
-            sev = config.severity.get(r.id) or config.severity.get(r.name)
-            if sev:
-                r.severity = sev
+            # the most specific selector wins: id or name, then prefix, then category
+            for selector, sev in sorted(config.severity.items(), key=lambda kv: _specificity(kv[0], r)):
+                if matches(selector, r):
+                    r.severity = sev
             r.enabled = on
             if on:
                 self.enabled.append(lr)
@@ -91,6 +92,15 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.text,
     )
+
+
+def _specificity(selector: str, rule) -> int:
+    # sorted ascending, applied in order: later (more specific) overrides earlier
+    if selector in (rule.id, rule.name):
+        return 3
+    if selector.startswith("GIA"):
+        return 2
+    return 1 if selector != "ALL" else 0
 
 
 class _Args(dict):
