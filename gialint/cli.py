@@ -323,11 +323,23 @@ def _pretty(tree, source, report, indent: int = 0) -> str:
 # -- rules ------------------------------------------------------------------
 
 
-def _all_rules():
+def _config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", metavar="FILE", help="also list the rule files this config adds")
+    p.add_argument("--isolated", action="store_true", help="built-in rules only; ignore config files")
+
+
+def _all_rules(args):
+    """Built-in rules plus the rule-files of the config found from the cwd, by id."""
+    from gialint.config import find_config, load_config
     from gialint.ruleset import ConfigError, load_rules
 
     try:
-        return [lr for lr in load_rules()]
+        extra = []
+        if not args.isolated:
+            path = Path(args.config) if args.config else find_config(Path.cwd())
+            if path is not None:
+                extra = load_config(path).rule_files
+        return sorted(load_rules(extra), key=lambda lr: lr.rule.id)
     except ConfigError as err:
         print(f"gialint: error: {err}", file=sys.stderr)
         raise SystemExit(EXIT_ERROR) from None
@@ -337,8 +349,9 @@ def run_rules(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="gialint rules", description="List the rules.")
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    _config_args(p)
     args = p.parse_args(argv)
-    rules = [lr.rule for lr in _all_rules()]
+    rules = [lr.rule for lr in _all_rules(args)]
     if args.format == "json":
         import json
 
@@ -364,8 +377,9 @@ def run_rule(argv: list[str]) -> int:
     p = argparse.ArgumentParser(prog="gialint rule", description="Explain one rule.")
     p.add_argument("rule", help="rule id (GIA101) or name (missing-section)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    _config_args(p)
     args = p.parse_args(argv)
-    for lr in _all_rules():
+    for lr in _all_rules(args):
         r = lr.rule
         if args.rule.upper() == r.id or args.rule == r.name:
             from gialint.docs import rule_text

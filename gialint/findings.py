@@ -7,9 +7,23 @@ them by ``Source.position``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as gialint counts them: only CRLF, CR and LF end a line.
+
+    (``str.splitlines`` also breaks at form feeds and other separators,
+    which would make excerpts disagree with the reported line numbers.)
+    """
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 CATEGORIES = (
     "structure",
@@ -81,5 +95,5 @@ class FileResult:
     def line_text(self, line: int) -> str:
         if self.source_text is None:
             return ""
-        lines = self.source_text.splitlines()
+        lines = split_lines(self.source_text)
         return lines[line - 1] if 0 < line <= len(lines) else ""

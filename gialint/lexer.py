@@ -218,7 +218,9 @@ class _Lexer:
         if self.label_with_rest(start, end, line):
             return
         key = label_key(s, True)
-        if key in self.prefixes and (self.table_mode or len(key) >= 6):
+        # a wrapped label: only inside a table, or a caption/note that opens one
+        # (“(一)主动公开” outside a table is a sub-heading, not 表's row label)
+        if key in self.prefixes and (self.table_mode or key.startswith(("第二十条", "(本列数据"))):
             self.table_mode = True
             self.emit("TABLE_LABEL", start, end, line, label=key)
             return

@@ -83,7 +83,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         rule = lr.rule
         if not rule.applies_to(report.edition):
             continue
-        if rule.id in skip or rule.name in skip or rule.category in skip:
+        if any(matches(sel, rule) for sel in skip):
             continue
         for hit in lr.check.check(report, ctx):
             findings.append(_finding(rule, hit, source, lang))

@@ -66,6 +66,10 @@ def _table() -> dict[int, int]:
         table = str.maketrans(src, dst)
         table[0x0D] = 0x0A  # lone CR -> LF (the CR of CRLF is deleted before)
         table[0x09] = 0x20  # tab -> space
+        # form feed (page breaks of PDF-to-text output), vertical tab, other
+        # separators: spaces here, so that they never split or hide a heading
+        for cp in (0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, 0x85, 0x2028, 0x2029):
+            table[cp] = 0x20
         _TABLE = table
     return _TABLE
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gialint.findings import split_lines
+
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
 
@@ -20,7 +22,7 @@ def sorted_findings(result: FileResult) -> list[Finding]:
 
 def source_lines(result: FileResult) -> list[str]:
     """The lines of the file, split the same way as ``FileResult.line_text``."""
-    return result.source_text.splitlines() if result.source_text is not None else []
+    return split_lines(result.source_text) if result.source_text is not None else []
 
 
 def line_at(lines: list[str], line: int) -> str:
