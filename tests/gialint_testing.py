@@ -1,0 +1,86 @@
+"""Helpers shared by the end-to-end tests (not a test module itself).
+
+``run`` starts ``python -m gialint`` in a subprocess with the repository on
+``PYTHONPATH``, so the tests work from a checkout without installing it;
+``run_main`` calls ``gialint.cli.main`` in-process (faster, for the many
+fixture runs).  Real reports live in ``tests/data/real`` so that the suite
+does not depend on anything outside the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+DATA = TESTS / "data"
+REAL = DATA / "real"
+RULE_FIXTURES = TESTS / "fixtures" / "rules"
+SARIF_SCHEMA = DATA / "sarif-schema-2.1.0.json"
+
+SEEDS = {
+    "000": REAL / "000_a5bd9248bbb29327.txt",
+    "001": REAL / "001_255bb5990695ecd9.txt",
+    "002": REAL / "002_293c52a418def646.txt",
+    "003": REAL / "003_d0ad4e6dd563e698.txt",
+    "004": REAL / "004_23a0f62feca6158e.txt",
+}
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+    def findings(self, index: int = 0) -> list[dict]:
+        return self.json()["files"][index]["findings"]
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env.pop("NO_COLOR", None)
+    return env
+
+
+def run(*args: str | os.PathLike, cwd: str | os.PathLike | None = None,
+        stdin: bytes | None = None) -> Run:
+    """``python -m gialint ARGS`` in a subprocess."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "gialint", *map(str, args)],
+        cwd=cwd, input=stdin if stdin is not None else b"", capture_output=True,
+        env=_env(), timeout=300,
+    )
+    return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+def run_main(capsys, *args: str | os.PathLike) -> Run:
+    """``gialint.cli.main(ARGS)`` in this process; output captured by capsys."""
+    from gialint.cli import main
+
+    capsys.readouterr()  # drop anything printed before
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return Run(code, out, err)
+
+
+def real_files() -> list[Path]:
+    """Every real report kept for the tests (.txt and .md)."""
+    return sorted(p for p in REAL.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def positions(findings: list[dict], rule: str | None = None) -> list[list[int]]:
+    return sorted(
+        [f["line"], f["column"], f["end_line"], f["end_column"]]
+        for f in findings if rule is None or f["rule"] == rule
+    )

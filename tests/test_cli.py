@@ -1,0 +1,421 @@
+"""The command line: exit codes, inputs, outputs and the sub-commands."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, SEEDS, run, run_main
+
+CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
+# an error: a work plan in place of 六 (GIA101)
+ERROR = (RULE_FIXTURES / "GIA101" / "fail_six_is_work_plan.txt").read_text(encoding="utf-8")
+# a warning only: no title (GIA110)
+WARNING = (RULE_FIXTURES / "GIA110" / "fail_no_title.txt").read_text(encoding="utf-8")
+# information only: a long heading for 五 (GIA103)
+INFO = (RULE_FIXTURES / "GIA103" / "fail_long_five.txt").read_text(encoding="utf-8")
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def files(tmp_path) -> Path:
+    for name, text in (("clean.txt", CLEAN), ("error.txt", ERROR), ("warning.txt", WARNING),
+                       ("info.txt", INFO)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def gia(cwd, *args, stdin: bytes | None = None):
+    """gialint --isolated ARGS (no configuration can interfere)."""
+    result = run("--isolated", *args, cwd=cwd, stdin=stdin)
+    assert "Traceback" not in result.err, result.err
+    return result
+
+
+def test_the_fixture_texts_are_what_they_claim(files):
+    def rules(name):
+        return [(f["rule"], f["severity"]) for f in gia(files, "--format", "json", name).findings()]
+
+    assert rules("clean.txt") == []
+    assert rules("error.txt") == [("GIA101", "error")]
+    assert rules("warning.txt") == [("GIA110", "warning")]
+    assert rules("info.txt") == [("GIA103", "info")]
+
+
+# -- exit codes ---------------------------------------------------------------
+
+
+def test_exit_0_clean(files):
+    result = gia(files, "clean.txt")
+    assert result.code == 0
+    assert "未发现问题" in result.out
+    assert result.err == ""
+
+
+def test_exit_1_findings(files):
+    result = gia(files, "clean.txt", "error.txt")
+    assert result.code == 1
+    assert re.search(r"^error\.txt:12:1: GIA101 \[错误\] ", result.out, re.M)
+    assert "   12 | 六、2024年工作计划" in result.out
+
+
+def test_check_subcommand_is_the_default(files):
+    assert gia(files, "error.txt").out == run("check", "--isolated", "error.txt", cwd=files).out
+
+
+def test_exit_2_missing_file_others_still_linted(files):
+    result = gia(files, "--format", "json", "clean.txt", "nope.txt", "error.txt")
+    assert result.code == 2
+    doc = result.json()
+    assert [f["path"] for f in doc["files"]] == ["clean.txt", "nope.txt", "error.txt"]
+    assert doc["files"][1]["error"] and doc["files"][1]["findings"] == []
+    assert [f["rule"] for f in doc["files"][2]["findings"]] == ["GIA101"]
+    assert "nope.txt" in result.err
+    assert result.err.count("\n") == 1
+    # the text report names the missing file and still shows the findings
+    text = gia(files, "clean.txt", "nope.txt", "error.txt")
+    assert text.code == 2
+    assert "nope.txt" in text.out and "GIA101" in text.out
+
+
+def test_exit_2_pdf(files):
+    (files / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
+    result = gia(files, "--format", "json", "report.pdf", "error.txt")
+    assert result.code == 2
+    pdf, other = result.json()["files"]
+    assert "PDF" in pdf["error"] and pdf["findings"] == []
+    assert other["findings"]
+    assert "report.pdf" in result.err and "PDF" in result.err
+    assert gia(files, "report.pdf").code == 2
+
+
+@pytest.mark.parametrize("data,word", [
+    (bytes(range(256)) * 4, "binary"),
+    (b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG"),
+    (b"PK\x03\x04" + bytes(64), "Word/ZIP"),
+], ids=["nul-bytes", "png", "zip"])
+def test_exit_2_binary(files, data, word):
+    (files / "report.txt").write_bytes(data)
+    result = gia(files, "--format", "json", "report.txt")
+    assert result.code == 2
+    assert word in result.json()["files"][0]["error"]
+    assert word in result.err
+
+
+def test_exit_2_broken_utf8(files):
+    (files / "report.txt").write_bytes(CLEAN.encode("utf-8")[:200] + b"\xff\xfe" +
+                                       CLEAN.encode("utf-8")[200:])
+    result = gia(files, "--format", "json", "report.txt")
+    assert result.code == 2
+    assert "UTF-8" in result.json()["files"][0]["error"]
+
+
+@pytest.mark.parametrize("data", [
+    b"", b"\n\n  \n", "某某街道办事处2023年政府信息公开工作年度报告\n".encode(),
+    "一、总体情况".encode(), b"\r", "\ufeff".encode(),
+], ids=["empty", "blank-lines", "title-only", "heading-no-newline", "lone-cr", "bom-only"])
+def test_degenerate_inputs_do_not_crash(files, data):
+    (files / "r.txt").write_bytes(data)
+    result = gia(files, "--format", "json", "r.txt")
+    assert result.code in (0, 1), result.err
+    (entry,) = result.json()["files"]
+    assert entry["error"] is None
+    for f in entry["findings"]:
+        assert f["line"] >= 1 and f["column"] >= 1
+    assert gia(files, "r.txt").code == result.code
+    assert run("parse", "r.txt", cwd=files).code == 0
+
+
+@pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
+def test_utf16_with_bom(files, codec, bom):
+    (files / "r.txt").write_bytes(bom + ERROR.encode(codec))
+    entry = gia(files, "--format", "json", "r.txt").json()["files"][0]
+    assert entry["encoding"] == codec
+    assert [(f["rule"], f["line"], f["column"], f["end_column"]) for f in entry["findings"]] == [
+        ("GIA101", 12, 1, 12)]
+
+
+def test_exit_2_unknown_option(files):
+    result = gia(files, "--bogus", "clean.txt")
+    assert result.code == 2
+    assert "--bogus" in result.err and "usage:" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_exit_2_unknown_rule_selector(files, option):
+    result = gia(files, option, "GIA999", "clean.txt")
+    assert result.code == 2
+    assert "GIA999" in result.err
+    assert result.out == ""
+
+
+@pytest.mark.parametrize("args", [
+    [], ["--format", "xml", "clean.txt"], ["--edition", "2030", "clean.txt"],
+    ["--encoding", "no-such-codec", "clean.txt"], ["--fail-on", "never", "clean.txt"],
+])
+def test_exit_2_usage(files, args):
+    result = gia(files, *args)
+    assert result.code == 2
+    assert result.err.strip()
+
+
+def test_exit_zero(files):
+    assert gia(files, "error.txt").code == 1
+    result = gia(files, "--exit-zero", "error.txt")
+    assert result.code == 0
+    assert "GIA101" in result.out
+    # an input error is still an error
+    assert gia(files, "--exit-zero", "error.txt", "nope.txt").code == 2
+
+
+def test_fail_on(files):
+    assert gia(files, "warning.txt").code == 0
+    assert gia(files, "--fail-on", "warning", "warning.txt").code == 1
+    assert gia(files, "--fail-on", "warning", "info.txt").code == 0
+    assert gia(files, "--fail-on", "info", "info.txt").code == 1
+    assert gia(files, "--fail-on", "error", "error.txt").code == 1
+    assert gia(files, "--fail-on", "warning", "clean.txt").code == 0
+
+
+# -- outputs ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_output_file(files, fmt):
+    result = gia(files, "--format", fmt, "--output", "report.out", "error.txt")
+    assert result.code == 1
+    assert result.out == ""
+    written = (files / "report.out").read_text(encoding="utf-8")
+    assert "GIA101" in written
+    if fmt != "text":
+        json.loads(written)
+    assert "\x1b[" not in written
+
+
+def test_output_file_short_option(files):
+    result = gia(files, "-o", "r.json", "--format", "json", "clean.txt")
+    assert (result.code, result.out) == (0, "")
+    assert json.loads((files / "r.json").read_text(encoding="utf-8"))["files"][0]["findings"] == []
+
+
+def test_output_file_cannot_be_written(files):
+    result = gia(files, "--output", "no/such/dir/out.txt", "clean.txt")
+    assert result.code == 2
+    assert "no/such/dir/out.txt" in result.err
+
+
+def test_stdin(files):
+    result = gia(files, "--format", "json", "--stdin-filename", "reports/x.txt", "-",
+                 stdin=ERROR.encode("utf-8"))
+    assert result.code == 1
+    (entry,) = result.json()["files"]
+    assert entry["path"] == "reports/x.txt"
+    assert [(f["rule"], f["line"], f["column"]) for f in entry["findings"]] == [("GIA101", 12, 1)]
+    text = gia(files, "--stdin-filename", "reports/x.txt", "-", stdin=ERROR.encode("utf-8"))
+    assert text.out.startswith("reports/x.txt:12:1: GIA101")
+
+
+def test_stdin_without_name(files):
+    result = gia(files, "--format", "json", "-", stdin=ERROR.encode("gb18030"))
+    assert result.code == 1
+    (entry,) = result.json()["files"]
+    assert entry["path"] == "-"
+    assert entry["encoding"] == "gb18030"
+
+
+def test_stdin_binary(files):
+    result = gia(files, "--format", "json", "-", stdin=b"%PDF-1.4\n")
+    assert result.code == 2
+    assert "PDF" in result.json()["files"][0]["error"]
+
+
+def test_directory_is_walked(files):
+    d = files / "d"
+    for rel, data in (("a.txt", ERROR), ("sub/b.md", WARNING), ("sub/deep/c.TXT", CLEAN),
+                      ("notes.rst", ERROR), ("x.csv", ERROR), (".hidden/e.txt", ERROR),
+                      (".f.txt", ERROR)):
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_text(data, encoding="utf-8")
+    (d / "x.pdf").write_bytes(b"%PDF-1.7\n")
+    result = gia(files, "--format", "json", "d")
+    assert result.code == 1
+    assert [f["path"] for f in result.json()["files"]] == ["d/a.txt", "d/sub/b.md", "d/sub/deep/c.TXT"]
+    # a file named explicitly is linted whatever its extension
+    explicit = gia(files, "--format", "json", "d/notes.rst")
+    assert [f["rule"] for f in explicit.findings()] == ["GIA101"]
+
+
+def test_lang_en(files):
+    result = gia(files, "--lang", "en", "error.txt", "warning.txt")
+    assert result.code == 1
+    assert "GIA101 [error] Section 六 “六、其他需要报告的事项” is missing" in result.out
+    assert "GIA110 [warning] No report title found" in result.out
+    assert "Found 2 problems (1 error, 1 warning, 0 info) in 2 files" in result.out
+    assert not re.search(r"[错警提]", result.out)
+    doc = gia(files, "--lang", "en", "--format", "json", "error.txt").json()
+    assert "is missing" in doc["files"][0]["findings"][0]["message"]
+
+
+def test_default_lang_zh(files):
+    result = gia(files, "error.txt")
+    assert "缺少第六部分“六、其他需要报告的事项”" in result.out
+    assert "发现 1 个问题（错误 1，警告 0，提示 0），涉及 1 个文件" in result.out
+
+
+def test_color(files):
+    assert ANSI.search(gia(files, "--color", "always", "error.txt").out)
+    assert not ANSI.search(gia(files, "--color", "never", "error.txt").out)
+    assert not ANSI.search(gia(files, "--no-color", "error.txt").out)
+    assert not ANSI.search(gia(files, "error.txt").out)  # not a terminal
+    assert not ANSI.search(gia(files, "--color", "always", "--format", "json", "error.txt").out)
+
+
+def test_json_document_shape(files):
+    result = gia(files, "--format", "json", "error.txt", "nope.txt")
+    doc = result.json()
+    assert list(doc) == ["version", "files"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+\S*", doc["version"])
+    ok, missing = doc["files"]
+    assert list(ok) == ["path", "encoding", "edition", "report_year", "findings", "error"]
+    assert (ok["path"], ok["encoding"], ok["edition"], ok["report_year"], ok["error"]) == (
+        "error.txt", "utf-8", "2021", 2023, None)
+    (f,) = ok["findings"]
+    assert list(f) == ["rule", "name", "category", "severity", "line", "column", "end_line",
+                       "end_column", "message", "related"]
+    assert (f["rule"], f["name"], f["category"], f["severity"]) == (
+        "GIA101", "missing-section", "structure", "error")
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (12, 1, 12, 12)
+    assert f["related"] == []
+    assert missing["path"] == "nope.txt" and missing["error"]
+    assert (missing["encoding"], missing["edition"], missing["report_year"]) == (None, None, None)
+
+
+def test_json_version_matches_package(files):
+    import gialint
+
+    assert gia(files, "--format", "json", "clean.txt").json()["version"] == gialint.__version__
+    assert gia(files, "--version").out.strip() == f"gialint {gialint.__version__}"
+
+
+def _sarif_schema():
+    return json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("names,count", [
+    (["error.txt", "warning.txt", "info.txt"], 3),
+    (["clean.txt"], 0),
+    ([str(SEEDS["001"]), str(SEEDS["002"])], 1),
+])
+def test_sarif_validates(files, names, count):
+    result = gia(files, "--format", "sarif", *names)
+    doc = result.json()
+    jsonschema.validate(doc, _sarif_schema())
+    (sarif_run,) = doc["runs"]
+    assert len(sarif_run["results"]) == count
+    assert sarif_run["tool"]["driver"]["name"] == "gialint"
+    if count == 0:
+        assert sarif_run["results"] == []
+        assert result.code == 0
+    levels = {r["ruleId"]: r["level"] for r in sarif_run["results"]}
+    assert levels.get("GIA101", "error") == "error"
+    assert levels.get("GIA110", "warning") == "warning"
+    assert levels.get("GIA103", "note") == "note"
+
+
+def test_sarif_positions(files):
+    doc = gia(files, "--format", "sarif", "error.txt").json()
+    (res,) = doc["runs"][0]["results"]
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"]) == (12, 1)
+    assert res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "error.txt"
+
+
+def test_sarif_with_input_errors_validates(files):
+    (files / "r.pdf").write_bytes(b"%PDF-1.7\n")
+    result = gia(files, "--format", "sarif", "error.txt", "nope.txt", "r.pdf")
+    assert result.code == 2
+    doc = result.json()
+    jsonschema.validate(doc, _sarif_schema())
+    assert len(doc["runs"][0]["results"]) == 1
+
+
+# -- sub-commands ------------------------------------------------------------------
+
+
+def test_rules_command():
+    result = run("rules", "--isolated")
+    assert result.code == 0
+    ids = re.findall(r"^(GIA\d{3}) ", result.out, re.M)
+    listed = [r["id"] for r in json.loads(run("rules", "--isolated", "--format", "json").out)]
+    assert ids == listed == sorted(listed)
+    assert {"GIA002", "GIA101", "GIA107", "GIA110", "GIA112", "GIA121", "GIA122", "GIA501"} <= set(ids)
+    assert "缺少格式规定的章节" in result.out
+    assert "A section required by the national format is missing" in run("rules", "--isolated", "--lang", "en").out
+    md = run("rules", "--isolated", "--format", "markdown")
+    assert md.code == 0 and md.out.startswith("# gialint rules")
+    assert "## GIA101" in md.out
+
+
+@pytest.mark.parametrize("name", ["GIA101", "gia101", "missing-section"])
+def test_rule_command(name):
+    result = run("rule", "--isolated", name)
+    assert result.code == 0, result.err
+    assert result.out.startswith("GIA101 missing-section")
+    # the examples of the rule file
+    assert "不符合的示例" in result.out and "符合的示例" in result.out
+    assert "六、2021年工作计划" in result.out
+    assert "六、其他需要报告的事项" in result.out
+
+
+def test_rule_command_english():
+    result = run("rule", "--isolated", "GIA101", "--lang", "en")
+    assert result.code == 0
+    assert "bad example" in result.out and "good example" in result.out
+    assert "six numbered sections" in result.out
+
+
+def test_rule_command_unknown():
+    result = run("rule", "--isolated", "nope")
+    assert result.code == 2
+    assert "nope" in result.err
+    assert result.out == ""
+
+
+def test_parse_command(files):
+    result = run("parse", "error.txt", cwd=files)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0].startswith("# error.txt  encoding=utf-8  edition=2021")
+    assert "start" in lines
+    assert sum(1 for line in lines if line.strip() == "section") == 6
+    assert "    HEADING 12:1 六、2024年工作计划" in lines
+    tokens = run("parse", "--tokens", "error.txt", cwd=files)
+    assert "12:1\tHEADING\t六、2024年工作计划" in tokens.out
+
+
+def test_parse_command_errors(files):
+    (files / "r.pdf").write_bytes(b"%PDF-1.7\n")
+    for name in ("nope.txt", "r.pdf"):
+        result = run("parse", name, cwd=files)
+        assert result.code == 2
+        assert name in result.err and "Traceback" not in result.err
+
+
+def test_help(files):
+    result = run("--help", cwd=files)
+    assert result.code == 0
+    assert result.out.startswith("usage: gialint")
+    assert "--select" in result.out and "exit codes" in result.out
+    for sub in ("rules", "rule", "parse"):
+        assert run(sub, "--help").code == 0
+
+
+def test_main_in_process(capsys, files):
+    result = run_main(capsys, "--isolated", "--format", "json", files / "error.txt")
+    assert result.code == 1
+    assert result.findings()[0]["rule"] == "GIA101"
