@@ -61,6 +61,7 @@ _BOUNDARY = set("。!?;:！？；：)）」』”\"'>-") | set(" \t")
 # Ends that typically close a heading glued to its paragraph in one-line copies.
 _HEADING_END = re.compile(r"方面|情况|工作|措施|问题|建设")
 
+_INLINE_HEADING_END = re.compile(r"情况|措施|事项|概述|统计表")
 # Headings recognised by their words even when glued to the text around them.
 _KNOWN_HEADINGS = [
     "总体情况",
@@ -79,6 +80,7 @@ _KNOWN_HEADINGS = [
     "因政府信息公开申请行政复议、提起行政诉讼的情况",
     "政府信息公开工作存在的主要问题及改进情况",
     "主要问题和改进措施",
+    "存在的主要问题和改进措施",
 ]
 # Words that open a table right after a section heading in a one-line copy.
 _TABLE_START = re.compile(r" *(?:第二十条|\(本列数据|申请人情况|行政复议 *行政诉讼|统计指标|指标名称)")
@@ -414,6 +416,10 @@ class _Lexer:
                 stop += 1
             if stop == body:
                 return None
+            # 五、存在的主要问题和改进措施虽然我区… : end after the last heading word
+            ends = list(_INLINE_HEADING_END.finditer(text, body, stop))
+            if ends:
+                stop = ends[-1].end()
         else:
             return None
         self.flush_text(pos, p, line)

@@ -116,8 +116,8 @@ def _finding(rule, hit, source: Source, lang: str) -> Finding:
     message = rule.message_for(hit.variant, lang).strip().format_map(args)
     related = tuple(
         Related(source.location(span.start, span.end),
-                rule.message_for("default", lang).format_map(_Args({**hit.args, **rargs})))
-        for span, rargs in hit.related
+                rule.message_for(variant, lang).strip().format_map(_Args({**hit.args, **rargs})))
+        for span, rargs, variant in hit.related
     )
     return Finding(
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,

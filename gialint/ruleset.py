@@ -119,13 +119,17 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
         for lang, tmpl in table.items():
             where = kp + (("message",) if vname == "default" else ("variants", vname)) + (lang,)
             try:
-                fields = {f for _, f, _, _ in string.Formatter().parse(tmpl) if f is not None}
+                parts = [p for p in string.Formatter().parse(tmpl) if p[1] is not None]
             except ValueError as err:
                 fail(where, f"bad message template: {err}")
-            bad = sorted(f for f in fields if f.split(".")[0].split("[")[0] not in cls.message_args)
-            if bad:
-                fail(where, f"unknown placeholder {{{bad[0]}}} (kind {kind!r} provides: "
-                     f"{', '.join(cls.message_args) or 'none'})")
+            for _, fname, spec, conv in parts:
+                if fname not in cls.message_args:
+                    fail(where, f"unknown placeholder {{{fname}}} (kind {kind!r} provides: "
+                         f"{', '.join(cls.message_args) or 'none'})")
+                if spec or conv:
+                    # values are pre-formatted text; a spec could fail while linting
+                    fail(where, f"placeholder {{{fname}}} must be plain, without a format "
+                         "spec or conversion")
     example = entry.get("example", {})
     if not isinstance(example, dict) or set(example) - {"bad", "good"}:
         fail(kp + ("example",), "must be a table with 'bad' and 'good' texts")

@@ -43,6 +43,7 @@ class Positions:
                 if m.group(1) == "[[":
                     idx = counters.get(name, -1) + 1
                     counters[name] = idx
+                    self.lines.setdefault(name, no)
                     table = name[:-1] + ((name[-1], idx),) if name else name
                 else:
                     table = self._resolve(name, counters)
@@ -108,5 +109,7 @@ def read_toml(path, what: str) -> tuple[dict, Positions]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         m = re.search(r"line (\d+)", str(err))
-        raise ConfigError(path, int(m.group(1)) if m else None, f"invalid TOML: {err}") from None
+        # "at end of document" carries no line: that is the last line
+        line = int(m.group(1)) if m else max(1, len(text.splitlines()))
+        raise ConfigError(path, line, f"invalid TOML: {err}") from None
     return data, Positions(text)

@@ -382,9 +382,6 @@ def test_config_error_with_config_option(project):
                         Path("custom.toml"), 1, "nope", "select")
 
 
-@pytest.mark.xfail(strict=True, reason="gialint/tomlpos.py read_toml: tomllib reports errors at the "
-                   "end of the document without a line ('at end of document'), so the message has "
-                   "no :line")
 def test_invalid_toml_at_end_of_document_names_a_line(project):
     cfg = write(project / "gialint.toml", 'select = [\n')
     assert_config_error(lint(project, "reports/r.txt"), cfg, 1, "invalid TOML")
@@ -431,9 +428,7 @@ RULE_ERRORS = [
     (_rule([('message.en = "Found “{match}”"', 'message.en = "Found “{match"')]), 11,
      ["message.en"]),
     (_rule([('[rule.params]', '[rule.params')]), 13, ["invalid TOML"]),
-    pytest.param('[[rules]]\nid = "GIA901"\n', 1, ["rules", "unknown top-level key"], marks=pytest.mark.xfail(
-        strict=True, reason="gialint/tomlpos.py Positions records [[rules]] as ('rules', 0) only, so "
-        "the error for the unknown top-level key ('rules',) in ruleset.load_rule_file has no line")),
+    pytest.param('[[rules]]\nid = "GIA901"\n', 1, ["rules", "unknown top-level key"]),
 ]
 
 
@@ -453,9 +448,6 @@ def test_rule_file_errors(project, text, line, words):
 BAD_TEMPLATES = ["{match:>5d}", "{match!z}", "{match[9]}"]
 
 
-@pytest.mark.xfail(strict=True, reason="gialint/ruleset.py checks only the field names of a message "
-                   "template: a format spec, conversion or index that fails is accepted at load time "
-                   "and crashes at lint time with a traceback and exit 1")
 @pytest.mark.parametrize("template", BAD_TEMPLATES)
 def test_bad_message_template_is_a_config_error(project, template):
     rule_file = write(project / "rules" / "local.toml",

@@ -152,9 +152,7 @@ def _pingtan_insert(insert: str) -> tuple[str, int]:
     ("TODO ", "TODO"),
     ("待补充", "待补充"),
     ("此处填写", "此处填写"),
-    pytest.param("TODO", "TODO", marks=pytest.mark.xfail(
-        strict=True, reason="rules/placeholders.toml: \\bTODO\\b never matches TODO glued to CJK "
-        "text (CJK characters are \\w in Python regexes)")),
+    ("TODO", "TODO"),
 ])
 def test_pingtan_marker_on_line_10(capsys, tmp_path, insert, marker):
     text, offset = _pingtan_insert(insert)

@@ -160,10 +160,6 @@ MISWORDED_FIVE = """\
 """
 
 
-@pytest.mark.xfail(strict=True, reason="gialint/checks/sections.py: UnknownSection skips a heading "
-                   "numbered 1-6 whose section is absent ('GIA101 says so'), but RequiredSections "
-                   "(GIA101) stays silent when evidence of the section is found further down, so "
-                   "no rule names the heading 五、政府信息管理 (also 2024_shanghai-stcsm-kewei.md:48)")
 def test_misworded_heading_in_place_of_a_section_is_named(capsys, tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(MISWORDED_FIVE, encoding="utf-8")

@@ -35,7 +35,8 @@ class Hit:
     span: Span
     args: dict[str, Any] = field(default_factory=dict)
     variant: str = "default"  # which message of the rule to use
-    related: list[tuple[Span, dict[str, Any]]] = field(default_factory=list)
+    # other places that matter, each with message args and the message variant to use
+    related: list[tuple[Span, dict[str, Any], str]] = field(default_factory=list)
 
 
 @dataclass

@@ -6,7 +6,19 @@ from gialint.build import expected_edition
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 
-_EDITION_NAMES = {"legacy": "492号旧格式/legacy", "2019": "2019", "2021": "2021"}
+# what the grammar's terminals are called in messages
+_TOKEN_WORDS = {
+    "zh": {"TITLE": "标题", "META": "网页信息", "HEADING": "章节标题", "SUBHEADING": "小标题",
+           "TEXT": "段落", "TABLE_LABEL": "表格标签", "CELL": "表格数值", "SIGNER": "落款机关",
+           "DATE_LINE": "日期", "$END": "文件结尾"},
+    "en": {"TITLE": "title", "META": "page metadata", "HEADING": "section heading",
+           "SUBHEADING": "sub-heading", "TEXT": "paragraph", "TABLE_LABEL": "table label",
+           "CELL": "table value", "SIGNER": "signing organ", "DATE_LINE": "date", "$END": "end of file"},
+}
+_TITLE_PARTS = {
+    "zh": {"organ": "机关名称", "year": "年份", "phrase": "“政府信息公开工作年度报告”"},
+    "en": {"organ": "organ", "year": "year", "phrase": "“政府信息公开工作年度报告”"},
+}
 
 
 @register
@@ -30,6 +42,8 @@ class TitleCheck(Check):
         title = report.title
         if title is not None and title.from_meta and not self.p["meta_counts"]:
             title = None
+        if not report.source.text.strip():
+            return  # an empty file: GIA002 says so
         if self.p["require"] == "present":
             if title is None:
                 first = next((t for t in report.tokens if t.type not in ("META",)), None)
@@ -46,7 +60,9 @@ class TitleCheck(Check):
         if not self.p["phrase"].search(title.text):
             missing.append("phrase")
         if missing:
-            yield Hit(title.span, {"title": title.text, "missing": ",".join(missing)})
+            words = _TITLE_PARTS["en" if ctx.lang == "en" else "zh"]
+            sep = ", " if ctx.lang == "en" else "、"
+            yield Hit(title.span, {"title": title.text, "missing": sep.join(words[m] for m in missing)})
 
 
 @register
@@ -76,10 +92,15 @@ class Unrecognised(Check):
                               doc="fewer numbered sections than this means the outline was not found"),
     }
     message_args = ("expected", "count")
-    variants = ("default", "no_sections")
+    variants = ("default", "no_sections", "empty")
 
     def check(self, report: Report, ctx):
+        words = _TOKEN_WORDS["en" if ctx.lang == "en" else "zh"]
+        sep = ", " if ctx.lang == "en" else "、"
         for problem in report.problems:
-            yield Hit(problem.span, {"expected": problem.message, "count": 0})
-        if len(report.sections) < self.p["min_sections"] and report.source.text.strip():
+            expected = sep.join(words.get(t, t) for t in problem.message.split(", ") if t)
+            yield Hit(problem.span, {"expected": expected, "count": 0})
+        if not report.source.text.strip():
+            yield Hit(Span(0, 0), {"expected": "", "count": 0}, variant="empty")
+        elif len(report.sections) < self.p["min_sections"]:
             yield Hit(Span(0, 0), {"expected": "", "count": len(report.sections)}, variant="no_sections")

@@ -11,6 +11,39 @@ from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 
 _STD_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
+# Content that shows a section is there although its heading is not
+# (sub-headings or paragraph openings); rules may override it.
+DEFAULT_EVIDENCE = {
+    "s1": "总体情况",
+    "s2": "主动公开",
+    "s3": "依申请|收到.*申请",
+    "s4": "复议|诉讼",
+    "s5": "问题|改进",
+    "s6": "其他需要报告|其他事项|信息处理费|收费",
+}
+_EVIDENCE_PARAM = Param("map[regex]", default=DEFAULT_EVIDENCE, choices=_STD_KEYS,
+                        doc="section key → regex; content that shows the section is there "
+                        "without its heading")
+
+
+def missing_sections(report: Report, evidence: dict):
+    """For each national section without a heading: (key, evidence span or None,
+    the heading that stands in its place or None, where it should be)."""
+    present = {s.heading.std_key: s for s in report.sections if s.heading.std_key}
+    end = len(report.source.text.rstrip())
+    for idx, key in enumerate(_STD_KEYS):
+        if key in present:
+            continue
+        before = [present[k] for k in _STD_KEYS[:idx] if k in present]
+        after = [present[k] for k in _STD_KEYS[idx + 1:] if k in present]
+        lo = before[-1].heading.span.end if before else 0
+        hi = after[0].heading.span.start if after else end
+        pattern = evidence.get(key)
+        found = _evidence(report, key, pattern, lo, hi) if pattern else None
+        slot = next((s.heading for s in report.sections if s.heading.number == idx + 1
+                     and not s.heading.std_key and lo <= s.heading.span.start <= hi), None)
+        at = Span(hi, hi)
+        yield key, found, slot, at
 
 
 def _std():
@@ -44,49 +77,30 @@ class RequiredSections(Check):
     params = {
         "sections": Param("list[str]", default=list(_STD_KEYS), choices=_STD_KEYS,
                           doc="the sections required (s1 … s6)"),
-        "evidence": Param("map[regex]", default={}, choices=_STD_KEYS,
-                          doc="section key → regex; content that shows the section is there "
-                          "without its heading"),
+        "evidence": _EVIDENCE_PARAM,
         "when": Param("str", default="absent", choices=("absent", "unheaded"),
                       doc="absent: no heading and no content; unheaded: content without heading"),
     }
     message_args = ("key", "numeral", "heading", "label", "found")
     variants = ("default", "found")
 
-    def setup(self) -> None:
-        self.evidence = self.p["evidence"] or {}
-
     def check(self, report: Report, ctx):
-        present = {s.heading.std_key: s for s in report.sections if s.heading.std_key}
         if not report.sections:
             return  # nothing recognised at all: GIA002 reports that instead
-        end = len(report.source.text)
-        for key in self.p["sections"]:
-            if key in present:
+        wanted = set(self.p["sections"])
+        for key, found, slot, at in missing_sections(report, self.p["evidence"]):
+            if key not in wanted:
                 continue
-            idx = _STD_KEYS.index(key)
-            before = [present[k] for k in _STD_KEYS[:idx] if k in present]
-            after = [present[k] for k in _STD_KEYS[idx + 1:] if k in present]
-            lo = before[-1].heading.span.end if before else 0
-            hi = after[0].heading.span.start if after else end
-            pattern = self.evidence.get(key)
-            found = _evidence(report, key, pattern, lo, hi) if pattern else None
             if self.p["when"] == "unheaded":
                 if found:
                     yield Hit(found, _section_args(key))
+            elif found:
                 continue
-            if found:
-                continue
-            # a heading with the section's number but other words sits in its place
-            std_number = idx + 1
-            slot = next((s for s in report.sections if s.heading.number == std_number
-                         and not s.heading.std_key and lo <= s.heading.span.start <= hi), None)
-            if slot:
-                yield Hit(slot.heading.span, {**_section_args(key), "found": slot.heading.text},
-                          variant="found")
+            elif slot:
+                # a heading with the section's number but other words sits in its place
+                yield Hit(slot.span, {**_section_args(key), "found": slot.text}, variant="found")
             else:
-                at = after[0].heading.span if after else Span(max(0, end - 1), end)
-                yield Hit(Span(at.start, at.start if after else end), _section_args(key))
+                yield Hit(at, _section_args(key))
 
 
 @register
@@ -115,6 +129,7 @@ class SectionOrder(Check):
 class DuplicateSection(Check):
     kind = "duplicate_section"
     message_args = ("key", "numeral", "heading", "label", "line")
+    variants = ("default", "first")
 
     def check(self, report: Report, ctx):
         first: dict[str, Span] = {}
@@ -125,7 +140,7 @@ class DuplicateSection(Check):
             if key in first:
                 line, _ = report.source.position(first[key].start)
                 yield Hit(sec.heading.span, {**_section_args(key), "line": line},
-                          related=[(first[key], {"line": line})])
+                          related=[(first[key], {"line": line}, "first")])
             else:
                 first[key] = sec.heading.span
 
@@ -176,14 +191,14 @@ class UnknownSection(Check):
     """A top-level heading that is none of the six sections of the format."""
 
     kind = "unknown_section"
+    params = {"evidence": _EVIDENCE_PARAM}
     message_args = ("found",)
 
     def check(self, report: Report, ctx):
-        present = {s.heading.std_key for s in report.sections}
+        # a heading in the place of a missing section is GIA101's finding
+        named = {slot.span for _, found, slot, _ in missing_sections(report, self.p["evidence"])
+                 if slot and not found}
         for sec in report.sections:
             h = sec.heading
-            if h.std_key:
-                continue
-            if h.number and h.number <= 6 and _STD_KEYS[h.number - 1] not in present:
-                continue  # it stands in place of a missing section: GIA101 says so
-            yield Hit(h.span, {"found": h.text})
+            if not h.std_key and h.span not in named:
+                yield Hit(h.span, {"found": h.text})
