@@ -13,7 +13,7 @@ from gialint.lexer import Tok
 from gialint.model import Block, Heading, Problem, Report, Section, Signature, Span, Title
 from gialint.normalize import NormText
 from gialint.parse import ParseResult
-from gialint.vocab import label_key
+from gialint.vocab import expected_edition, label_key  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from gialint.source import Source
@@ -35,17 +35,6 @@ _PERIOD_YEAR = re.compile(r"(?:统计期限|统计周期|统计时限|数据统�
 _PERIOD_FALLBACK = re.compile(r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|-|—)")
 _REPORT_PHRASE = re.compile(r"(?:政府)?信息公开(?:工作)?年度报告|年度报告|年报")
 _META_TITLE = re.compile(r"标题\s*[:：]\s*(.+)")
-
-
-def expected_edition(year: int | None) -> str | None:
-    """The national format a report year should use (FORMAT.md §3.5)."""
-    if year is None:
-        return None
-    if year <= 2018:
-        return "legacy"
-    if year <= 2020:
-        return "2019"
-    return "2021"
 
 
 def build(source: Source, norm: NormText, parsed: ParseResult, *,

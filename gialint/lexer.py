@@ -51,10 +51,12 @@ _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*、\s*")
 _SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")
 _NUMBER_ITEM = r"(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?|[-—//]+)"
 _NUM_LINE = re.compile(rf"{_NUMBER_ITEM}(?:\s+{_NUMBER_ITEM})*")
+_LABEL_THEN_NUMBERS = re.compile(rf"(.*?\D)\s+({_NUMBER_ITEM}(?:\s+{_NUMBER_ITEM})*)")
 _CN_DATE = r"[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 _DATE_LINE = re.compile(
     rf"[(\[]?\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})\s*[)\]]?"
 )
+_PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?")
 _MERGED_CELL = re.compile(r"\d[.、]")
 _SENTENCE_END = "。!?;！？；"
 _BOUNDARY = set("。!?;:！？；：)）」』”\"'>-") | set(" \t")
@@ -206,6 +208,8 @@ class _Lexer:
     def classify(self, start: int, end: int, line: int, md_level: int) -> None:
         text = self.text
         s = text[start:end]
+        if _PAGE_NUMBER.fullmatch(s):
+            return  # a page footer of PDF extraction (— 5 —, - 4 -), often inside a table
         if "|" in s:
             self.pipe_row(start, end, line)
             return
@@ -242,6 +246,13 @@ class _Lexer:
                 return
             self.sub_line(start, end, line, m, md_level)
             return
+        m = _LABEL_THEN_NUMBERS.fullmatch(s) if self.table_mode and "。" not in s else None
+        if m:
+            # the tail of a wrapped label with the row's values: 形,不计其他情形) 447 7 0 0 0 0 454
+            cut = start + m.end(1)
+            self.emit("TABLE_LABEL", start, cut, line, label=label_key(m.group(1), True))
+            self.cells(cut, end, line)
+            return
         compact_len = len(s.replace(" ", ""))
         if self.table_mode and compact_len <= SHORT_LABEL and not any(c in s for c in "。，,;；"):
             self.emit("TABLE_LABEL", start, end, line, label=label_key(s, True))
@@ -262,6 +273,8 @@ class _Lexer:
         if info is None:
             return False
         rest = s[m.end():].strip(" ")
+        if "。" in rest:
+            return False  # a sentence that starts with a label's words: 行政诉讼败诉情形。
         if rest.startswith("(") and len(rest) <= SHORT_LABEL:
             # a local variant of the label: 规章 (市政府令)
             self.table_mode = True

@@ -40,7 +40,8 @@ def cn_number(numeral: str) -> int | None:
     return None
 
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "、": "、"})
+# quotes of either kind; OCR and extraction write , for 、 inside labels
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})
 _MARKER = re.compile(r"^(\d{1,2})[、.．]")
 
 
@@ -53,6 +54,17 @@ def label_key(text: str, folded: bool = False) -> str:
     key = "".join(text.split()) if folded else compact(text)
     key = _MARKER.sub(r"\1.", key.translate(_QUOTES))
     return key.rstrip(":|")
+
+
+def expected_edition(year: int | None) -> str | None:
+    """The national format a report year should use (FORMAT.md §3.5)."""
+    if year is None:
+        return None
+    if year <= 2018:
+        return "legacy"
+    if year <= 2020:
+        return "2019"
+    return "2021"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,286 @@
+"""Table tokens → template cells (表二, 表三, 表四 of the 2019/2021 formats).
+
+Rows are aligned by their labels, not by position: each known row label
+starts a row and the cells that follow it (whatever the layout put between
+them: line breaks, pipes, tabs) are its values, in the template's column
+order.  A row whose number of values does not fit is split only when the
+digits allow exactly one reading under the row's own total (glued crawler
+text); otherwise it is reported as unreadable and gets no values, so no
+arithmetic claim is ever built on a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gialint.lexer import Tok
+from gialint.model import Report, Span
+from gialint.tables.cells import Cell, parse_cell
+from gialint.tables.glued import split_runs
+from gialint.tables.template import Template, template
+from gialint.vocab import expected_edition, label_key
+
+T4_START = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
+T3_START = {label_key(x) for x in ("申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")}
+
+
+@dataclass(slots=True)
+class TableIssue:
+    kind: str  # missing_table, missing_row, unknown_row, unreadable_row, wrong_edition
+    span: Span
+    args: dict = field(default_factory=dict)
+
+
+@dataclass
+class Tables:
+    editions: dict[str, str] = field(default_factory=dict)  # table → edition read with
+    cells: dict[str, Cell] = field(default_factory=dict)
+    issues: list[TableIssue] = field(default_factory=list)
+    found: set[str] = field(default_factory=set)  # t2, t3, t4
+    row_spans: dict[str, Span] = field(default_factory=dict)  # t3.granted → its label
+
+    def value(self, key: str) -> Decimal | None:
+        cell = self.cells.get(key)
+        return cell.value if cell else None
+
+    def template(self, key: str) -> Template:
+        return template(self.editions.get(key.split(".", 1)[0], "2021"))
+
+
+@dataclass
+class _Row:
+    table: str
+    sub: str | None
+    key: str | None  # None: an unknown row
+    label: Tok
+    cells: list[Tok] = field(default_factory=list)
+
+
+def _label_maps():
+    caption, rows = {}, {}
+    for ed in ("2019", "2021"):
+        tpl = template(ed)
+        for sub in tpl.t2:
+            caption[label_key(sub.caption)] = sub.key
+        for lk, entry in tpl.row_by_label.items():
+            rows.setdefault(lk, entry)
+    return caption, rows
+
+
+_MAPS = None
+
+
+def _maps():
+    global _MAPS
+    if _MAPS is None:
+        _MAPS = _label_maps()
+    return _MAPS
+
+
+def read_tables(report: Report) -> Tables:
+    out = Tables()
+    if report.edition not in ("2019", "2021"):
+        return out  # the legacy statistics table has no fixed template
+    toks = [t for blk in report.tables for t in blk.tokens]
+    captions, rows_by_label = _maps()
+    rows: list[_Row] = []
+    t4_parts: list[tuple[Tok, list[Tok]]] = []  # each start of 表四 and its cells
+    current: str | None = None
+    row: _Row | None = None
+    for tok in toks:
+        if tok.type == "TABLE_LABEL":
+            key = tok.label
+            if key in captions:
+                current, row = "t2", None
+                out.found.add("t2")
+                continue
+            if key in T3_START:
+                current, row = "t3", None
+                out.found.add("t3")
+                continue
+            if key in T4_START and current != "t4":
+                current, row = "t4", None
+                t4_parts.append((tok, []))
+                out.found.add("t4")
+                continue
+            entry = (rows_by_label.get(key) or (rows_by_label.get(_variant(key)) if tok.info else None)
+                     or _completion(key))
+            if entry:
+                table, sub, rkey = entry
+                current = table
+                out.found.add(table)
+                row = _Row(table, sub, rkey, tok)
+                rows.append(row)
+                continue
+            if row is not None and row.cells and current in ("t2", "t3") and tok.info is None:
+                # a label nobody knows, after a row with values: a row of its own
+                row = _Row(current, row.sub, None, tok)
+                rows.append(row)
+            continue
+        if tok.type != "CELL":
+            continue
+        if current == "t4":
+            t4_parts[-1][1].append(tok)
+        elif row is not None:
+            row.cells.append(tok)
+    _detect_editions(out, rows, report)
+    for r in rows:
+        _finish_row(out, r, report)
+    filled = [p for p in t4_parts if p[1]]
+    if filled or t4_parts:
+        # the last start of 表四 that has values (an earlier one may be a stray word)
+        label, cells = (filled or t4_parts)[-1]
+        _finish_t4(out, label, cells, report)
+    _shape(out, rows, report)
+    return out
+
+
+_PREFIX: dict[str, tuple] | None = None
+
+
+def _completion(key: str):
+    """A row label wrapped over lines: its first piece, when only one label starts so."""
+    global _PREFIX
+    if _PREFIX is None:
+        seen: dict[str, list] = {}
+        for lk, entry in _maps()[1].items():
+            for i in range(4, len(lk)):
+                seen.setdefault(lk[:i], []).append(entry)
+        _PREFIX = {p: e[0] for p, e in seen.items() if len(e) == 1}
+    return _PREFIX.get(key)
+
+
+def _variant(key: str) -> str:
+    # 规章 (市政府令), 规范性文件 (有规范性文件登记号): the label before the local note
+    return key.split("(", 1)[0]
+
+
+def _detect_editions(out: Tables, rows: list[_Row], report: Report) -> None:
+    """Which template each table follows; a mixed report reads each as it is."""
+    t2_ed = t3_ed = None
+    for r in rows:
+        if r.table == "t2" and r.key in ("other_admin_services", "central_procurement"):
+            t2_ed = "2019"
+        if r.table == "t3" and r.key and r.key.startswith("other."):
+            t3_ed = "2021"
+    for ed, toks in report.layout_evidence.items():
+        for t in toks:
+            if t.info and t.info.table == "t2" and t2_ed is None:
+                t2_ed = ed
+    if t3_ed is None and any(r.table == "t3" and r.key == "other" and r.cells for r in rows):
+        t3_ed = "2019"
+    out.editions["t2"] = t2_ed or report.edition
+    out.editions["t3"] = t3_ed or report.edition
+    out.editions["t4"] = report.edition
+    expected = expected_edition(report.report_year) or report.edition
+    for table, ed in (("t2", t2_ed), ("t3", t3_ed)):
+        if ed and ed != report.edition and ed != expected:
+            span = next((report.span_of(r.label) for r in rows if r.table == table), Span(0, 0))
+            out.issues.append(TableIssue("wrong_edition", span, {
+                "table": _TABLE_NAMES[table], "found": ed, "expected": report.edition}))
+
+
+_TABLE_NAMES = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def _cell_span(report: Report, tok: Tok, a: int | None = None, b: int | None = None) -> Span:
+    if a is None:
+        return report.span_of(tok)
+    start, end = report.norm.span_to_orig(tok.start + a, tok.start + b)
+    return Span(start, end)
+
+
+def _finish_row(out: Tables, r: _Row, report: Report) -> None:
+    if r.key is None:
+        if r.cells:
+            out.issues.append(TableIssue("unknown_row", report.span_of(r.label),
+                                         {"label": r.label.text, "table": _TABLE_NAMES[r.table]}))
+        return
+    tpl = template(out.editions[r.table])
+    if r.table == "t3":
+        kind = next((k for key, _, k in tpl.t3_rows if key == r.key), None)
+        if kind is None:
+            return  # a row of the other edition: reported as wrong_edition
+        if kind == "group":
+            if r.cells:
+                _unreadable(out, r, report, 0, "group")
+            return
+        cols = [c for c, _ in tpl.t3_columns]
+        keys = [f"t3.{r.key}.{c}" for c in cols]
+        ok = _t3_row_ok
+    else:
+        sub = tpl.t2_sub(r.sub or "")
+        if sub is None:
+            return
+        keys = [f"t2.{sub.key}.{r.key}.{c}" for c, _, _ in sub.columns]
+        ok = None
+    prefix = keys[0].rsplit(".", 1)[0]
+    out.row_spans[prefix] = report.span_of(r.label)
+    _assign(out, r, keys, ok, report)
+
+
+def _t3_row_ok(values: list[Decimal]) -> bool:
+    return sum(values[:-1]) == values[-1]
+
+
+def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report) -> None:
+    cells = r.cells
+    if len(cells) == len(keys):
+        for key, tok in zip(keys, cells):
+            out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
+        return
+    if len(cells) < len(keys) and cells:
+        sols = split_runs([c.text for c in cells], len(keys), ok)
+        if len(sols) == 1:
+            for key, (i, a, b) in zip(keys, sols[0]):
+                tok = cells[i]
+                out.cells[key] = parse_cell(key, tok.text[a:b], _cell_span(report, tok, a, b),
+                                            status="recovered")
+            return
+        _unreadable(out, r, report, len(keys), "ambiguous" if len(sols) > 1 else "count")
+        return
+    _unreadable(out, r, report, len(keys), "count" if cells else "empty")
+
+
+def _unreadable(out: Tables, r: _Row, report: Report, expected: int, reason: str) -> None:
+    span = report.span_of(r.label)
+    if r.cells:
+        last = report.span_of(r.cells[-1])
+        span = Span(span.start, last.end) if last.end >= span.start else span
+    out.issues.append(TableIssue("unreadable_row", span, {
+        "label": r.label.text, "reason": reason, "expected": expected,
+        "found": len(r.cells), "cells": " ".join(c.text for c in r.cells),
+        "table": _TABLE_NAMES[r.table]}))
+
+
+def _t4_ok(values: list[Decimal]) -> bool:
+    return all(sum(values[i:i + 4]) == values[i + 4] for i in range(0, 15, 5))
+
+
+def _finish_t4(out: Tables, label: Tok, cells: list[Tok], report: Report) -> None:
+    tpl = template(out.editions["t4"])
+    r = _Row("t4", None, "t4", label, cells)
+    _assign(out, r, list(tpl.t4_order), _t4_ok, report)
+
+
+def _shape(out: Tables, rows: list[_Row], report: Report) -> None:
+    """Missing tables and missing rows."""
+    first_heading = {s.heading.std_key: s.heading.span for s in report.sections if s.heading.std_key}
+    where = {"t2": "s2", "t3": "s3", "t4": "s4"}
+    for table in ("t2", "t3", "t4"):
+        if table not in out.found:
+            span = first_heading.get(where[table], Span(0, 0))
+            out.issues.append(TableIssue("missing_table", span, {"table": _TABLE_NAMES[table]}))
+    seen = {(r.table, r.key) for r in rows if r.key}
+    for table in ("t2", "t3"):
+        if table not in out.found:
+            continue
+        tpl = template(out.editions[table])
+        expected = ([(r, lab, sub.key) for sub in tpl.t2 for r, lab in sub.rows] if table == "t2"
+                    else [(k, lab, None) for k, lab, kind in tpl.t3_rows if kind == "data"])
+        anchor = next((report.span_of(r.label) for r in rows if r.table == table), Span(0, 0))
+        for key, label, _sub in expected:
+            if (table, key) not in seen:
+                out.issues.append(TableIssue("missing_row", Span(anchor.start, anchor.start),
+                                             {"table": _TABLE_NAMES[table], "label": label}))
