@@ -227,13 +227,13 @@ def _t3_row_ok(values: list[Decimal]) -> bool:
 def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report) -> None:
     cells = r.cells
     if len(cells) == len(keys):
-        for key, tok in zip(keys, cells):
+        for key, tok in zip(keys, cells, strict=True):
             out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
         return
     if len(cells) < len(keys) and cells:
         sols = split_runs([c.text for c in cells], len(keys), ok)
         if len(sols) == 1:
-            for key, (i, a, b) in zip(keys, sols[0]):
+            for key, (i, a, b) in zip(keys, sols[0], strict=True):
                 tok = cells[i]
                 out.cells[key] = parse_cell(key, tok.text[a:b], _cell_span(report, tok, a, b),
                                             status="recovered")
