@@ -13,6 +13,7 @@ from gialint.lexer import Tok
 from gialint.model import Block, Heading, Problem, Report, Section, Signature, Span, Title
 from gialint.normalize import NormText
 from gialint.parse import ParseResult
+from gialint.tables.read import read_tables
 from gialint.vocab import expected_edition, label_key  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ def build(source: Source, norm: NormText, parsed: ParseResult, *,
     _year(report)
     _edition(report, edition, default_edition)
     _organ_type(report)
+    report.data = read_tables(report)
     return report
 
 

@@ -278,6 +278,8 @@ def run_parse(argv: list[str]) -> int:
                                 description="Show the syntax tree and the report model gialint built.")
     p.add_argument("file")
     p.add_argument("--tokens", action="store_true", help="list the lexer's tokens with positions")
+    p.add_argument("--tables", action="store_true",
+                   help="list the table cells read: template key, value, status and position")
     p.add_argument("--encoding")
     p.add_argument("--edition", choices=("legacy", "2019", "2021"))
     args = p.parse_args(argv)
@@ -299,8 +301,28 @@ def run_parse(argv: list[str]) -> int:
             extra = f" [{tok.info.table}:{tok.info.key}]" if tok.info else ""
             out.write(f"{line}:{col}\t{tok.type}\t{tok.text[:60]}{extra}\n")
         return EXIT_CLEAN
+    if args.tables:
+        out.write(_tables_text(report, source))
+        return EXIT_CLEAN
     out.write(_pretty(report.tree, source, report))
     return EXIT_CLEAN
+
+
+def _tables_text(report, source) -> str:
+    data = report.data
+    if data is None or not (data.cells or data.issues):
+        return "# no 2019/2021 statistics tables read (legacy reports have no fixed table template)\n"
+    lines = [f"# tables read with editions: {', '.join(f'{t}={e}' for t, e in sorted(data.editions.items()))}"]
+    lines.append("# key\tvalue\tstatus\tline:col\ttext")
+    for key, cell in data.cells.items():
+        line, col = source.position(cell.span.start)
+        value = "" if cell.value is None else str(cell.value)
+        lines.append(f"{key}\t{value}\t{cell.status}\t{line}:{col}\t{cell.text}")
+    for issue in data.issues:
+        line, col = source.position(issue.span.start)
+        args = ", ".join(f"{k}={v}" for k, v in issue.args.items())
+        lines.append(f"# {issue.kind} at {line}:{col}: {args}")
+    return "\n".join(lines) + "\n"
 
 
 def _pretty(tree, source, report, indent: int = 0) -> str:

@@ -362,21 +362,27 @@ class _Lexer:
         self.row_id += 1
         row = self.row_id
         self.table_mode = True
-        pos = start
         text = self.text
+        parts = []  # (start, end, stripped text) of each cell between bars
+        pos = start
         while pos <= end:
             bar = text.find("|", pos, end)
             cell_end = end if bar < 0 else bar
-            cell = text[pos:cell_end].strip(" ")
-            if cell:
-                if _NUM_LINE.fullmatch(cell):
-                    self.cells(pos, cell_end, line, row=row)
-                else:
-                    self.emit("TABLE_LABEL", pos, cell_end, line, label=label_key(cell, True),
-                              info=self.match_label(cell), row=row)
+            parts.append((pos, cell_end, text[pos:cell_end].strip(" ")))
             if bar < 0:
                 break
             pos = bar + 1
+        numeric = [i for i, (_, _, c) in enumerate(parts) if c and _NUM_LINE.fullmatch(c)]
+        for i, (a, b, cell) in enumerate(parts):
+            if cell:
+                if i in numeric:
+                    self.cells(a, b, line, row=row)
+                else:
+                    self.emit("TABLE_LABEL", a, b, line, label=label_key(cell, True),
+                              info=self.match_label(cell), row=row)
+            elif numeric and numeric[0] < i < numeric[-1]:
+                # a blank cell among the values of a row: missing, not a filler
+                self.emit("CELL", a, b, line, row=row)
 
     # -- a whole article on one line -------------------------------------
     def scan_inline(self, start: int, end: int, line: int) -> None:

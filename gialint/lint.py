@@ -11,6 +11,7 @@ from pathlib import Path
 
 from gialint.build import build
 from gialint.checks import Context
+from gialint.checks.arithmetic import merge_crossings
 from gialint.config import Config, ignored_for, matches
 from gialint.findings import FileResult, Finding, Related
 from gialint.lexer import lex
@@ -78,15 +79,15 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=ruleset.lang())
     skip = set(ignored_for(cfg, source.path))
     lang = ruleset.lang()
-    findings: list[Finding] = []
+    hits = []
     for lr in ruleset.enabled:
         rule = lr.rule
         if not rule.applies_to(report.edition):
             continue
         if any(matches(sel, rule) for sel in skip):
             continue
-        for hit in lr.check.check(report, ctx):
-            findings.append(_finding(rule, hit, source, lang))
+        hits.extend((rule, hit) for hit in lr.check.check(report, ctx))
+    findings = [_finding(rule, hit, source, lang) for rule, hit in merge_crossings(hits)]
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,

@@ -15,6 +15,7 @@ from gialint.normalize import NormText
 
 if TYPE_CHECKING:
     from gialint.source import Source
+    from gialint.tables.read import Tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +108,7 @@ class Report:
     organ_type: str | None = None  # department, government, other
     problems: list[Problem] = field(default_factory=list)
     tree: object | None = None  # the Lark tree, for ``gialint parse``
+    data: Tables | None = None  # the statistics tables read into template cells
 
     def span_of(self, tok: Tok) -> Span:
         return Span(*self.norm.span_to_orig(tok.start, tok.end))

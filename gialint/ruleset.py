@@ -145,7 +145,11 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
         description=description, example_bad=example.get("bad", ""),
         example_good=example.get("good", ""), source=source, origin=origin, variants=variants,
     )
-    return LoadedRule(rule, cls(rule, params))
+    try:
+        check = cls(rule, params)
+    except ParamError as err:
+        fail(kp + ("params",) + err.path, str(err))
+    return LoadedRule(rule, check)
 
 
 def builtin_rule_files() -> list[Path]:

@@ -3,7 +3,15 @@
 Importing this package registers every kind in ``REGISTRY``.
 """
 
-from gialint.checks import document, pattern, sections, topics  # noqa: F401  (registration)
+from gialint.checks import (  # noqa: F401  (registration)
+    arithmetic,
+    consistency,
+    document,
+    pattern,
+    sections,
+    tables,
+    topics,
+)
 from gialint.checks.base import REGISTRY, Check, Context, Hit, Param, ParamError, validate_params
 
 __all__ = ["REGISTRY", "Check", "Context", "Hit", "Param", "ParamError", "validate_params"]

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Param:
-    type: str  # str, int, bool, regex, list[...], map[...] (any keys), table
+    type: str  # str, int, bool, regex, list[...], map[...] (any keys), table, any
     required: bool = False
     default: Any = None
     doc: str = ""
@@ -37,6 +37,8 @@ class Hit:
     variant: str = "default"  # which message of the rule to use
     # other places that matter, each with message args and the message variant to use
     related: list[tuple[Span, dict[str, Any], str]] = field(default_factory=list)
+    # arithmetic hits: {"cells": {key: (span, label, value)}} for merging crossings
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -121,6 +123,8 @@ def _value(spec: Param, value: Any, path: tuple) -> Any:
         return {k: _value(item, v, path + (k,)) for k, v in value.items()}
     if t == "table":
         return validate_params(spec.fields or {}, value, path)
+    if t == "any":
+        return value  # the kind checks it in setup()
     if t == "regex":
         if not isinstance(value, str):
             raise ParamError(path, "must be a string (a regular expression)")

@@ -1,0 +1,213 @@
+"""``table_sum``: an arithmetic relation (勾稽关系) between table cells.
+
+A rule writes one equation over cell keys and repeats it with ``for_each``:
+
+    equation = "t3.results_total.{col} = t3.new_received.{col} + t3.carried_over.{col} - t3.carry_forward.{col}"
+    for_each = { col = "t3.columns" }
+
+A placeholder written ``{name*}`` is summed inside the equation instead of
+repeating it: ``t3.{row}.total = t3.{row}.{col*}`` with ``col`` over the six
+applicant columns is one equation per row.
+
+The left side is the cell that holds the reported total: findings point at
+it, with the cells of the right side as related locations.  Values are
+Decimal; ``tolerance`` is absolute ("0.01") or relative ("0.5%").  An
+equation with a cell that was not read (unreadable row, blank cell) is not
+checked: no claim is made on data gialint could not read with certainty.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal, InvalidOperation
+
+from gialint.checks.base import Check, Hit, Param, ParamError, register
+from gialint.model import Report
+from gialint.tables.template import NAMED_SETS, template
+
+_EQ = re.compile(r"^\s*(\S+)\s*(<=|>=|=|<|>)\s*(.+?)\s*$")
+_TERM = re.compile(r"([+-])?\s*([A-Za-z0-9_.{}*]+)")
+_STAR = re.compile(r"\{(\w+)\*\}")
+_OPS = {
+    "=": lambda a, b, tol: abs(a - b) <= tol,
+    "<=": lambda a, b, tol: a <= b + tol,
+    ">=": lambda a, b, tol: a + tol >= b,
+    "<": lambda a, b, tol: a < b,
+    ">": lambda a, b, tol: a > b,
+}
+
+
+def _fmt(value: Decimal) -> str:
+    text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+    return text
+
+
+def _all_keys() -> set[str]:
+    return set(template("2019").cells) | set(template("2021").cells)
+
+
+@register
+class TableSum(Check):
+    kind = "table_sum"
+    params = {
+        "equation": Param("str", required=True,
+                          doc="CELL op TERM ± TERM …; op is = <= >= < >; terms are cell keys or numbers"),
+        "for_each": Param("any", default={},
+                          doc="placeholder → a named key set (t3.columns, t3.value_rows, …) or a list"),
+        "when": Param("str", default="", doc="check only when this cell is > 0"),
+        "tolerance": Param("str", default="0", doc="absolute (\"1\") or relative (\"0.5%\")"),
+    }
+    message_args = ("cell", "reported", "computed", "difference", "equation", "term", "value",
+                    "equations")
+    variants = ("default", "term", "crossing")
+
+    def setup(self) -> None:
+        m = _EQ.match(self.p["equation"])
+        if not m:
+            raise ParamError(("equation",), "must look like 'CELL = TERM + TERM - TERM'")
+        self.lhs, self.op, rhs = m.group(1), m.group(2), m.group(3)
+        terms = _TERM.findall(rhs)
+        if not terms or "".join(s + t for s, t in terms).replace(" ", "") != rhs.replace(" ", "").lstrip("+"):
+            raise ParamError(("equation",), f"cannot read the right side {rhs!r}")
+        self.terms = [(-1 if sign == "-" else 1, term) for sign, term in terms]
+        tol = self.p["tolerance"].strip()
+        try:
+            self.relative = tol.endswith("%")
+            self.tol = Decimal(tol.rstrip("%")) / (100 if self.relative else 1)
+        except InvalidOperation:
+            raise ParamError(("tolerance",), f"not a number: {tol!r}") from None
+        each = self.p["for_each"] or {}
+        if not isinstance(each, dict):
+            raise ParamError(("for_each",), "must be a table: placeholder = key set or list")
+        self.each: dict[str, dict[str, tuple[str, ...]]] = {}  # edition → placeholder → values
+        for ed in ("2019", "2021"):
+            tpl = template(ed)
+            axes = {}
+            for name, spec in each.items():
+                if isinstance(spec, str):
+                    if spec not in NAMED_SETS:
+                        raise ParamError(("for_each", name), f"unknown key set {spec!r} "
+                                         f"(known: {', '.join(NAMED_SETS)})")
+                    axes[name] = tpl.keys(spec)
+                elif isinstance(spec, list) and all(isinstance(x, str) for x in spec):
+                    axes[name] = tuple(spec)
+                else:
+                    raise ParamError(("for_each", name), "must be a key set name or a list of strings")
+            self.each[ed] = axes
+        # every expanded key must exist in some edition: catches typos at load time
+        known = _all_keys()
+        for equations in (list(self.expand(ed)) for ed in self.each):
+            for lhs, terms, when in equations:
+                for key in [lhs, *[t for _, t in terms], *( [when] if when else [])]:
+                    if not _is_number(key) and key not in known:
+                        raise ParamError(("equation",), f"unknown cell key {key!r}")
+
+    def expand(self, edition: str):
+        axes = self.each.get(edition) or {}
+        starred = {n for _, t in self.terms for n in _STAR.findall(t)}
+        names = [n for n in axes if n not in starred]
+        for combo in itertools.product(*(axes[n] for n in names)) if names else [()]:
+            subst = dict(zip(names, combo, strict=True))
+            try:
+                lhs = self.lhs.format(**subst)
+                terms = []
+                for sign, term in self.terms:
+                    stars = _STAR.findall(term)
+                    if not stars:
+                        terms.append((sign, term.format(**subst)))
+                        continue
+                    plain = _STAR.sub(lambda m: "{" + m.group(1) + "}", term)
+                    for values in itertools.product(*(axes[s] for s in stars)):
+                        terms.append((sign, plain.format(**subst, **dict(zip(stars, values, strict=True)))))
+                when = self.p["when"].format(**subst) if self.p["when"] else ""
+            except KeyError as err:
+                raise ParamError(("equation",), f"placeholder {{{err.args[0]}}} has no for_each "
+                                 "values") from None
+            yield lhs, terms, when
+
+    def check(self, report: Report, ctx):
+        data = report.data
+        if data is None:
+            return
+        table = self.lhs.split(".", 1)[0]
+        edition = data.editions.get(table, report.edition)
+        if edition not in self.each:
+            return
+        tpl = template(edition)
+        for lhs, terms, when in self.expand(edition):
+            if when and not ((data.value(when) or 0) > 0):
+                continue
+            cell = data.cells.get(lhs)
+            if cell is None or cell.value is None:
+                continue
+            total = Decimal(0)
+            readable = True
+            for sign, key in terms:
+                if _is_number(key):
+                    total += sign * Decimal(key)
+                    continue
+                value = data.value(key)
+                if value is None:
+                    readable = False
+                    break
+                total += sign * value
+            if not readable:
+                continue
+            tol = self.tol * abs(cell.value) if self.relative else self.tol
+            if _OPS[self.op](cell.value, total, tol):
+                continue
+            term_cells = [(k, data.cells[k]) for _, k in terms if not _is_number(k)]
+            equation = f"{tpl.label(lhs)} {self.op} " + " ".join(
+                ("− " if s < 0 else ("+ " if i else "")) + (k if _is_number(k) else tpl.label(k))
+                for i, (s, k) in enumerate(terms))
+            yield Hit(
+                cell.span,
+                {"cell": tpl.label(lhs), "reported": _fmt(cell.value), "computed": _fmt(total),
+                 "difference": _fmt(cell.value - total), "equation": equation},
+                related=[(c.span, {"term": tpl.label(k), "value": c.text}, "term")
+                         for k, c in term_cells],
+                meta={"cells": {lhs: cell, **dict(term_cells)}, "labels": {
+                    k: tpl.label(k) for k in [lhs, *(k for k, _ in term_cells)]}},
+            )
+
+
+def _is_number(token: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", token))
+
+
+def merge_crossings(pairs):
+    """One wrong cell breaks a row and a column equation: report it once, at that cell.
+
+    ``pairs`` are (rule, hit) of every rule; arithmetic hits carry the cells of
+    their equation in ``hit.meta``.  A cell shared by two or more failing
+    equations (whose rules have a "crossing" message) becomes one hit at that
+    cell naming the equations; the other hits are kept as they are.
+    """
+    arith = [(i, r, h) for i, (r, h) in enumerate(pairs)
+             if h.meta.get("cells") and "crossing" in r.variants]
+    if len(arith) < 2:
+        return pairs
+    by_cell: dict[str, list[int]] = {}
+    for i, _r, h in arith:
+        for key in h.meta["cells"]:
+            by_cell.setdefault(key, []).append(i)
+    consumed: set[int] = set()
+    merged = []
+    for key, idxs in sorted(by_cell.items(), key=lambda kv: -len(kv[1])):
+        idxs = [i for i in idxs if i not in consumed]
+        if len(idxs) < 2:
+            continue
+        rule, first = pairs[idxs[0]]
+        cell = first.meta["cells"][key]
+        label = first.meta["labels"][key]
+        equations = "；".join(pairs[i][1].args["equation"] for i in idxs)
+        related = [(pairs[i][1].meta["cells"][k].span,
+                    {"term": pairs[i][1].meta["labels"][k], "value": pairs[i][1].meta["cells"][k].text},
+                    "term")
+                   for i in idxs for k in pairs[i][1].meta["cells"] if k != key]
+        merged.append((rule, Hit(cell.span, {**first.args, "cell": label, "value": cell.text,
+                                             "equations": equations},
+                                 variant="crossing", related=related[:20])))
+        consumed.update(idxs)
+    return [p for i, p in enumerate(pairs) if i not in consumed] + merged
