@@ -87,7 +87,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         if any(matches(sel, rule) for sel in skip):
             continue
         hits.extend((rule, hit) for hit in lr.check.check(report, ctx))
-    findings = [_finding(rule, hit, source, lang) for rule, hit in merge_crossings(hits)]
+    findings = [_finding(rule, hit, source, lang) for rule, hit in merge_crossings(hits, lang)]
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,

@@ -176,7 +176,7 @@ def _is_number(token: str) -> bool:
     return bool(re.fullmatch(r"\d+(?:\.\d+)?", token))
 
 
-def merge_crossings(pairs):
+def merge_crossings(pairs, lang: str = "zh"):
     """One wrong cell breaks a row and a column equation: report it once, at that cell.
 
     ``pairs`` are (rule, hit) of every rule; arithmetic hits carry the cells of
@@ -201,7 +201,9 @@ def merge_crossings(pairs):
         rule, first = pairs[idxs[0]]
         cell = first.meta["cells"][key]
         label = first.meta["labels"][key]
-        equations = "；".join(pairs[i][1].args["equation"] for i in idxs)
+        sep = "; " if lang == "en" else "；"
+        equations = sep.join(pairs[i][0].message_for("default", lang).strip().format_map(pairs[i][1].args)
+                             for i in idxs)
         related = [(pairs[i][1].meta["cells"][k].span,
                     {"term": pairs[i][1].meta["labels"][k], "value": pairs[i][1].meta["cells"][k].text},
                     "term")

@@ -184,11 +184,19 @@ def _finding_lines(
         width = max(4, len(num))
         out.append([(f" {num:>{width}} | ", "blue"), (shown, None)])
         out.append([(f" {'':>{width}} | ", "blue"), (carets, style)])
-    for rel in f.related:
+    # an arithmetic finding may relate to 20 cells: show a few, count the rest
+    for rel in f.related[:MAX_RELATED]:
         rl = rel.location
         rwhere = f"{path}:{rl.line}:{rl.column}" if rl.line > 0 else path
         out.append([(f"   = {labels['related']}: ", "blue"), (f"{rwhere}: {rel.message}", None)])
+    if len(f.related) > MAX_RELATED:
+        more = len(f.related) - MAX_RELATED
+        note = f"… 另有 {more} 处" if labels is LABELS["zh"] else f"… and {more} more"
+        out.append([(f"   = {labels['related']}: ", "blue"), (note, None)])
     return out
+
+
+MAX_RELATED = 4
 
 
 def render_text(results: list[FileResult], *, lang: str = "zh", color: bool = False) -> str:

@@ -80,6 +80,7 @@ class Template:
         table = cell["table"]
         if table == "t3":
             row = next((lab for k, lab, _ in self.t3_rows if k == cell["row"]), cell["row"])
+            row = row.replace("（区分处理的，只计这一情形，不计其他情形）", "")  # the note, not the name
             col = dict(self.t3_columns).get(cell["col"], cell["col"])
             return f"{row}（{col}）"
         return f"{labels[-2]}（{labels[-1]}）" if len(labels) >= 2 else labels[-1]
