@@ -34,8 +34,8 @@ def split_runs(runs: list[str], count: int,
     """All ways to read ``count`` numbers from the digit ``runs``.
 
     Each solution is a list of (run index, start, end) slices; ``ok`` filters
-    solutions by the row's constraints.  At most two solutions are returned
-    (two means ambiguous).
+    solutions by the row's constraints.  At most two solutions are returned:
+    two means ambiguous, and so does a search that gave up after MAX_SPLITS.
     """
     if any(not r.isdigit() for r in runs) or sum(len(r) for r in runs) < count:
         return []
@@ -65,4 +65,7 @@ def split_runs(runs: list[str], count: int,
                 rec(i + 1, left - parts, acc + piece)
 
     rec(0, count, [])
+    if tried > MAX_SPLITS and len(solutions) < 2:
+        # gave up before knowing the split is unique: that is ambiguous, not unique
+        return [solutions[0] if solutions else [], []]
     return solutions
