@@ -12,13 +12,36 @@ import re
 from pathlib import Path
 
 import pytest
-from gialint_testing import run
+from gialint_testing import RULE_FIXTURES, run
 
-# No title (GIA110, warning), 〔待补充〕 (GIA501, error), a long 五 heading
-# (GIA103, info) and a work plan in place of 六 (GIA101, error).
-MULTI = """\
+CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
+
+
+def _variant(text: str, *replacements: tuple[str, str]) -> str:
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    return text
+
+
+# The clean base report (complete tables, clean under ALL rules) with four
+# faults: no title (GIA110, warning), （待补充） (GIA501, error, line 4), a long
+# 五 heading (GIA103, info) and a work plan in place of 六 (GIA101, error,
+# line 58).
+MULTI = _variant(
+    CLEAN,
+    ("某某街道办事处2023年政府信息公开工作年度报告\n", ""),
+    ("2023年，本街道", "2024年，本街道"),
+    ("本年主动公开政府信息120条。", "本年主动公开政府信息（待补充）条。"),
+    ("五、存在的主要问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+    ("六、其他需要报告的事项\n本年未收取信息处理费。",
+     "六、2025年工作计划\n2025年将进一步加强政务公开标准化建设。"),
+)
+# The same report without tables and without a year: nothing tells the
+# edition but the configuration.
+NO_TABLES_NO_YEAR = """\
 一、总体情况
-2024年，本街道认真落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。
+本街道认真落实《中华人民共和国政府信息公开条例》，扎实推进政府信息公开工作。
 二、主动公开政府信息情况
 本年主动公开政府信息（待补充）条。
 三、收到和处理政府信息公开申请情况
@@ -27,8 +50,8 @@ MULTI = """\
 本年未发生政府信息公开行政复议、行政诉讼案件。
 五、政府信息公开工作存在的主要问题及改进情况
 存在的问题是公开内容还不够全面，下一步将加强业务培训。
-六、2025年工作计划
-2025年将进一步加强政务公开标准化建设。
+六、明年工作计划
+明年将进一步加强政务公开标准化建设。
 """
 ALL_RULES = {"GIA101", "GIA103", "GIA110", "GIA501"}
 
@@ -237,14 +260,18 @@ def test_lang_in_config(project):
 
 
 def test_edition_in_config_is_the_fallback(project):
-    no_year = MULTI.replace("2024年，", "").replace("2025年", "明年")
-    write(project / "reports" / "noyear.txt", no_year)
+    write(project / "reports" / "noyear.txt", NO_TABLES_NO_YEAR)
     write(project / "gialint.toml", 'edition = "2019"\n')
     entry = lint(project, "reports/noyear.txt").json()["files"][0]
     assert (entry["edition"], entry["report_year"]) == ("2019", None)
     # a report year decides over the config
-    entry = lint(project, "reports/r.txt").json()["files"][0]
-    assert entry["edition"] == "2021"
+    write(project / "reports" / "year.txt", NO_TABLES_NO_YEAR.replace("本街道认真", "2024年，本街道认真"))
+    entry = lint(project, "reports/year.txt").json()["files"][0]
+    assert (entry["edition"], entry["report_year"]) == ("2021", 2024)
+    # and so does the layout of the tables, without any year
+    write(project / "reports" / "tables.txt", MULTI.replace("2024年，", "").replace("2025年", "明年"))
+    entry = lint(project, "reports/tables.txt").json()["files"][0]
+    assert (entry["edition"], entry["report_year"]) == ("2021", None)
 
 
 # -- per-file-ignores and exclude ----------------------------------------------------
@@ -282,7 +309,7 @@ def test_user_rule_of_existing_kind(project):
     result = lint(project, "reports/r.txt")
     assert rules_of(result) == ALL_RULES | {"GIA901"}
     (f,) = [f for f in result.findings() if f["rule"] == "GIA901"]
-    assert (f["line"], f["column"], f["end_column"]) == (11, 8, 12)
+    assert (f["line"], f["column"], f["end_column"]) == (58, 8, 12)
     assert f["message"] == "发现“工作计划”"
     assert (f["name"], f["category"], f["severity"]) == ("work-plan", "consistency", "warning")
     # selectable by id, name and category like a built-in rule
