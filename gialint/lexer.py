@@ -113,12 +113,13 @@ class _Lexer:
         self.label_re = vocab.table_label_regex()
 
     # -- helpers ---------------------------------------------------------
-    def emit(self, type_: str, start: int, end: int, line: int, **kw) -> Tok:
+    def emit(self, type_: str, start: int, end: int, line: int, trim: bool = True, **kw) -> Tok:
         # trim surrounding spaces so positions point at the words themselves
+        # (a blank cell keeps its whole width, so that it can be pointed at)
         text = self.text
-        while start < end and text[start] in " \t":
+        while trim and start < end and text[start] in " \t":
             start += 1
-        while end > start and text[end - 1] in " \t":
+        while trim and end > start and text[end - 1] in " \t":
             end -= 1
         tok = Tok(type_, start, end, text[start:end], line, **kw)
         self.toks.append(tok)
@@ -373,16 +374,30 @@ class _Lexer:
                 break
             pos = bar + 1
         numeric = [i for i, (_, _, c) in enumerate(parts) if c and _NUM_LINE.fullmatch(c)]
+        # after the row's label, a cell that is no label is a value, even a word (若干)
+        row_label = next((i for i, (_, _, c) in enumerate(parts)
+                          if c and i not in numeric and self.match_label(c) is not None
+                          and self.match_label(c).role == "row"), None)
+        values_from = (row_label + 1) if row_label is not None else (numeric[0] if numeric else None)
+        if row_label is not None:
+            # after a row label every cell up to the last filled one is a value
+            filled = [i for i, (_, _, c) in enumerate(parts) if c and i > row_label]
+            last_value = filled[-1] if filled else None
+        else:
+            last_value = numeric[-1] if numeric else None
         for i, (a, b, cell) in enumerate(parts):
             if cell:
                 if i in numeric:
                     self.cells(a, b, line, row=row)
+                elif (values_from is not None and last_value is not None
+                      and values_from <= i <= last_value and self.match_label(cell) is None):
+                    self.emit("CELL", a, b, line, row=row)  # a value that is not a number
                 else:
                     self.emit("TABLE_LABEL", a, b, line, label=label_key(cell, True),
                               info=self.match_label(cell), row=row)
-            elif numeric and numeric[0] < i < numeric[-1]:
+            elif values_from is not None and last_value is not None and values_from <= i < last_value:
                 # a blank cell among the values of a row: missing, not a filler
-                self.emit("CELL", a, b, line, row=row)
+                self.emit("CELL", a, b, line, row=row, trim=False)
 
     # -- a whole article on one line -------------------------------------
     def scan_inline(self, start: int, end: int, line: int) -> None:

@@ -210,6 +210,6 @@ def merge_crossings(pairs, lang: str = "zh"):
                    for i in idxs for k in pairs[i][1].meta["cells"] if k != key]
         merged.append((rule, Hit(cell.span, {**first.args, "cell": label, "value": cell.text,
                                              "equations": equations},
-                                 variant="crossing", related=related[:20])))
+                                 variant="crossing", related=related)))
         consumed.update(idxs)
     return [p for i, p in enumerate(pairs) if i not in consumed] + merged

@@ -19,7 +19,7 @@ class TableShape(Check):
     params = {"issue": Param("str", required=True, choices=SHAPES,
                              doc="which kind of reading problem this rule reports")}
     message_args = ("table", "label", "found", "expected", "cells", "reason")
-    variants = ("default", "count", "ambiguous", "empty", "group")
+    variants = ("default", "count", "ambiguous", "nosplit", "empty", "group")
 
     def check(self, report: Report, ctx):
         data = report.data

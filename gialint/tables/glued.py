@@ -3,69 +3,83 @@
 A run of digits is split into numbers only when exactly one split satisfies
 the row's own constraints; otherwise the row is unreadable and no arithmetic
 claim is made about it.  Numbers never start with 0 unless they are 0.
+
+The search walks the digits left to right, one number at a time, and stops
+as soon as it knows the answer is not unique: after a second solution, or
+after ``MAX_STEPS`` steps (a search that gives up is "ambiguous", never a
+guess).  ``partial`` lets a caller prune early, e.g. 表四 checks each group of
+five values as soon as it is complete.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 
-MAX_SPLITS = 20000  # give up (unreadable) rather than search forever
+MAX_STEPS = 50_000
+
+Check = Callable[[list[Decimal]], bool]
 
 
-def _splits(run: str, parts: int) -> Iterator[list[str]]:
-    """Every way to cut ``run`` into ``parts`` numbers without leading zeros."""
-    if parts == 1:
-        if run == "0" or not run.startswith("0"):
-            yield [run]
-        return
-    if run.startswith("0"):
-        # a leading 0 can only be the number 0 itself
-        for rest in _splits(run[1:], parts - 1):
-            yield ["0", *rest]
-        return
-    for i in range(1, len(run) - parts + 2):
-        for rest in _splits(run[i:], parts - 1):
-            yield [run[:i], *rest]
+def split_runs(runs: list[str], count: int, ok: Check | None,
+               partial: Check | None = None) -> list[list[tuple[int, int, int]]]:
+    """The ways to read ``count`` numbers from the digit ``runs``.
 
-
-def split_runs(runs: list[str], count: int,
-               ok: Callable[[list[Decimal]], bool] | None) -> list[list[tuple[int, int, int]]]:
-    """All ways to read ``count`` numbers from the digit ``runs``.
-
-    Each solution is a list of (run index, start, end) slices; ``ok`` filters
-    solutions by the row's constraints.  At most two solutions are returned:
-    two means ambiguous, and so does a search that gave up after MAX_SPLITS.
+    Each solution is a list of (run index, start, end) slices.  At most two
+    solutions are returned: two means ambiguous, and so does a search that
+    gave up.  ``ok`` filters complete readings, ``partial`` prunes prefixes.
     """
-    if any(not r.isdigit() for r in runs) or sum(len(r) for r in runs) < count:
+    if count <= 0 or any(not r.isdigit() for r in runs) or sum(len(r) for r in runs) < count:
+        return []
+    if len(runs) > count:
         return []
     solutions: list[list[tuple[int, int, int]]] = []
-    tried = 0
+    steps = 0
+    gave_up = False
+    # digits left after each run: a number cannot cross a run boundary
+    slices: list[tuple[int, int, int]] = []
+    values: list[Decimal] = []
 
-    def rec(i: int, left: int, acc: list[tuple[int, int, int]]):
-        nonlocal tried
-        if len(solutions) >= 2 or tried > MAX_SPLITS:
+    def rec(run: int, pos: int) -> None:
+        nonlocal steps, gave_up
+        if len(solutions) >= 2 or gave_up:
             return
-        if i == len(runs):
-            if left == 0:
-                tried += 1
-                values = [Decimal(runs[r][a:b]) for r, a, b in acc]
-                if ok is None or ok(values):
-                    solutions.append(list(acc))
+        steps += 1
+        if steps > MAX_STEPS:
+            gave_up = True
             return
-        run = runs[i]
-        remaining_runs = len(runs) - i - 1
-        for parts in range(1, min(len(run), left - remaining_runs) + 1):
-            for cut in _splits(run, parts):
-                pos = 0
-                piece = []
-                for num in cut:
-                    piece.append((i, pos, pos + len(num)))
-                    pos += len(num)
-                rec(i + 1, left - parts, acc + piece)
+        if pos == len(runs[run]):  # this run is used up: go on with the next one
+            if run + 1 == len(runs):
+                if len(values) == count and (ok is None or ok(values)):
+                    solutions.append(list(slices))
+                return
+            rec(run + 1, 0)
+            return
+        left_numbers = count - len(values)
+        runs_after = len(runs) - run - 1
+        if left_numbers <= runs_after:  # each later run needs at least one number
+            return
+        digits_here = len(runs[run]) - pos
+        digits_after = sum(len(r) for r in runs[run + 1:])
+        if left_numbers > digits_here + digits_after:
+            return
+        text = runs[run]
+        ends = [pos + 1] if text[pos] == "0" else range(pos + 1, len(text) + 1)
+        for end in ends:
+            # leave at least one digit for every number this run still owes nobody:
+            # the numbers after this one must fit in the remaining digits
+            if count - len(values) - 1 > (len(text) - end) + digits_after:
+                break
+            slices.append((run, pos, end))
+            values.append(Decimal(text[pos:end]))
+            if partial is None or partial(values):
+                rec(run, end)
+            slices.pop()
+            values.pop()
+            if len(solutions) >= 2 or gave_up:
+                return
 
-    rec(0, count, [])
-    if tried > MAX_SPLITS and len(solutions) < 2:
-        # gave up before knowing the split is unique: that is ambiguous, not unique
+    rec(0, 0)
+    if gave_up and len(solutions) < 2:
         return [solutions[0] if solutions else [], []]
     return solutions

@@ -11,6 +11,7 @@ arithmetic claim is ever built on a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -55,16 +56,26 @@ class _Row:
     key: str | None  # None: an unknown row
     label: Tok
     cells: list[Tok] = field(default_factory=list)
+    complete: bool = True  # its label was whole (not the first piece of a wrapped one)
+
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
 
 def _label_maps():
     caption, rows = {}, {}
+    bare: dict[str, set] = {}
     for ed in ("2019", "2021"):
         tpl = template(ed)
         for sub in tpl.t2:
             caption[label_key(sub.caption)] = sub.key
         for lk, entry in tpl.row_by_label.items():
             rows.setdefault(lk, entry)
+            bare.setdefault(_NUMBERING.sub("", lk), set()).add(entry)
+    # a row label printed without its number (本年新收政府信息公开申请数量), when unique
+    for lk, entries in bare.items():
+        if len(entries) == 1 and len(lk) >= 4:
+            rows.setdefault(lk, next(iter(entries)))
     return caption, rows
 
 
@@ -88,7 +99,7 @@ def read_tables(report: Report) -> Tables:
     t4_parts: list[tuple[Tok, list[Tok]]] = []  # each start of 表四 and its cells
     current: str | None = None
     row: _Row | None = None
-    for tok in toks:
+    for i, tok in enumerate(toks):
         if tok.type == "TABLE_LABEL":
             key = tok.label
             if key in captions:
@@ -104,17 +115,22 @@ def read_tables(report: Report) -> Tables:
                 t4_parts.append((tok, []))
                 out.found.add("t4")
                 continue
-            entry = (rows_by_label.get(key) or (rows_by_label.get(_variant(key)) if tok.info else None)
-                     or _completion(key))
+            entry = rows_by_label.get(key) or (rows_by_label.get(_variant(key)) if tok.info else None)
+            complete = entry is not None
+            entry = entry or _completion(key)
             if entry:
                 table, sub, rkey = entry
                 current = table
                 out.found.add(table)
-                row = _Row(table, sub, rkey, tok)
+                row = _Row(table, sub, rkey, tok, complete=complete)
                 rows.append(row)
                 continue
-            if row is not None and row.cells and current in ("t2", "t3") and tok.info is None:
-                # a label nobody knows, after a row with values: a row of its own
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (row is not None and current in ("t2", "t3") and tok.info is None
+                    and (row.cells or (row.complete and row.key and nxt is not None
+                                       and nxt.type == "CELL" and _is_value_row(row)))):
+                # a label nobody knows after a whole row label: a row of its own
+                # (after the first piece of a wrapped label it is the rest of it)
                 row = _Row(current, row.sub, None, tok)
                 rows.append(row)
             continue
@@ -125,6 +141,9 @@ def read_tables(report: Report) -> Tables:
         elif row is not None:
             row.cells.append(tok)
     _detect_editions(out, rows, report)
+    # a row label printed twice (a Markdown heading, then the table row): the one with values
+    with_values = {(r.table, r.key) for r in rows if r.key and r.cells}
+    rows = [r for r in rows if r.cells or not r.key or (r.table, r.key) not in with_values]
     for r in rows:
         _finish_row(out, r, report)
     filled = [p for p in t4_parts if p[1]]
@@ -151,6 +170,13 @@ def _completion(key: str):
     return _PREFIX.get(key)
 
 
+def _is_value_row(r: _Row) -> bool:
+    if r.table == "t2":
+        return True
+    return any(k == r.key and kind == "data" for k, _, kind in template("2021").t3_rows) or any(
+        k == r.key and kind == "data" for k, _, kind in template("2019").t3_rows)
+
+
 def _variant(key: str) -> str:
     # 规章 (市政府令), 规范性文件 (有规范性文件登记号): the label before the local note
     return key.split("(", 1)[0]
@@ -174,9 +200,13 @@ def _detect_editions(out: Tables, rows: list[_Row], report: Report) -> None:
     out.editions["t3"] = t3_ed or report.edition
     out.editions["t4"] = report.edition
     expected = expected_edition(report.report_year) or report.edition
+    marker_rows = {"t2": ("other_admin_services", "central_procurement"), "t3": ("other",)}
     for table, ed in (("t2", t2_ed), ("t3", t3_ed)):
         if ed and ed != report.edition and ed != expected:
-            span = next((report.span_of(r.label) for r in rows if r.table == table), Span(0, 0))
+            evidence = [r for r in rows if r.table == table and r.key in marker_rows[table]
+                        or (r.key or "").startswith("other.") and r.table == table]
+            first = evidence or [r for r in rows if r.table == table]
+            span = report.span_of(first[0].label) if first else Span(0, 0)
             out.issues.append(TableIssue("wrong_edition", span, {
                 "table": _TABLE_NAMES[table], "found": ed, "expected": report.edition}))
 
@@ -195,7 +225,8 @@ def _finish_row(out: Tables, r: _Row, report: Report) -> None:
     if r.key is None:
         if r.cells:
             out.issues.append(TableIssue("unknown_row", report.span_of(r.label),
-                                         {"label": r.label.text, "table": _TABLE_NAMES[r.table]}))
+                                         {"label": _original(report, r.label),
+                                          "table": _TABLE_NAMES[r.table]}))
         return
     tpl = template(out.editions[r.table])
     if r.table == "t3":
@@ -224,23 +255,31 @@ def _t3_row_ok(values: list[Decimal]) -> bool:
     return sum(values[:-1]) == values[-1]
 
 
-def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report) -> None:
+def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report, partial=None) -> None:
     cells = r.cells
     if len(cells) == len(keys):
         for key, tok in zip(keys, cells, strict=True):
             out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
         return
     if len(cells) < len(keys) and cells:
-        sols = split_runs([c.text for c in cells], len(keys), ok)
+        sols = split_runs([c.text for c in cells], len(keys), ok, partial)
         if len(sols) == 1:
             for key, (i, a, b) in zip(keys, sols[0], strict=True):
                 tok = cells[i]
                 out.cells[key] = parse_cell(key, tok.text[a:b], _cell_span(report, tok, a, b),
                                             status="recovered")
             return
-        _unreadable(out, r, report, len(keys), "ambiguous" if len(sols) > 1 else "count")
+        digits_only = all(c.text.isdigit() for c in cells)
+        reason = "ambiguous" if len(sols) > 1 else ("nosplit" if digits_only else "count")
+        _unreadable(out, r, report, len(keys), reason)
         return
     _unreadable(out, r, report, len(keys), "count" if cells else "empty")
+
+
+def _original(report: Report, tok: Tok) -> str:
+    """A label as printed (not normalised), for messages."""
+    span = report.span_of(tok)
+    return " ".join(report.source.text[span.start:span.end].split())
 
 
 def _unreadable(out: Tables, r: _Row, report: Report, expected: int, reason: str) -> None:
@@ -249,7 +288,7 @@ def _unreadable(out: Tables, r: _Row, report: Report, expected: int, reason: str
         last = report.span_of(r.cells[-1])
         span = Span(span.start, last.end) if last.end >= span.start else span
     out.issues.append(TableIssue("unreadable_row", span, {
-        "label": r.label.text, "reason": reason, "expected": expected,
+        "label": _original(report, r.label), "reason": reason, "expected": expected,
         "found": len(r.cells), "cells": " ".join(c.text for c in r.cells),
         "table": _TABLE_NAMES[r.table]}))
 
@@ -258,10 +297,16 @@ def _t4_ok(values: list[Decimal]) -> bool:
     return all(sum(values[i:i + 4]) == values[i + 4] for i in range(0, 15, 5))
 
 
+def _t4_partial(values: list[Decimal]) -> bool:
+    # prune as soon as a group of five (维持, 纠正, 其他, 尚未审结, 总计) is complete
+    n = len(values)
+    return n % 5 or sum(values[n - 5:n - 1]) == values[n - 1]
+
+
 def _finish_t4(out: Tables, label: Tok, cells: list[Tok], report: Report) -> None:
     tpl = template(out.editions["t4"])
     r = _Row("t4", None, "t4", label, cells)
-    _assign(out, r, list(tpl.t4_order), _t4_ok, report)
+    _assign(out, r, list(tpl.t4_order), _t4_ok, report, partial=_t4_partial)
 
 
 def _shape(out: Tables, rows: list[_Row], report: Report) -> None:
