@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 
 from gialint.checks.base import Check, Hit, Param, ParamError, register
 from gialint.model import Report
-from gialint.tables.template import NAMED_SETS, template
+from gialint.tables.template import NAMED_SETS, all_cell_keys, template
 
 _EQ = re.compile(r"^\s*(\S+)\s*(<=|>=|=|<|>)\s*(.+?)\s*$")
 _TERM = re.compile(r"([+-])?\s*([A-Za-z0-9_.{}*]+)")
@@ -41,10 +41,6 @@ _OPS = {
 def _fmt(value: Decimal) -> str:
     text = format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
     return text
-
-
-def _all_keys() -> set[str]:
-    return set(template("2019").cells) | set(template("2021").cells)
 
 
 @register
@@ -96,7 +92,7 @@ class TableSum(Check):
                     raise ParamError(("for_each", name), "must be a key set name or a list of strings")
             self.each[ed] = axes
         # every expanded key must exist in some edition: catches typos at load time
-        known = _all_keys()
+        known = all_cell_keys()
         for equations in (list(self.expand(ed)) for ed in self.each):
             for lhs, terms, when in equations:
                 for key in [lhs, *[t for _, t in terms], *( [when] if when else [])]:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from gialint.checks.arithmetic import _fmt
 from gialint.checks.base import Check, Hit, Param, ParamError, register
 from gialint.model import Report, Span
-from gialint.tables.template import template
+from gialint.tables.template import all_cell_keys
 
 _SENTENCE_END = re.compile(r"[。；;!?！？\n]")
 
@@ -36,7 +36,7 @@ class TextVsTable(Check):
 
     def setup(self) -> None:
         self.alternatives = [[k.strip() for k in alt.split("+")] for alt in self.p["expr"].split("|")]
-        known = set(template("2019").cells) | set(template("2021").cells)
+        known = all_cell_keys()
         for key in (k for alt in self.alternatives for k in alt):
             if key not in known:
                 raise ParamError(("expr",), f"unknown cell key {key!r}")

@@ -93,3 +93,9 @@ NAMED_SETS = ("t3.columns", "t3.applicant_columns", "t3.value_rows", "t3.result_
 @lru_cache(maxsize=4)
 def template(edition: str) -> Template:
     return Template(edition)
+
+
+@lru_cache(maxsize=1)
+def all_cell_keys() -> frozenset[str]:
+    """Every cell key of either edition: rule files are checked against it."""
+    return frozenset(template("2019").cells) | frozenset(template("2021").cells)
