@@ -79,6 +79,12 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--fix", action="store_true",
+                   help="apply the certain fixes (web-page debris lines, pinyin annotations …) to the "
+                   "files, keeping encoding and line ends; then report what is left")
+    p.add_argument("--diff", action="store_true",
+                   help="print the changes --fix would make as a unified diff, change nothing "
+                   "(exit 1 when there are changes)")
     p.add_argument("--version", action="version", version=f"gialint {__version__}")
     return p
 
@@ -125,6 +131,8 @@ def run_lint(argv: list[str]) -> int:
         parser.print_usage(sys.stderr)
         print("gialint: error: no files to lint (give a file, a directory or -)", file=sys.stderr)
         return EXIT_ERROR
+    if (args.fix or args.diff) and "-" in args.paths:
+        raise UsageError("--fix and --diff work on files, not on standard input")
     options = Options(lang=args.lang, edition=args.edition, organ_type=args.organ_type,
                       select=_split(args.select) or None, ignore=_split(args.ignore),
                       encoding=args.encoding)
@@ -165,6 +173,8 @@ def run_lint(argv: list[str]) -> int:
 
     results: list[FileResult] = []
     had_input_error = False
+    diffs: list[str] = []
+    fixed_counts: list[int] = []
     try:
         for item in _expand(args.paths, args, ruleset_for, excluded):
             kind, path = item
@@ -191,7 +201,10 @@ def run_lint(argv: list[str]) -> int:
                     results.append(FileResult(path=shown, error=err.message))
                     had_input_error = True
                     continue
-            results.append(lint_source(source, rs))
+            result = lint_source(source, rs)
+            if (args.fix or args.diff) and kind == "file":
+                result = _apply_fixes(result, source, rs, args, diffs, fixed_counts)
+            results.append(result)
     except ConfigError as err:
         print(f"gialint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -201,6 +214,14 @@ def run_lint(argv: list[str]) -> int:
     rules = _union_rules(rulesets.values()) or first.rules
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+
+    if args.diff:
+        sys.stdout.write("".join(diffs))
+        return EXIT_ERROR if had_input_error else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
+    if args.fix and sum(fixed_counts):
+        n = sum(fixed_counts)
+        note = f"已修复 {n} 个问题" if lang == "zh" else f"Fixed {n} problem{'s' if n != 1 else ''}"
+        print(note, file=sys.stderr)
 
     from gialint.formats import render
 
@@ -228,6 +249,27 @@ def run_lint(argv: list[str]) -> int:
     if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _apply_fixes(result, source, rs, args, diffs: list, fixed_counts: list):
+    """--diff: collect the diff; --fix: write the file and lint it again."""
+    from gialint.fix import fixed_text, unified_diff, write_atomically
+    from gialint.lint import lint_source
+    from gialint.source import InputError, read_source
+
+    after, count = fixed_text(result)
+    if not count:
+        return result
+    if args.diff:
+        diffs.append(unified_diff(result.path, result.source_text or "", after))
+        return result
+    write_atomically(source.path, after, source.encoding)
+    fixed_counts.append(count)
+    try:
+        again = read_source(result.path, encoding=args.encoding, display_path=result.path)
+    except InputError:  # pragma: no cover - we just wrote it
+        return result
+    return lint_source(again, rs)
 
 
 def _union_rules(rulesets) -> list:

@@ -67,6 +67,8 @@ class Finding:
     # the text of the first line of the finding, used for fingerprints
     line_text: str = ""
     args: dict = field(default_factory=dict)
+    # a certain fix: ((start, end, replacement), …) in original-text offsets
+    fix: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def line(self) -> int:

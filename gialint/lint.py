@@ -124,6 +124,7 @@ def _finding(rule, hit, source: Source, lang: str) -> Finding:
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=message, location=loc, related=related,
         line_text=source.line_text(loc.line), args=dict(hit.args),
+        fix=tuple((e.start, e.end, e.text) for e in hit.fix),
     )
 
 

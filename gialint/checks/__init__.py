@@ -6,12 +6,23 @@ Importing this package registers every kind in ``REGISTRY``.
 from gialint.checks import (  # noqa: F401  (registration)
     arithmetic,
     consistency,
+    contamination,
+    dates,
     document,
     pattern,
     sections,
     tables,
     topics,
 )
-from gialint.checks.base import REGISTRY, Check, Context, Hit, Param, ParamError, validate_params
+from gialint.checks.base import (
+    REGISTRY,
+    Check,
+    Context,
+    Edit,
+    Hit,
+    Param,
+    ParamError,
+    validate_params,
+)
 
-__all__ = ["REGISTRY", "Check", "Context", "Hit", "Param", "ParamError", "validate_params"]
+__all__ = ["REGISTRY", "Check", "Context", "Edit", "Hit", "Param", "ParamError", "validate_params"]

@@ -28,6 +28,15 @@ class Param:
     fields: dict[str, Param] | None = None  # for table / list[table]
 
 
+@dataclass(frozen=True)
+class Edit:
+    """A certain fix: replace original[start:end] (original-text offsets) with ``text``."""
+
+    start: int
+    end: int
+    text: str = ""
+
+
 @dataclass
 class Hit:
     """One problem a check found; the engine turns it into a Finding."""
@@ -39,6 +48,8 @@ class Hit:
     related: list[tuple[Span, dict[str, Any], str]] = field(default_factory=list)
     # arithmetic hits: {"cells": {key: (span, label, value)}} for merging crossings
     meta: dict[str, Any] = field(default_factory=dict)
+    # edits that fix the problem with certainty (``gialint --fix``); empty: no fix offered
+    fix: tuple[Edit, ...] = ()
 
 
 @dataclass

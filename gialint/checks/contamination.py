@@ -1,0 +1,1 @@
+"""Check kinds: contamination (being written)."""
