@@ -55,8 +55,9 @@ def _lint_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - for stdin")
-    p.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                   help="output format (default: text)")
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+                   default="text", help="output format (default: text); github: Actions workflow "
+                   "commands, gitlab: Code Quality JSON, junit: JUnit XML")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",

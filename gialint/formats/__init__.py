@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from gialint.findings import FileResult
     from gialint.rule import Rule
 
-FORMATS = ("text", "json", "sarif")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
 
 
 def render(
@@ -44,4 +44,16 @@ def render(
         from gialint.formats.sarif import render_sarif
 
         return render_sarif(results, rules, lang=lang, version=version, base_dir=base_dir)
+    if fmt == "github":
+        from gialint.formats.github import render_github
+
+        return render_github(results, lang=lang)
+    if fmt == "gitlab":
+        from gialint.formats.gitlab import render_gitlab
+
+        return render_gitlab(results)
+    if fmt == "junit":
+        from gialint.formats.junit import render_junit
+
+        return render_junit(results, version=version)
     raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")

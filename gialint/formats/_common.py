@@ -27,3 +27,28 @@ def source_lines(result: FileResult) -> list[str]:
 
 def line_at(lines: list[str], line: int) -> str:
     return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def fingerprinted(result: FileResult):
+    """(finding, line text, fingerprint) for each finding, in order.
+
+    The fingerprint hashes the rule, the whitespace-collapsed text of the
+    finding's first line and how many identical (rule, line) pairs came
+    before it, so it survives edits elsewhere in the file (SARIF, GitLab).
+    """
+    lines = source_lines(result) if result.findings else []
+    seen: dict[tuple[str, str], int] = {}
+    for f in sorted_findings(result):
+        line_text = f.line_text or line_at(lines, f.location.line)
+        collapsed = " ".join(line_text.split())
+        occurrence = seen.get((f.rule, collapsed), 0)
+        seen[(f.rule, collapsed)] = occurrence + 1
+        yield f, line_text, fingerprint(f.rule, line_text, occurrence)
+
+
+def fingerprint(rule_id: str, line_text: str, occurrence: int) -> str:
+    import hashlib
+
+    collapsed = " ".join(line_text.split())
+    data = f"{rule_id}\x00{collapsed}\x00{occurrence}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()[:32]

@@ -18,7 +18,6 @@ Notes on the mapping:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import lru_cache
@@ -26,7 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from gialint.formats._common import line_at, norm_lang, sorted_findings, source_lines
+from gialint.formats._common import (  # noqa: F401  (fingerprint: part of this module's API)
+    fingerprint,
+    fingerprinted,
+    line_at,
+    norm_lang,
+    sorted_findings,
+    source_lines,
+)
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding, Location
@@ -124,12 +130,6 @@ def artifact_location(path: str, base: str) -> dict:
 @lru_cache(maxsize=32)
 def _collapse(text: str) -> str:
     return " ".join(text.split())
-
-
-def fingerprint(rule_id: str, line_text: str, occurrence: int) -> str:
-    collapsed = _collapse(line_text)
-    data = f"{rule_id}\x00{collapsed}\x00{occurrence}".encode("utf-8", "surrogatepass")
-    return hashlib.sha256(data).hexdigest()[:32]
 
 
 # -- rules -------------------------------------------------------------------
@@ -230,18 +230,11 @@ def to_sarif(
             continue
 
         lines = source_lines(fr) if fr.findings else []
-        seen: dict[tuple[str, str], int] = {}
-        for f in sorted_findings(fr):
+        for f, line_text, fp in fingerprinted(fr):
             if f.rule not in rule_index:
                 rule_index[f.rule] = len(descriptors)
                 descriptors.append(_ad_hoc_descriptor(f))
-            line_text = f.line_text or line_at(lines, f.location.line)
-            key = (f.rule, _collapse(line_text))
-            occurrence = seen.get(key, 0)
-            seen[key] = occurrence + 1
-            sarif_results.append(
-                _result(f, rule_index[f.rule], art_loc, lines, line_text, occurrence)
-            )
+            sarif_results.append(_result(f, rule_index[f.rule], art_loc, lines, line_text, fp))
 
     run: dict = {
         "tool": {
@@ -277,7 +270,7 @@ def _physical(art_loc: dict, loc: Location, lines: list[str]) -> dict:
 
 
 def _result(
-    f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, occurrence: int
+    f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, fp: str
 ) -> dict:
     res: dict = {
         "ruleId": f.rule,
@@ -285,7 +278,7 @@ def _result(
         "level": level(f.severity),
         "message": {"text": f.message},
         "locations": [{"physicalLocation": _physical(art_loc, f.location, lines)}],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(f.rule, line_text, occurrence)},
+        "partialFingerprints": {FINGERPRINT_KEY: fp},
     }
     if f.related:
         res["relatedLocations"] = [
