@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from lark import Tree
 
 from gialint import vocab
+from gialint.dates import read_dates
 from gialint.lexer import Tok
 from gialint.model import Block, Heading, Problem, Report, Section, Signature, Span, Title
 from gialint.normalize import NormText
@@ -47,6 +48,7 @@ def build(source: Source, norm: NormText, parsed: ParseResult, *,
     _title(report)
     _classify_sections(report)
     _year(report)
+    report.dates = read_dates(report)
     _edition(report, edition, default_edition)
     _organ_type(report)
     report.data = read_tables(report)

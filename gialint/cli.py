@@ -323,6 +323,8 @@ def run_parse(argv: list[str]) -> int:
     p.add_argument("--tokens", action="store_true", help="list the lexer's tokens with positions")
     p.add_argument("--tables", action="store_true",
                    help="list the table cells read: template key, value, status and position")
+    p.add_argument("--dates", action="store_true",
+                   help="list the dates read: position, role, value and text")
     p.add_argument("--encoding")
     p.add_argument("--edition", choices=("legacy", "2019", "2021"))
     args = p.parse_args(argv)
@@ -347,6 +349,9 @@ def run_parse(argv: list[str]) -> int:
     if args.tables:
         out.write(_tables_text(report, source))
         return EXIT_CLEAN
+    if args.dates:
+        out.write(_dates_text(report, source))
+        return EXIT_CLEAN
     out.write(_pretty(report.tree, source, report))
     return EXIT_CLEAN
 
@@ -365,6 +370,17 @@ def _tables_text(report, source) -> str:
         line, col = source.position(issue.span.start)
         args = ", ".join(f"{k}={v}" for k, v in issue.args.items())
         lines.append(f"# {issue.kind} at {line}:{col}: {args}")
+    return "\n".join(lines) + "\n"
+
+
+def _dates_text(report, source) -> str:
+    lines = ["# line:col\trole\tvalue\ttext"]
+    for d in report.dates:
+        line, col = source.position(d.span.start)
+        value = "-".join("?" if v is None else f"{v:02d}" for v in (d.year, d.month, d.day))
+        notes = [n for n, on in (("not in the calendar", not d.exists), ("year of the range start", d.inherited),
+                                 ("in 《》", d.quoted)) if on]
+        lines.append(f"{line}:{col}\t{d.role}\t{value}\t{d.display}" + (f"  ({'; '.join(notes)})" if notes else ""))
     return "\n".join(lines) + "\n"
 
 

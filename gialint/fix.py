@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
+from bisect import bisect_left, insort
 
 from gialint.findings import FileResult
 
@@ -19,22 +20,28 @@ _BOMS = {"utf-8-sig": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
 
 
 def fixed_text(result: FileResult) -> tuple[str, int]:
-    """The text with every non-overlapping fix applied, and how many findings were fixed."""
+    """The text with every non-overlapping fix applied, and how many findings were fixed.
+
+    A finding's edits are applied all or none: not when one of them overlaps
+    an edit of a finding taken before it (in the order of their first edit).
+    A finding whose edits are spread over the file (removing every pinyin
+    annotation) does not block the findings between its edits."""
     text = result.source_text or ""
-    edits: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int, str]] = []  # sorted, non-overlapping
     fixed = 0
-    taken_until = -1
     candidates = sorted((f for f in result.findings if f.fix), key=lambda f: min(e[0] for e in f.fix))
     for finding in candidates:
         fe = sorted(finding.fix)
-        if fe[0][0] < taken_until or any(a[1] > b[0] for a, b in zip(fe, fe[1:], strict=False)):
+        if any(_overlap(a, b) for a, b in zip(fe, fe[1:], strict=False)):
             continue
-        edits.extend(fe)
-        taken_until = fe[-1][1]
+        if any(_clashes(taken, e) for e in fe):
+            continue
+        for e in fe:
+            insort(taken, e)
         fixed += 1
     out = []
     pos = 0
-    for start, end, repl in sorted(edits):
+    for start, end, repl in taken:
         out.append(text[pos:start])
         out.append(repl)
         pos = end
@@ -42,11 +49,28 @@ def fixed_text(result: FileResult) -> tuple[str, int]:
     return "".join(out), fixed
 
 
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether two edits touch the same text (two insertions at one place do too)."""
+    if a[0] == b[0]:
+        return True
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _clashes(taken: list[tuple[int, int, str]], e: tuple[int, int, str]) -> bool:
+    i = bisect_left(taken, (e[0],))
+    return any(_overlap(t, e) for t in taken[max(0, i - 1): i + 1])
+
+
 def unified_diff(path: str, before: str, after: str) -> str:
     lines = difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                  fromfile=f"a/{path}", tofile=f"b/{path}")
-    out = "".join(lines)
-    return out if out.endswith("\n") or not out else out + "\n\\ No newline at end of file\n"
+    out = []
+    for line in lines:
+        out.append(line)
+        if not line.endswith("\n"):
+            # a last line without a line end (on either side), as diff(1) marks it
+            out.append("\n\\ No newline at end of file\n")
+    return "".join(out)
 
 
 def write_atomically(path: str, text: str, encoding: str) -> None:

@@ -45,6 +45,9 @@ _META = re.compile(
     r"(?:标题|发布时间|发布日期|发文日期|成文日期|文号|发布机构|发文机关|栏目|原文链接|本地目录"
     r"|信息来源|来源|索引号|主题分类|页面链接与图片详见|页面链接)\s*[:：]?|=+\s*正文\s*=+$|正文$"
 )
+# a web page's breadcrumb line before the title (当前位置：首页 > … > 年报) is page
+# metadata, not a title line (it may end with 年报)
+_BREADCRUMB = re.compile(r"(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置)\s*[:：]")
 _MD_HEADING = re.compile(r"#{1,6}\s*")
 _MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*、\s*")
@@ -167,7 +170,7 @@ class _Lexer:
                 self.emit("TITLE", start, end, idx)
                 continue
             if self.in_head:
-                if _META.match(s):
+                if _META.match(s) or (len(s) <= 120 and _BREADCRUMB.match(s)):
                     self.emit("META", start, end, idx)
                     continue
                 title = self.title_lines(lines, idx, s)

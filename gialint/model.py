@@ -14,6 +14,7 @@ from gialint.lexer import Tok
 from gialint.normalize import NormText
 
 if TYPE_CHECKING:
+    from gialint.dates import DateMention
     from gialint.source import Source
     from gialint.tables.read import Tables
 
@@ -109,6 +110,7 @@ class Report:
     problems: list[Problem] = field(default_factory=list)
     tree: object | None = None  # the Lark tree, for ``gialint parse``
     data: Tables | None = None  # the statistics tables read into template cells
+    dates: list[DateMention] = field(default_factory=list)  # every date mention (gialint.dates)
 
     def span_of(self, tok: Tok) -> Span:
         return Span(*self.norm.span_to_orig(tok.start, tok.end))

@@ -33,7 +33,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-__all__ = ["NormText", "normalize", "fold", "compact"]
+__all__ = ["NormText", "normalize", "fold", "compact", "translate_chars"]
 
 _CHARMAP_PATH = os.path.join(os.path.dirname(__file__), "data", "charmap.txt")
 
@@ -224,6 +224,11 @@ class NormText:
             oend = ann.get(oend, oend)
         return ostart, oend
 
+    def annotations(self) -> list[tuple[int, int]]:
+        """Original spans of the pinyin annotations that were deleted, in order
+        (``(huì)`` of ``會(huì)``; the character before is not included)."""
+        return sorted(self._ann.items())
+
 
 def normalize(text: str) -> NormText:
     """Normalise ``text`` (see the module docstring) keeping an offset map."""
@@ -264,6 +269,13 @@ def fold(s: str) -> str:
                 prev = b
             parts.append(s[prev:])
             s = "".join(parts)
+    return _translate(s)
+
+
+def translate_chars(s: str) -> str:
+    """The 1:1 character step of :func:`normalize` alone (no deletions): the
+    result has the length of ``s``, so ``translate_chars(s)[i]`` is what
+    ``s[i]`` becomes (``會`` -> ``会``, ``（`` -> ``(``)."""
     return _translate(s)
 
 

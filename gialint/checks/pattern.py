@@ -4,6 +4,14 @@ A rule lists regular expressions; every match in the chosen scope is a
 finding.  Matching runs on the normalised text (full-width folded,
 traditional → simplified, pinyin annotations removed) unless
 ``normalized = false``; positions always point into the original file.
+
+``exclude`` cancels a match by looking at the matched text only;
+``exclude_context`` looks around it: a match is ignored when one of those
+regexes matches a stretch of the text within ``context`` characters on
+either side that overlaps the match (``王某某`` is an anonymised name, not
+a placeholder: ``[王李张…]某某`` matches a stretch that overlaps ``某某``).
+A context match that lies beside the match without touching it cancels
+nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +21,14 @@ import re
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 
-_SCOPES = ("text", "body", "headings", "paragraphs", "title")
+_SCOPES = ("text", "document", "body", "headings", "paragraphs", "title")
+_SCOPE_TYPES = {
+    "document": ("TITLE", "HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
+    "body": ("HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
+    "headings": ("HEADING", "SUBHEADING"),
+    "paragraphs": ("TEXT",),
+    "title": ("TITLE",),
+}
 
 
 @register
@@ -23,9 +38,14 @@ class PatternCheck(Check):
         "patterns": Param("list[regex]", required=True, doc="what to find"),
         "exclude": Param("list[regex]", default=[],
                          doc="a match is ignored when one of these matches the same text"),
+        "exclude_context": Param("list[regex]", default=[],
+                                 doc="a match is ignored when one of these matches text around it "
+                                 "(within `context` characters) that overlaps the match"),
+        "context": Param("int", default=20, doc="how far `exclude_context` looks on each side"),
         "scope": Param("str", default="text", choices=_SCOPES,
-                       doc="text: everything; body: sections and preamble (no title or web-page "
-                       "metadata); headings; paragraphs; title"),
+                       doc="text: everything; document: title and body (no web-page metadata); "
+                       "body: sections and preamble (no title or web-page metadata); headings; "
+                       "paragraphs; title"),
         "ignore_case": Param("bool", default=False),
         "normalized": Param("bool", default=True, doc="match on the normalised text"),
         "max_per_file": Param("int", default=0, doc="report at most this many matches (0: all)"),
@@ -38,6 +58,7 @@ class PatternCheck(Check):
         joined = "|".join(f"(?:{p.pattern})" for p in self.p["patterns"])
         self.regex = re.compile(joined, flags)
         self.exclude = [re.compile(p.pattern, flags) for p in self.p["exclude"]]
+        self.exclude_context = [re.compile(p.pattern, flags) for p in self.p["exclude_context"]]
 
     def regions(self, report: Report):
         """(text, offset_in_that_text → original offset) pairs to search."""
@@ -50,12 +71,7 @@ class PatternCheck(Check):
             yield norm.text, norm, 0, len(norm.text)
             return
         toks = report.tokens
-        types = {
-            "body": ("HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
-            "headings": ("HEADING", "SUBHEADING"),
-            "paragraphs": ("TEXT",),
-            "title": ("TITLE",),
-        }[scope]
+        types = _SCOPE_TYPES[scope]
         for tok in toks:
             if tok.type in types:
                 yield norm.text, norm, tok.start, tok.end
@@ -70,8 +86,23 @@ class PatternCheck(Check):
                 matched = m.group()
                 if any(x.search(matched) for x in self.exclude):
                     continue
+                if self.exclude_context and in_excluded_context(
+                        text, m.start(), m.end(), self.exclude_context, self.p["context"]):
+                    continue
                 span = Span(*norm.span_to_orig(m.start(), m.end())) if norm else Span(m.start(), m.end())
                 yield Hit(span, {"match": matched})
                 count += 1
                 if limit and count >= limit:
                     return
+
+
+def in_excluded_context(text: str, start: int, end: int, regexes, width: int) -> bool:
+    """Whether one of ``regexes`` matches text within ``width`` characters
+    around ``text[start:end]`` in a stretch that overlaps it."""
+    lo = max(0, start - width)
+    hi = min(len(text), end + width)
+    for x in regexes:
+        for xm in x.finditer(text, lo, hi):
+            if xm.start() < end and xm.end() > start:
+                return True
+    return False

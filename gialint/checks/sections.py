@@ -11,6 +11,7 @@ from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 
 _STD_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
+_SENTENCE_MARKS = "。，,；;！？!?"
 # Content that shows a section is there although its heading is not
 # (sub-headings or paragraph openings); rules may override it.
 DEFAULT_EVIDENCE = {
@@ -202,3 +203,43 @@ class UnknownSection(Check):
             h = sec.heading
             if not h.std_key and h.span not in named:
                 yield Hit(h.span, {"found": h.text})
+
+
+@register
+class EmptySection(Check):
+    """A section or sub-section whose heading has nothing under it.
+
+    Content is a paragraph or a table (``content``): a section whose only
+    content is a table is not empty, and a section whose sub-sections hold the
+    text is not empty either (each empty sub-section is reported on its own).
+    A sub-heading followed directly by the next sub-heading is empty.  A
+    heading that is a sentence (``（一）本年未收取信息处理费。``) is its own
+    content.
+    """
+
+    kind = "empty_section"
+    params = {
+        "levels": Param("list[int]", default=[1, 2], choices=(1, 2),
+                        doc="1: sections (一、), 2: sub-sections ((一))"),
+        "content": Param("list[str]", default=["paragraph", "table"],
+                         choices=("paragraph", "table", "signature"),
+                         doc="the blocks that count as content"),
+    }
+    message_args = ("heading",)
+    variants = ("default", "sub")
+
+    def check(self, report: Report, ctx):
+        levels = set(self.p["levels"])
+        content = set(self.p["content"])
+
+        def has_content(sec) -> bool:
+            return (any(b.kind in content for b in sec.blocks)
+                    or any(c in sec.heading.label for c in _SENTENCE_MARKS))
+
+        for sec in report.sections:
+            if 1 in levels and not sec.subsections and not has_content(sec):
+                yield Hit(sec.heading.span, {"heading": sec.heading.text})
+            if 2 in levels:
+                for sub in sec.subsections:
+                    if not has_content(sub):
+                        yield Hit(sub.heading.span, {"heading": sub.heading.text}, variant="sub")
