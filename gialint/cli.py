@@ -80,6 +80,11 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="record today's findings in FILE (by rule and line text, not line number) "
+                   "and exit 0")
+    p.add_argument("--baseline", metavar="FILE",
+                   help="report only findings that are not in the baseline FILE")
     p.add_argument("--fix", action="store_true",
                    help="apply the certain fixes (web-page debris lines, pinyin annotations …) to the "
                    "files, keeping encoding and line ends; then report what is left")
@@ -216,6 +221,26 @@ def run_lint(argv: list[str]) -> int:
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
 
+    if args.write_baseline:
+        from gialint.baseline import write
+
+        n = write(results, args.write_baseline)
+        print(f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
+        return EXIT_ERROR if had_input_error else EXIT_CLEAN
+    if args.baseline:
+        from gialint.baseline import BaselineError, load, split
+
+        try:
+            known = load(args.baseline)
+        except BaselineError as err:
+            print(f"gialint: error: {err}", file=sys.stderr)
+            return EXIT_ERROR
+        for r in results:
+            if r.error is None:
+                new, old = split(r, known)
+                r.findings = new
+                r.suppressed.extend((f, "external", f"baseline {args.baseline}") for f in old)
+                r.baselined = True
     if args.diff:
         sys.stdout.write("".join(diffs))
         return EXIT_ERROR if had_input_error else (EXIT_FINDINGS if diffs else EXIT_CLEAN)

@@ -93,6 +93,10 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # input error: file could not be read
     source_text: str | None = None  # original text, for excerpts
+    # findings silenced by an inline comment ("inSource") or the baseline ("external"),
+    # kept for SARIF ``suppressions``: (finding, kind, justification)
+    suppressed: list[tuple[Finding, str, str]] = field(default_factory=list)
+    baselined: bool = False  # a baseline was applied: SARIF marks results new/unchanged
 
     def line_text(self, line: int) -> str:
         if self.source_text is None:

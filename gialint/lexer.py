@@ -59,6 +59,7 @@ _CN_DATE = r"[〇○零一二三四五六七八九十]{4}年[一二三四五六�
 _DATE_LINE = re.compile(
     rf"[(\[]?\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})\s*[)\]]?"
 )
+_DIRECTIVE_LINE = re.compile(r"<!--\s*gialint-[a-z-]+[^>]*-->")
 _PAGE_NUMBER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?")
 _MERGED_CELL = re.compile(r"\d[.、]")
 _SENTENCE_END = "。!?;！？；"
@@ -212,6 +213,8 @@ class _Lexer:
     def classify(self, start: int, end: int, line: int, md_level: int) -> None:
         text = self.text
         s = text[start:end]
+        if s.startswith("<!--") and _DIRECTIVE_LINE.fullmatch(s):
+            return  # a gialint suppression comment is not part of the report
         if _PAGE_NUMBER.fullmatch(s):
             return  # a page footer of PDF extraction (— 5 —, - 4 -), often inside a table
         if "|" in s:

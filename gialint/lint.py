@@ -9,12 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.arithmetic import merge_crossings
+from gialint.checks.base import Hit
 from gialint.config import Config, ignored_for, matches
 from gialint.findings import FileResult, Finding, Related
 from gialint.lexer import lex
+from gialint.model import Span
 from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import LoadedRule, load_rules
@@ -88,11 +91,44 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
             continue
         hits.extend((rule, hit) for hit in lr.check.check(report, ctx))
     findings = [_finding(rule, hit, source, lang) for rule, hit in merge_crossings(hits, lang)]
+    findings, suppressed = _apply_suppressions(findings, source, ruleset, skip, lang)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.text,
+        suppressed=suppressed,
     )
+
+
+def _matches_finding(selector: str, f: Finding) -> bool:
+    return (selector in ("ALL", f.rule, f.name, f.category)
+            or (selector.startswith("GIA") and f.rule.startswith(selector)))
+
+
+def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
+    """Inline <!-- gialint-disable … --> comments: silence, and report the unused ones."""
+    directives = suppress.parse(source.text, lambda off: source.position(off)[0])
+    if not directives:
+        return findings, []
+    active = suppress.scope(directives, source.text.split("\n"))
+    kept, silenced = suppress.split(findings, active, _matches_finding)
+    suppressed = [(f, "inSource", source.text[d.start:d.end]) for f, d in silenced]
+    by_problem = {lr.check.p["problem"]: lr.rule for lr in ruleset.enabled
+                  if lr.rule.kind == "suppression" and not any(matches(s, lr.rule) for s in skip)}
+    for d in directives:
+        if d.kind == "enable":
+            continue
+        comment = source.text[d.start:d.end]
+        if not d.rules and "no_rules" in by_problem:
+            kept.append(_finding(by_problem["no_rules"], Hit(Span(d.start, d.end),
+                                 {"directive": comment, "rules": ""}), source, lang))
+        # a rule that is not enabled in this run cannot have been used
+        unused = [r for r in d.rules if r not in d.used
+                  and any(matches(r, lr.rule) for lr in ruleset.enabled if lr.rule.kind != "suppression")]
+        if unused and "unused" in by_problem:
+            kept.append(_finding(by_problem["unused"], Hit(Span(d.start, d.end),
+                                 {"directive": comment, "rules": ", ".join(unused)}), source, lang))
+    return kept, suppressed
 
 
 def _specificity(selector: str, rule) -> int:

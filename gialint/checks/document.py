@@ -104,3 +104,16 @@ class Unrecognised(Check):
             yield Hit(Span(0, 0), {"expected": "", "count": 0}, variant="empty")
         elif len(report.sections) < self.p["min_sections"]:
             yield Hit(Span(0, 0), {"expected": "", "count": len(report.sections)}, variant="no_sections")
+
+
+@register
+class Suppression(Check):
+    """Problems with inline suppression comments; found by the engine, which
+    applies the comments after every other check (gialint/suppress.py)."""
+
+    kind = "suppression"
+    params = {"problem": Param("str", required=True, choices=("unused", "no_rules"))}
+    message_args = ("directive", "rules")
+
+    def check(self, report: Report, ctx):
+        return ()

@@ -234,7 +234,34 @@ def to_sarif(
             if f.rule not in rule_index:
                 rule_index[f.rule] = len(descriptors)
                 descriptors.append(_ad_hoc_descriptor(f))
-            sarif_results.append(_result(f, rule_index[f.rule], art_loc, lines, line_text, fp))
+            res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp)
+            if fr.baselined:
+                res["baselineState"] = "new"
+            sarif_results.append(res)
+        if fr.suppressed:
+            # silenced findings stay visible as suppressed results, not gone
+            why = {id(f): (kind, just) for f, kind, just in fr.suppressed}
+            from gialint.findings import FileResult
+
+            silenced = FileResult(path=fr.path, source_text=fr.source_text,
+                                  findings=[f for f, _, _ in fr.suppressed])
+            lines = source_lines(silenced)
+            for f, line_text, fp in fingerprinted(silenced):
+                if f.rule not in rule_index:
+                    rule_index[f.rule] = len(descriptors)
+                    descriptors.append(_ad_hoc_descriptor(f))
+                res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp)
+                kind, just = why[id(f)]
+                res["suppressions"] = [{"kind": kind, "justification": just}]
+                if kind == "external":
+                    res["baselineState"] = "unchanged"
+                sarif_results.append(res)
+    if len(sarif_results) > MAX_RESULTS:
+        dropped = len(sarif_results) - MAX_RESULTS
+        sarif_results = sarif_results[:MAX_RESULTS]
+        notifications.append({"level": "warning", "message": {"text": (
+            f"{dropped} results were left out: GitHub code scanning accepts at most "
+            f"{MAX_RESULTS} results per run; lint fewer files per run or use --format json")}})
 
     run: dict = {
         "tool": {
@@ -248,10 +275,12 @@ def to_sarif(
         },
         "invocations": [
             {
-                "executionSuccessful": not notifications,
+                "executionSuccessful": not any(n["level"] == "error" for n in notifications),
                 **({"toolExecutionNotifications": notifications} if notifications else {}),
             }
         ],
+        # one category of analysis for code scanning (it groups runs by this id)
+        "automationDetails": {"id": "gialint/"},
         "originalUriBaseIds": {SRCROOT: {"uri": _dir_uri(base)}},
         "artifacts": artifacts,
         "results": sarif_results,
@@ -267,6 +296,9 @@ def _physical(art_loc: dict, loc: Location, lines: list[str]) -> dict:
     if reg is not None:
         physical["region"] = reg
     return physical
+
+
+MAX_RESULTS = 25_000  # GitHub code scanning's limit per run
 
 
 def _result(

@@ -1,0 +1,85 @@
+"""Inline suppressions, baselines, and how SARIF shows both."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+from gialint_testing import RULE_FIXTURES, run
+
+CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
+SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+MARKED = CLEAN.replace("本年主动公开政府信息120条。", "本年主动公开政府信息（待补充）条。")
+
+
+def _write(tmp_path, text, name="r.txt") -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def _rules(result) -> list[tuple[str, int]]:
+    return [(f["rule"], f["line"]) for f in result.findings()]
+
+
+def test_disable_next_line(tmp_path):
+    text = MARKED.replace("本年主动公开政府信息（待补充）条。",
+                          "<!-- gialint-disable-next-line GIA501 -->\n本年主动公开政府信息（待补充）条。")
+    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    assert _rules(res) == []
+    assert res.code == 0
+
+
+def test_disable_enable_range_and_file_level(tmp_path):
+    text = ("<!-- gialint-disable draft-marker -->\n" + MARKED + "\n<!-- gialint-enable draft-marker -->\n"
+            "补充说明（待补充）。\n")
+    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    assert [r for r, _ in _rules(res)] == ["GIA501"]  # only the one after enable
+    text = "<!-- gialint-disable-file placeholder -->\n" + MARKED
+    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    assert _rules(res) == []
+
+
+def test_unused_and_ruleless_suppressions_are_reported(tmp_path):
+    text = "<!-- gialint-disable-file GIA110 -->\n<!-- gialint-disable -->\n" + CLEAN
+    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    assert _rules(res) == [("GIA003", 1), ("GIA004", 2)]
+
+
+def test_sarif_lists_suppressed_findings(tmp_path):
+    text = MARKED.replace("本年主动公开政府信息（待补充）条。",
+                          "<!-- gialint-disable-next-line GIA501 -->\n本年主动公开政府信息（待补充）条。")
+    res = run("--isolated", "--format", "sarif", _write(tmp_path, text), cwd=tmp_path)
+    doc = json.loads(res.out)
+    jsonschema.validate(doc, SCHEMA)
+    (result,) = doc["runs"][0]["results"]
+    assert result["ruleId"] == "GIA501"
+    assert result["suppressions"][0]["kind"] == "inSource"
+    assert doc["runs"][0]["automationDetails"]["id"] == "gialint/"
+
+
+def test_baseline_suppresses_known_findings_even_when_they_move(tmp_path):
+    report = _write(tmp_path, MARKED)
+    base = tmp_path / "baseline.json"
+    res = run("--isolated", "--write-baseline", base, report, cwd=tmp_path)
+    assert res.code == 0 and base.is_file()
+    # lines inserted above: still known
+    report.write_text(MARKED.replace("一、总体情况\n", "一、总体情况\n\n\n\n"), encoding="utf-8")
+    res = run("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
+    assert _rules(res) == [] and res.code == 0
+    # a new defect shows up
+    report.write_text(MARKED + "\n全年共XX条。\n", encoding="utf-8")
+    res = run("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
+    assert [r for r, _ in _rules(res)] == ["GIA502"]
+    res = run("--isolated", "--format", "sarif", "--baseline", base, report, cwd=tmp_path)
+    doc = json.loads(res.out)
+    jsonschema.validate(doc, SCHEMA)
+    states = sorted(r["baselineState"] for r in doc["runs"][0]["results"])
+    assert states == ["new", "unchanged"]
+
+
+def test_bad_baseline_is_an_input_error(tmp_path):
+    bad = _write(tmp_path, "{not json", "b.json")
+    res = run("--isolated", "--baseline", bad, _write(tmp_path, CLEAN), cwd=tmp_path)
+    assert res.code == 2 and "b.json" in res.err and "Traceback" not in res.err
