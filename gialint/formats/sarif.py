@@ -162,6 +162,8 @@ def rule_descriptor(rule: Rule, lang: str) -> dict:
         "shortDescription": {"text": summary},
         "fullDescription": {"text": description},
         "help": {"text": "\n\n".join(text_parts), "markdown": "\n\n".join(md_parts)},
+        # the rule's section in the generated docs/rules.md
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.id.lower()}",
         "defaultConfiguration": {"level": level(rule.severity)},
         "properties": {
             "category": rule.category,
