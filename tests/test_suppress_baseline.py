@@ -83,3 +83,24 @@ def test_bad_baseline_is_an_input_error(tmp_path):
     bad = _write(tmp_path, "{not json", "b.json")
     res = run("--isolated", "--baseline", bad, _write(tmp_path, CLEAN), cwd=tmp_path)
     assert res.code == 2 and "b.json" in res.err and "Traceback" not in res.err
+
+
+def test_baseline_on_the_real_reports(tmp_path):
+    import shutil
+
+    real = Path(__file__).parent / "data" / "real"
+    corpus = tmp_path / "reports"
+    corpus.mkdir()
+    for p in sorted(real.iterdir()):
+        if p.suffix in (".txt", ".md"):
+            shutil.copy(p, corpus / p.name)
+    base = tmp_path / "baseline.json"
+    assert run("--isolated", "--write-baseline", base, corpus, cwd=tmp_path).code == 0
+    again = run("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
+    assert again.code == 0
+    assert all(f["findings"] == [] for f in again.json()["files"])
+    seed = corpus / "002_293c52a418def646.txt"
+    seed.write_text("本年共主动公开政府信息XX条。\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
+    planted = run("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
+    new = [(f["path"].rsplit("/", 1)[-1], g["rule"]) for f in planted.json()["files"] for g in f["findings"]]
+    assert ("002_293c52a418def646.txt", "GIA502") in new
