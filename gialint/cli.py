@@ -18,16 +18,17 @@ import sys
 from pathlib import Path
 
 from gialint import __version__
+from gialint.readers import EXTENSIONS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-EXTENSIONS = (".txt", ".md")
 SUBCOMMANDS = ("check", "parse", "rules", "rule")
 
 _DESCRIPTION = """\
 gialint — 政府信息公开工作年度报告合规检查 (compliance linter for Chinese
 government information disclosure annual reports).
 
-Lints .txt and .md reports (directories recursively; - reads standard input)
+Lints .txt, .md, .html/.htm, .docx and .pdf reports (directories
+recursively; - reads standard input; Word and PDF need gialint[docx] / [pdf])
 against the 2019/2021 national formats and the legacy outline: required
 sections, order, titles, editions, placeholders. Findings point at line and
 column of the original file.
@@ -91,6 +92,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true",
                    help="print the changes --fix would make as a unified diff, change nothing "
                    "(exit 1 when there are changes)")
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="lint files in N parallel processes (default: one per CPU; "
+                   "output is the same as with --jobs 1)")
     p.add_argument("--version", action="version", version=f"gialint {__version__}")
     return p
 
@@ -127,9 +131,8 @@ def _split(value: str | None) -> list[str]:
 def run_lint(argv: list[str]) -> int:
     from gialint.config import Config, check_selectors, excluded, find_config, load_config
     from gialint.findings import SEVERITY_RANK, FileResult
-    from gialint.lint import Options, RuleSet, display_path, lint_source
+    from gialint.lint import Options, RuleSet
     from gialint.ruleset import ConfigError
-    from gialint.source import InputError, decode, read_source
 
     parser = _lint_parser()
     args = parser.parse_args(argv)
@@ -178,42 +181,31 @@ def run_lint(argv: list[str]) -> int:
         return rulesets[key]
 
     results: list[FileResult] = []
-    had_input_error = False
     diffs: list[str] = []
     fixed_counts: list[int] = []
     try:
-        for item in _expand(args.paths, args, ruleset_for, excluded):
-            kind, path = item
-            if kind == "missing":
-                results.append(FileResult(path=str(path), error="no such file or directory"))
-                had_input_error = True
-                continue
-            if kind == "stdin":
+        # configuration is resolved here, in order, so a config error stops the run
+        # before any work and every worker sees the same rule sets
+        work = []
+        for kind, path in _expand(args.paths, args, ruleset_for, excluded):
+            if kind == "file":
+                ruleset_for(path)
+            elif kind == "stdin":
                 name = args.stdin_filename or "-"
-                rs = ruleset_for(Path(name) if args.stdin_filename else Path.cwd())
-                data = sys.stdin.buffer.read()
-                try:
-                    source = decode(data, name, args.encoding)
-                except InputError as err:
-                    results.append(FileResult(path=name, error=err.message))
-                    had_input_error = True
-                    continue
-            else:
-                rs = ruleset_for(path)
-                shown = display_path(path)
-                try:
-                    source = read_source(str(path), encoding=args.encoding, display_path=shown)
-                except InputError as err:
-                    results.append(FileResult(path=shown, error=err.message))
-                    had_input_error = True
-                    continue
-            result = lint_source(source, rs)
-            if (args.fix or args.diff) and kind == "file":
-                result = _apply_fixes(result, source, rs, args, diffs, fixed_counts)
-            results.append(result)
+                ruleset_for(Path(name) if args.stdin_filename else Path.cwd())
+                work.append(("data", Path(name), sys.stdin.buffer.read()))
+                continue
+            work.append((kind, path, None))
     except ConfigError as err:
         print(f"gialint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
+    for result, diff, fixed in _run(work, _Job(args, ruleset_for), _jobs(args.jobs, len(work))):
+        results.append(result)
+        if diff:
+            diffs.append(diff)
+        if fixed:
+            fixed_counts.append(fixed)
+    had_input_error = any(r.error is not None for r in results)
 
     first = next(iter(rulesets.values()), None) or RuleSet(Config(), options)
     lang = args.lang or first.lang()
@@ -277,25 +269,109 @@ def run_lint(argv: list[str]) -> int:
     return EXIT_CLEAN
 
 
-def _apply_fixes(result, source, rs, args, diffs: list, fixed_counts: list):
-    """--diff: collect the diff; --fix: write the file and lint it again."""
-    from gialint.fix import fixed_text, unified_diff, write_atomically
-    from gialint.lint import lint_source
-    from gialint.source import InputError, read_source
+class _Job:
+    """Lints one work item (in this process or in a worker): (result, diff, fixes applied)."""
 
-    after, count = fixed_text(result)
-    if not count:
-        return result
-    if args.diff:
-        diffs.append(unified_diff(result.path, result.source_text or "", after))
-        return result
-    write_atomically(source.path, after, source.encoding)
-    fixed_counts.append(count)
+    def __init__(self, args, ruleset_for):
+        self.args = args
+        self.ruleset_for = ruleset_for  # resolved rule sets travel with the job (fork)
+
+    def __call__(self, item):
+        from gialint.findings import FileResult
+        from gialint.lint import display_path, lint_source
+        from gialint.readers import read_bytes, read_path
+        from gialint.source import InputError
+
+        kind, path, data = item
+        args = self.args
+        if kind == "missing":
+            return FileResult(path=str(path), error="no such file or directory"), None, 0
+        if kind == "data":  # standard input
+            name = str(path)
+            rs = self.ruleset_for(path if args.stdin_filename else Path.cwd())
+            shown = name
+        else:
+            rs = self.ruleset_for(path)
+            shown = display_path(path)
+        try:
+            if kind == "data":
+                source = read_bytes(data, name, args.encoding)
+            else:
+                source = read_path(str(path), encoding=args.encoding, display_path=shown)
+        except InputError as err:
+            return FileResult(path=shown, error=err.message), None, 0
+        except Exception as err:  # a reader bug must not stop the run: report it, go on
+            reason = " ".join(str(err).split())[:200]
+            return FileResult(path=shown, error=f"internal error while reading the file "
+                                                f"({type(err).__name__}: {reason})"), None, 0
+        result = lint_source(source, rs)
+        if (args.fix or args.diff) and kind == "file" and source.fixable:
+            return self._fix(result, source, rs)
+        return result, None, 0
+
+    def _fix(self, result, source, rs):
+        """--diff: the diff; --fix: write the file and lint it again."""
+        from gialint.fix import fixed_text, unified_diff, write_atomically
+        from gialint.lint import lint_source
+        from gialint.readers import read_path
+        from gialint.source import InputError
+
+        after, count = fixed_text(result)
+        if not count:
+            return result, None, 0
+        if self.args.diff:
+            return result, unified_diff(result.path, result.source_text or "", after), 0
+        write_atomically(source.path, after, source.encoding)
+        try:
+            again = read_path(result.path, encoding=self.args.encoding, display_path=result.path)
+        except InputError:  # pragma: no cover - we just wrote it
+            return result, None, count
+        return lint_source(again, rs), None, count
+
+
+def _jobs(requested: int | None, files: int) -> int:
+    """Worker processes to use: --jobs, else one per CPU; never more than files."""
+    if requested is None or requested <= 0:
+        try:
+            requested = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            requested = os.cpu_count() or 1
+    return max(1, min(requested, files))
+
+
+_JOB = None  # the job a worker process runs (set before the fork)
+
+
+def _run_in_worker(item):
+    return _JOB(item)
+
+
+def _run(work: list, job: _Job, jobs: int):
+    """Results in input order.  With several jobs, worker processes are forked
+    after the rule sets are loaded, so rules and grammar load once, not per
+    file or per worker."""
+    if jobs <= 1:
+        yield from map(job, work)
+        return
+    import multiprocessing
+
+    global _JOB
+    _JOB = job
     try:
-        again = read_source(result.path, encoding=args.encoding, display_path=result.path)
-    except InputError:  # pragma: no cover - we just wrote it
-        return result
-    return lint_source(again, rs)
+        ctx = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (Windows): workers import and load the rules themselves
+        ctx = multiprocessing.get_context("spawn")
+    from gialint.parse import parser
+
+    parser()  # build (or load) the grammar before forking
+    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    with ctx.Pool(jobs, initializer=_set_job, initargs=(job,)) as pool:
+        yield from pool.imap(_run_in_worker, work, chunksize=chunk)
+
+
+def _set_job(job):
+    global _JOB
+    _JOB = job
 
 
 def _union_rules(rulesets) -> list:
@@ -340,7 +416,8 @@ def _walk(root: Path):
 def run_parse(argv: list[str]) -> int:
     from gialint.config import Config
     from gialint.lint import Options, RuleSet, analyse
-    from gialint.source import InputError, read_source
+    from gialint.readers import read_path
+    from gialint.source import InputError
 
     p = argparse.ArgumentParser(prog="gialint parse",
                                 description="Show the syntax tree and the report model gialint built.")
@@ -350,16 +427,22 @@ def run_parse(argv: list[str]) -> int:
                    help="list the table cells read: template key, value, status and position")
     p.add_argument("--dates", action="store_true",
                    help="list the dates read: position, role, value and text")
+    p.add_argument("--text", action="store_true",
+                   help="print the text gialint reads: an HTML, Word or PDF file's rendering, "
+                        "with each line's place in the file")
     p.add_argument("--encoding")
     p.add_argument("--edition", choices=("legacy", "2019", "2021"))
     args = p.parse_args(argv)
     try:
-        source = read_source(args.file, encoding=args.encoding)
+        source = read_path(args.file, encoding=args.encoding)
     except InputError as err:
         print(f"gialint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
-    report = analyse(source, RuleSet(Config(), Options(edition=args.edition)))
     out = sys.stdout
+    if args.text:
+        out.write(_rendering(source))
+        return EXIT_CLEAN
+    report = analyse(source, RuleSet(Config(), Options(edition=args.edition)))
     out.write(f"# {source.path}  encoding={source.encoding}  edition={report.edition} "
               f"({report.edition_source})  report_year={report.report_year} ({report.year_source})\n")
     if report.title:
@@ -367,7 +450,8 @@ def run_parse(argv: list[str]) -> int:
     if args.tokens:
         for tok in report.tokens:
             span = report.span_of(tok)
-            line, col = source.position(span.start)
+            loc = source.location(span.start, span.start)
+            line, col = loc.line, loc.column
             extra = f" [{tok.info.table}:{tok.info.key}]" if tok.info else ""
             out.write(f"{line}:{col}\t{tok.type}\t{tok.text[:60]}{extra}\n")
         return EXIT_CLEAN
@@ -381,6 +465,28 @@ def run_parse(argv: list[str]) -> int:
     return EXIT_CLEAN
 
 
+def _where(source, offset: int) -> tuple[int, int]:
+    loc = source.location(offset, offset)
+    return loc.line, loc.column
+
+
+def _rendering(source) -> str:
+    """Numbered lines of the text gialint reads, with where each comes from."""
+    lines = source.text.split("\n")
+    width = len(str(len(lines)))
+    out, offset = [], 0
+    for i, line in enumerate(lines, 1):
+        where = ""
+        if source.origin is not None:
+            loc = source.location(offset, offset)
+            where = loc.logical or ""
+            if source.origin.original is not None:
+                where = f"{loc.line}:{loc.column}" + (f" {where}" if where else "")
+        out.append(f"{i:>{width}} | {line}" + (f"    [{where}]" if where else "") + "\n")
+        offset += len(line) + 1
+    return "".join(out)
+
+
 def _tables_text(report, source) -> str:
     data = report.data
     if data is None or not (data.cells or data.issues):
@@ -388,11 +494,11 @@ def _tables_text(report, source) -> str:
     lines = [f"# tables read with editions: {', '.join(f'{t}={e}' for t, e in sorted(data.editions.items()))}"]
     lines.append("# key\tvalue\tstatus\tline:col\ttext")
     for key, cell in data.cells.items():
-        line, col = source.position(cell.span.start)
+        line, col = _where(source, cell.span.start)
         value = "" if cell.value is None else str(cell.value)
         lines.append(f"{key}\t{value}\t{cell.status}\t{line}:{col}\t{cell.text}")
     for issue in data.issues:
-        line, col = source.position(issue.span.start)
+        line, col = _where(source, issue.span.start)
         args = ", ".join(f"{k}={v}" for k, v in issue.args.items())
         lines.append(f"# {issue.kind} at {line}:{col}: {args}")
     return "\n".join(lines) + "\n"
@@ -401,7 +507,7 @@ def _tables_text(report, source) -> str:
 def _dates_text(report, source) -> str:
     lines = ["# line:col\trole\tvalue\ttext"]
     for d in report.dates:
-        line, col = source.position(d.span.start)
+        line, col = _where(source, d.span.start)
         value = "-".join("?" if v is None else f"{v:02d}" for v in (d.year, d.month, d.day))
         notes = [n for n, on in (("not in the calendar", not d.exists), ("year of the range start", d.inherited),
                                  ("in 《》", d.quoted)) if on]
@@ -420,7 +526,7 @@ def _pretty(tree, source, report, indent: int = 0) -> str:
         else:
             tok = child.tok
             span = report.span_of(tok)
-            line, col = source.position(span.start)
+            line, col = _where(source, span.start)
             text = tok.text if len(tok.text) <= 50 else tok.text[:49] + "…"
             lines.append(f"{pad}  {tok.type} {line}:{col} {text}")
     return "\n".join(lines) + "\n"

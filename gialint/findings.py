@@ -47,6 +47,8 @@ class Location:
     column: int
     end_line: int
     end_column: int
+    # where a person finds it in a non-text file: "第 3 页 第 12 行", "表 2 第 4 行 第 3 格"
+    logical: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

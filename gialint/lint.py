@@ -95,7 +95,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
-        report_year=report.report_year, findings=findings, source_text=source.text,
+        report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed,
     )
 
@@ -107,27 +107,29 @@ def _matches_finding(selector: str, f: Finding) -> bool:
 
 def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     """Inline <!-- gialint-disable … --> comments: silence, and report the unused ones."""
-    directives = suppress.parse(source.text, lambda off: source.position(off)[0])
+    # directives are comments in the displayed text (an HTML page's own comments)
+    shown = Source(source.path, source.display_text, source.encoding)
+    directives = suppress.parse(shown.text, lambda off: shown.position(off)[0])
     if not directives:
         return findings, []
-    active = suppress.scope(directives, source.text.split("\n"))
+    active = suppress.scope(directives, shown.text.split("\n"))
     kept, silenced = suppress.split(findings, active, _matches_finding)
-    suppressed = [(f, "inSource", source.text[d.start:d.end]) for f, d in silenced]
+    suppressed = [(f, "inSource", shown.text[d.start:d.end]) for f, d in silenced]
     by_problem = {lr.check.p["problem"]: lr.rule for lr in ruleset.enabled
                   if lr.rule.kind == "suppression" and not any(matches(s, lr.rule) for s in skip)}
     for d in directives:
         if d.kind == "enable":
             continue
-        comment = source.text[d.start:d.end]
+        comment = shown.text[d.start:d.end]
         if not d.rules and "no_rules" in by_problem:
             kept.append(_finding(by_problem["no_rules"], Hit(Span(d.start, d.end),
-                                 {"directive": comment, "rules": ""}), source, lang))
+                                 {"directive": comment, "rules": ""}), shown, lang))
         # a rule that is not enabled in this run cannot have been used
         unused = [r for r in d.rules if r not in d.used
                   and any(matches(r, lr.rule) for lr in ruleset.enabled if lr.rule.kind != "suppression")]
         if unused and "unused" in by_problem:
             kept.append(_finding(by_problem["unused"], Hit(Span(d.start, d.end),
-                                 {"directive": comment, "rules": ", ".join(unused)}), source, lang))
+                                 {"directive": comment, "rules": ", ".join(unused)}), shown, lang))
     return kept, suppressed
 
 
@@ -160,7 +162,7 @@ def _finding(rule, hit, source: Source, lang: str) -> Finding:
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=message, location=loc, related=related,
         line_text=source.line_text(loc.line), args=dict(hit.args),
-        fix=tuple((e.start, e.end, e.text) for e in hit.fix),
+        fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
     )
 
 

@@ -54,18 +54,91 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+class Origin:
+    """How a rendering of an HTML, Word or PDF file maps back to that file.
+
+    A reader renders the file as text (``Source.text``: paragraphs as lines,
+    table rows as ``| a | b |`` lines) and records, for each run of rendered
+    text, where it came from.  ``original`` is the text that positions refer
+    to: the decoded HTML source for HTML, ``None`` (the rendering itself) for
+    Word and PDF, whose lines are documented rendering lines.  ``labels`` name
+    the place a person looks for in the file (page and line, paragraph, table
+    row and cell), each from a rendered offset on.
+    """
+
+    __slots__ = ("kind", "original", "_starts", "_targets", "_lengths", "_label_at", "_labels",
+                 "original_starts")
+
+    def __init__(self, kind: str, original: str | None = None):
+        self.kind = kind  # "html", "docx", "pdf"
+        self.original = original
+        self._starts: list[int] = []  # rendered offset where a run begins
+        self._targets: list[int] = []  # original offset of that run's first character
+        self._lengths: list[int] = []  # characters of the run that map one to one
+        self._label_at: list[int] = []
+        self._labels: list[str] = []
+        self.original_starts = _line_starts(original) if original is not None else None
+
+    def add_run(self, rendered: int, target: int, length: int) -> None:
+        """Rendered text from offset ``rendered`` on comes from ``original[target:]``,
+        ``length`` characters one to one (0 for text the reader made up: line ends,
+        cell separators)."""
+        if self._starts and self._starts[-1] == rendered:
+            self._targets[-1], self._lengths[-1] = target, length
+            return
+        self._starts.append(rendered)
+        self._targets.append(target)
+        self._lengths.append(length)
+
+    def add_label(self, rendered: int, label: str) -> None:
+        self._label_at.append(rendered)
+        self._labels.append(label)
+
+    def to_original(self, pos: int) -> int:
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
+            return 0
+        return self._targets[i] + min(pos - self._starts[i], self._lengths[i])
+
+    def label(self, pos: int) -> str | None:
+        i = bisect_right(self._label_at, pos) - 1
+        return self._labels[i] if i >= 0 else None
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    i = bisect_right(starts, offset) - 1
+    return i + 1, offset - starts[i] + 1
+
+
 @dataclass(slots=True)
 class Source:
-    """A decoded report."""
+    """A decoded report.
+
+    ``text`` is what gialint lints.  For text and Markdown it is the file's
+    text; for HTML, Word and PDF it is a rendering, and ``origin`` maps its
+    offsets back (locations then point into the original file).
+    """
 
     path: str  # display path
     text: str  # decoded original text, line terminators untouched
     encoding: str
     line_starts: list[int] | None = None  # offset of each line start; computed if None
+    origin: Origin | None = None
 
     def __post_init__(self):
         if self.line_starts is None:
             self.line_starts = _line_starts(self.text)
+
+    @property
+    def display_text(self) -> str:
+        """The text that locations' lines and columns count in (excerpts come from it)."""
+        o = self.origin
+        return o.original if o is not None and o.original is not None else self.text
+
+    @property
+    def fixable(self) -> bool:
+        """Only text files are rewritten by --fix."""
+        return self.origin is None
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of ``offset`` (0 <= offset <= len(text))."""
@@ -76,20 +149,33 @@ class Source:
         return i + 1, offset - starts[i] + 1
 
     def location(self, start: int, end: int) -> Location:
-        """The :class:`Location` of ``text[start:end]``."""
+        """The :class:`Location` of ``text[start:end]`` in the original file."""
+        o = self.origin
+        if o is not None and o.original is not None:
+            ostart, oend = o.to_original(start), o.to_original(end)
+            oend = max(oend, ostart)
+            line, column = _position(o.original_starts, ostart)
+            end_line, end_column = _position(o.original_starts, oend)
+            return Location(ostart, oend, line, column, end_line, end_column, o.label(start))
         line, column = self.position(start)
         end_line, end_column = self.position(end)
-        return Location(start, end, line, column, end_line, end_column)
+        label = o.label(start) if o is not None else None
+        return Location(start, end, line, column, end_line, end_column, label)
 
     def line_text(self, line: int) -> str:
-        """Text of 1-based ``line`` without its terminator ("" when out of range)."""
-        starts = self.line_starts
+        """Text of 1-based ``line`` of the displayed text, without its terminator
+        ("" when out of range)."""
+        o = self.origin
+        if o is not None and o.original is not None:
+            text, starts = o.original, o.original_starts
+        else:
+            text, starts = self.text, self.line_starts
         if line < 1 or line > len(starts):
             return ""
         start = starts[line - 1]
         if line < len(starts):
-            return self.text[start : starts[line]].rstrip("\r\n")
-        return self.text[start:]
+            return text[start : starts[line]].rstrip("\r\n")
+        return text[start:]
 
     @property
     def line_count(self) -> int:

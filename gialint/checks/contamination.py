@@ -178,7 +178,7 @@ class WebDebris(Check):
                     da -= 1
             oa, ob = norm.span_to_orig(a, b)
             fix = (Edit(*norm.span_to_orig(da, db), ""),) if self.p["fix"] else ()
-            line = src.position(oa)[0]
+            line = src.location(oa, oa).line
             yield Hit(Span(oa, ob), {"match": _excerpt(src.text[oa:ob]), "lines": "1",
                                      "first_line": str(line), "last_line": str(line)}, fix=fix)
 

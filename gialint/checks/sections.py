@@ -139,7 +139,7 @@ class DuplicateSection(Check):
             if not key:
                 continue
             if key in first:
-                line, _ = report.source.position(first[key].start)
+                line = report.source.location(first[key].start, first[key].start).line
                 yield Hit(sec.heading.span, {**_section_args(key), "line": line},
                           related=[(first[key], {"line": line}, "first")])
             else:

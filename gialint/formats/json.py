@@ -16,12 +16,15 @@ if TYPE_CHECKING:
 
 
 def _position(loc: Location) -> dict:
-    return {
+    pos = {
         "line": loc.line,
         "column": loc.column,
         "end_line": loc.end_line,
         "end_column": loc.end_column,
     }
+    if loc.logical:  # Word and PDF: the page/paragraph/table cell a person looks for
+        pos["place"] = loc.logical
+    return pos
 
 
 def _finding(f: Finding) -> dict:

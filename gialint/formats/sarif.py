@@ -300,6 +300,16 @@ def _physical(art_loc: dict, loc: Location, lines: list[str]) -> dict:
     return physical
 
 
+def _location(art_loc: dict, loc: Location, lines: list[str]) -> dict:
+    """A physical location; for Word and PDF files (whose lines are lines of
+    gialint's rendering, see ``gialint parse --text``) also the logical place:
+    page and line, paragraph, or table, row and cell."""
+    out: dict = {"physicalLocation": _physical(art_loc, loc, lines)}
+    if loc.logical:
+        out["logicalLocations"] = [{"name": loc.logical, "kind": "element"}]
+    return out
+
+
 MAX_RESULTS = 25_000  # GitHub code scanning's limit per run
 
 
@@ -311,14 +321,14 @@ def _result(
         "ruleIndex": index,
         "level": level(f.severity),
         "message": {"text": f.message},
-        "locations": [{"physicalLocation": _physical(art_loc, f.location, lines)}],
+        "locations": [_location(art_loc, f.location, lines)],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
     }
     if f.related:
         res["relatedLocations"] = [
             {
                 "id": i,
-                "physicalLocation": _physical(art_loc, rel.location, lines),
+                **_location(art_loc, rel.location, lines),
                 "message": {"text": rel.message},
             }
             for i, rel in enumerate(f.related)

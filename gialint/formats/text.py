@@ -26,8 +26,9 @@ ELLIPSIS = "…"
 TAB = "    "
 
 LABELS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "related": "相关"},
-    "en": {"error": "error", "warning": "warning", "info": "info", "related": "related"},
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "related": "相关", "place": "位置"},
+    "en": {"error": "error", "warning": "warning", "info": "info", "related": "related",
+           "place": "place"},
 }
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -184,10 +185,14 @@ def _finding_lines(
         width = max(4, len(num))
         out.append([(f" {num:>{width}} | ", "blue"), (shown, None)])
         out.append([(f" {'':>{width}} | ", "blue"), (carets, style)])
+    if loc.logical:
+        out.append([(f"   = {labels['place']}: ", "blue"), (loc.logical, None)])
     # an arithmetic finding may relate to 20 cells: show a few, count the rest
     for rel in f.related[:MAX_RELATED]:
         rl = rel.location
         rwhere = f"{path}:{rl.line}:{rl.column}" if rl.line > 0 else path
+        if rl.logical:
+            rwhere += f" ({rl.logical})"
         out.append([(f"   = {labels['related']}: ", "blue"), (f"{rwhere}: {rel.message}", None)])
     if len(f.related) > MAX_RELATED:
         more = len(f.related) - MAX_RELATED

@@ -1,0 +1,91 @@
+"""Input formats: bytes of a file → :class:`~gialint.source.Source`.
+
+Text and Markdown are decoded as they are (``gialint.source.decode``).  HTML,
+Word (.docx) and PDF are *rendered* to text by their reader — paragraphs as
+lines, table rows as ``| a | b |`` lines — with a
+:class:`~gialint.source.Origin` that maps every rendered offset back to the
+file, so the rest of the pipeline never knows the difference.
+
+The format is chosen by content first (a PDF or ZIP signature), then by the
+file name's extension.  Word and PDF readers need optional packages
+(``pip install 'gialint[docx]'`` / ``'gialint[pdf]'``); without them the file
+gets a clear error naming the extra.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from gialint.source import InputError, Source, decode
+
+__all__ = ["EXTENSIONS", "MAX_BYTES", "format_of", "read_bytes", "read_path"]
+
+#: file name extensions linted when a directory is given
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+
+#: the default size limit (``max-file-size`` in the config, ``--max-file-size``)
+MAX_BYTES = 50 * 1024 * 1024
+
+_BY_EXTENSION = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}
+# the optional distribution each reader needs: (import name, extra)
+_NEEDS = {"docx": ("docx", "docx"), "pdf": ("pdfplumber", "pdf")}
+
+
+def format_of(path: str, data: bytes) -> str:
+    """"text", "html", "docx" or "pdf"."""
+    head = data[:8]
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    ext = os.path.splitext(path)[1].lower()
+    if head.startswith(b"PK\x03\x04") and ext in ("", ".docx", ".txt", ".md"):
+        return "docx"  # a ZIP: read it as Word when the name does not say otherwise
+    return _BY_EXTENSION.get(ext, "text")
+
+
+def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str | None = None) -> Source:
+    """Render ``data`` (the contents of ``path``, shown as ``path``)."""
+    kind = kind or format_of(path, data)
+    if kind == "text":
+        return decode(data, path, encoding)
+    if kind in _NEEDS:
+        module, extra = _NEEDS[kind]
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise InputError(path, f"reading {kind.upper()} files needs the optional package "
+                                   f"{module!r}: pip install 'gialint[{extra}]'") from None
+    reader = importlib.import_module(f"gialint.readers.{kind}")
+    return reader.read(data, path, encoding)
+
+
+def read_path(path: str, *, encoding: str | None = None, display_path: str | None = None,
+              max_bytes: int | None = MAX_BYTES) -> Source:
+    """Read the file ``path`` and render it; messages use ``display_path``."""
+    shown = display_path if display_path is not None else str(path)
+    try:
+        with open(path, "rb") as fh:
+            if max_bytes is not None:
+                size = os.fstat(fh.fileno()).st_size
+                if size > max_bytes:
+                    raise InputError(shown, f"file too large ({_mb(size)}; the limit is "
+                                            f"{_mb(max_bytes)}, set by max-file-size)")
+                data = fh.read(max_bytes + 1)
+                if len(data) > max_bytes:  # a growing file or a special file
+                    raise InputError(shown, f"file too large (over {_mb(max_bytes)}; "
+                                            "the limit is set by max-file-size)")
+            else:
+                data = fh.read()
+    except FileNotFoundError:
+        raise InputError(shown, "no such file (or a broken symbolic link)") from None
+    except IsADirectoryError:
+        raise InputError(shown, "is a directory, not a file") from None
+    except PermissionError:
+        raise InputError(shown, "permission denied") from None
+    except OSError as err:
+        raise InputError(shown, f"cannot read file: {err.strerror or err}") from None
+    return read_bytes(data, shown, encoding)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
