@@ -54,9 +54,9 @@ def parser() -> Lark:
 
 def _cache_file(grammar: str):
     """``$GIALINT_CACHE_DIR`` or the user cache folder; None when caching is off."""
-    import zlib
     import os
     import sys
+    import zlib
     from pathlib import Path
 
     import lark

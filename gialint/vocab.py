@@ -45,6 +45,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "�
 _MARKER = re.compile(r"^(\d{1,2})[、.．]")
 
 
+@lru_cache(maxsize=8192)  # the same labels and cells recur in every report
 def label_key(text: str, folded: bool = False) -> str:
     """The comparison form of a table label or heading.
 
@@ -52,7 +53,9 @@ def label_key(text: str, folded: bool = False) -> str:
     skips the character translation.
     """
     key = "".join(text.split()) if folded else compact(text)
-    key = _MARKER.sub(r"\1.", key.translate(_QUOTES))
+    key = key.translate(_QUOTES)
+    if key[:1].isdigit():
+        key = _MARKER.sub(r"\1.", key)
     return key.rstrip(":|")
 
 

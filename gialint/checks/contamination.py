@@ -21,12 +21,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from gialint.checks.base import Check, Edit, Hit, Param, ParamError, register
 from gialint.checks.pattern import PatternCheck
 from gialint.model import Report, Span
 from gialint.normalize import translate_chars
+from gialint.regexfast import compile_scanner, first_chars
 
 _SHOW = 40  # longest excerpt quoted in a message
 
@@ -79,9 +81,21 @@ class WebDebris(Check):
     message_args = ("match", "lines", "first_line", "last_line")
     variants = ("default", "block")
 
+    def setup(self) -> None:
+        self.inline = [compile_scanner(rx.pattern, rx.flags) for rx in self.p["inline_patterns"]]
+        # one fullmatch with the alternation instead of one per pattern, for every line
+        self.whole_line = _alternation(self.p["line_patterns"])
+        self.tail_line = _alternation(self.p["tail_line_patterns"])
+        # one class test tells most lines apart from debris before five searches do
+        firsts = [first_chars(rx.pattern, rx.flags) for rx in self.p["inline_patterns"]]
+        self.inline_start = (re.compile("[" + "".join(firsts) + "]")
+                             if firsts and None not in firsts else None)
+
     def inline_spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        if self.inline_start is not None and not self.inline_start.search(text, lo, hi):
+            return []
         spans = []
-        for rx in self.p["inline_patterns"]:
+        for rx in self.inline:
             for m in rx.finditer(text, lo, hi):
                 if m.end() > m.start():
                     spans.append((m.start(), m.end()))
@@ -115,10 +129,10 @@ class WebDebris(Check):
                 continue
             spans = self.inline_spans(text, la, lb)
             short = lb - la <= maxlen
-            if short and (any(rx.fullmatch(text, la, lb) for rx in self.p["line_patterns"])
+            if short and ((self.whole_line and self.whole_line.fullmatch(text, la, lb))
                           or (len(spans) == 1 and spans[0] == (la, lb))):
                 state[i] = WHOLE
-            elif short and any(rx.fullmatch(text, la, lb) for rx in self.p["tail_line_patterns"]):
+            elif short and self.tail_line and self.tail_line.fullmatch(text, la, lb):
                 state[i] = TAIL
             elif spans:
                 inline[i] = spans
@@ -394,6 +408,8 @@ class TraditionalChars(Check):
 
     def check(self, report: Report, ctx):
         orig = report.source.text
+        if _traditional().isdisjoint(orig):  # the usual case: nothing to count
+            return
         simp = translate_chars(orig)
         first = None
         count = 0
@@ -413,6 +429,21 @@ class TraditionalChars(Check):
         example = f"{orig[first]}→{simp[first]}"
         yield Hit(Span(first, first + 1), {"count": str(count), "distinct": str(len(distinct)),
                                             "example": example, "permille": str(permille)})
+
+
+def _alternation(regexes) -> re.Pattern | None:
+    if not regexes:
+        return None
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags)
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """Characters the normaliser turns into another Chinese character."""
+    from gialint.normalize import _table
+
+    return frozenset(chr(k) for k, v in _table().items()
+                     if k != v and _is_unified(chr(k)) and _is_unified(chr(v)))
 
 
 # --- foreign_place -----------------------------------------------------------------------

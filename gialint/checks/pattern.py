@@ -20,6 +20,7 @@ import re
 
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
+from gialint.regexfast import compile_scanner
 
 _SCOPES = ("text", "document", "body", "headings", "paragraphs", "title")
 _SCOPE_TYPES = {
@@ -56,7 +57,7 @@ class PatternCheck(Check):
         flags = re.IGNORECASE if self.p["ignore_case"] else 0
         # one alternation, compiled once per run
         joined = "|".join(f"(?:{p.pattern})" for p in self.p["patterns"])
-        self.regex = re.compile(joined, flags)
+        self.regex = compile_scanner(joined, flags)
         self.exclude = [re.compile(p.pattern, flags) for p in self.p["exclude"]]
         self.exclude_context = [re.compile(p.pattern, flags) for p in self.p["exclude_context"]]
 
