@@ -85,7 +85,7 @@ class _Builder:
         return Block(kind, self.span(toks), text, toks)
 
     def item(self, tree: Tree) -> Block | None:
-        toks = [child_tok(t) for t in tree.children]
+        toks = [tok for t in tree.children for tok in t.toks]
         if tree.data == "paragraph":
             return self.block("paragraph", toks)
         if tree.data == "table":
