@@ -381,9 +381,13 @@ class _Lexer:
             pos = bar + 1
         numeric = [i for i, (_, _, c) in enumerate(parts) if c and _NUM_LINE.fullmatch(c)]
         # after the row's label, a cell that is no label is a value, even a word (若干)
-        row_label = next((i for i, (_, _, c) in enumerate(parts)
-                          if c and i not in numeric and self.match_label(c) is not None
-                          and self.match_label(c).role == "row"), None)
+        row_labels = [i for i, (_, _, c) in enumerate(parts)
+                      if c and i not in numeric and self.match_label(c) is not None
+                      and self.match_label(c).role == "row"]
+        # the label next to the values: a group label spanning rows (三、本年度办理结果)
+        # may stand before it, with a blank (a merged cell) between them
+        before = [i for i in row_labels if not numeric or i < numeric[0]]
+        row_label = before[-1] if before else (row_labels[0] if row_labels else None)
         values_from = (row_label + 1) if row_label is not None else (numeric[0] if numeric else None)
         if row_label is not None:
             # after a row label every cell up to the last filled one is a value

@@ -94,10 +94,13 @@ class Origin:
         self._label_at.append(rendered)
         self._labels.append(label)
 
-    def to_original(self, pos: int) -> int:
+    def to_original(self, pos: int, end: bool = False) -> int:
         i = bisect_right(self._starts, pos) - 1
         if i < 0:
             return 0
+        if end and i > 0 and self._starts[i] == pos and pos - self._starts[i - 1] <= self._lengths[i - 1]:
+            # an end offset where a run starts ends the text before it: XX in XX</span>条
+            return self._targets[i - 1] + pos - self._starts[i - 1]
         return self._targets[i] + min(pos - self._starts[i], self._lengths[i])
 
     def label(self, pos: int) -> str | None:
@@ -152,7 +155,7 @@ class Source:
         """The :class:`Location` of ``text[start:end]`` in the original file."""
         o = self.origin
         if o is not None and o.original is not None:
-            ostart, oend = o.to_original(start), o.to_original(end)
+            ostart, oend = o.to_original(start), o.to_original(end, end=end > start)
             oend = max(oend, ostart)
             line, column = _position(o.original_starts, ostart)
             end_line, end_column = _position(o.original_starts, oend)
@@ -193,14 +196,16 @@ class Source:
 # --- decoding ---------------------------------------------------------------
 
 _BINARY_MAGIC = (
-    (b"%PDF-", "PDF files are not supported yet; convert to text"),
-    (b"PK\x03\x04", "Word/ZIP files are not supported yet; convert to text"),
-    (b"PK\x05\x06", "Word/ZIP files are not supported yet; convert to text"),
+    # PDF and Word content is normally sent to its reader (gialint.readers);
+    # these refusals are for text decoding forced on such a file
+    (b"%PDF-", "binary file (PDF), not a text report; lint it as a .pdf file"),
+    (b"PK\x03\x04", "binary file (Word/ZIP package), not a text report; lint it as a .docx file"),
+    (b"PK\x05\x06", "binary file (Word/ZIP package), not a text report; lint it as a .docx file"),
     (
         b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "Word .doc (OLE2) files are not supported yet; convert to text",
+        "old Word .doc (OLE2) format, not read; save it as .docx",
     ),
-    (b"{\\rtf", "RTF files are not supported yet; convert to text"),
+    (b"{\\rtf", "RTF format, not read; save it as .docx or plain text"),
     (b"\x89PNG\r\n\x1a\n", "binary file (PNG image), not a text report"),
     (b"\xff\xd8\xff", "binary file (JPEG image), not a text report"),
     (b"GIF87a", "binary file (GIF image), not a text report"),

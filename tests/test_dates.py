@@ -312,6 +312,8 @@ CORPUS_FINDINGS = {
     ("2018_pingtan-zone.txt", "GIA412", 10, 2834),
     ("2018_pingtan-zone.txt", "GIA412", 10, 2915),
     ("2018_pingtan-zone.txt", "GIA412", 10, 3014),
+    # 截至目前, in the PDF (line 8 of the rendering: 第 3 页 第 4 行)
+    ("2024_huaian-city-gov.pdf", "GIA412", 8, 205),
 }
 
 

@@ -89,7 +89,11 @@ def test_whole_directory_in_one_run():
     result = run("--isolated", "--format", "json", REAL)
     assert result.code == 1, result.err  # seed 002 has an error
     files = result.json()["files"]
-    assert len(files) == len(FILES)
+    # the text reports, and the HTML pages and PDFs in html/ and pdf/
+    extra = [p for sub in ("html", "pdf") for p in (REAL / sub).iterdir()
+             if p.suffix in (".html", ".pdf")]
+    assert len(extra) == 6
+    assert len(files) == len(FILES) + len(extra)
     assert all(f["error"] is None for f in files)
 
 

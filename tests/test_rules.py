@@ -1,8 +1,9 @@
 """Every rule against its own fixtures: tests/fixtures/rules/<RULE_ID>/.
 
-A folder holds ``pass_*.txt`` reports (the rule must not fire) and
-``fail_*.txt`` reports (it must fire) and ``expected.toml``, which lists for
-each fail fixture the positions of the findings::
+A folder holds ``pass_*`` reports (the rule must not fire) and ``fail_*``
+reports (it must fire) — ``.txt`` mostly, any kind of file gialint reads
+(``.pdf`` for a PDF's rule) — and ``expected.toml``, which lists for each
+fail fixture the positions of the findings::
 
     [fail_six_is_work_plan]
     positions = [[12, 1, 12, 12]]     # line, column, end_line, end_column
@@ -23,10 +24,17 @@ from pathlib import Path
 import pytest
 from gialint_testing import RULE_FIXTURES, positions, run, run_main
 
+from gialint.readers import EXTENSIONS
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+def _fixtures(folder: Path, prefix: str = "*") -> list[Path]:
+    """The report files of a fixture folder (``prefix``: pass, fail or *)."""
+    return sorted(p for p in folder.glob(f"{prefix}_*") if p.suffix.lower() in EXTENSIONS)
 
 
 def _expected(folder: Path) -> dict:
@@ -37,7 +45,7 @@ def _expected(folder: Path) -> dict:
 def _cases():
     for folder in sorted(p for p in RULE_FIXTURES.iterdir() if p.is_dir()):
         expected = _expected(folder)
-        for path in sorted(folder.glob("*.txt")):
+        for path in _fixtures(folder):
             kind = path.stem.split("_", 1)[0]
             if kind not in ("pass", "fail"):
                 continue
@@ -90,6 +98,23 @@ def _rules_listed() -> list[dict]:
     return json.loads(result.out)
 
 
+# Rules that no report can make fire — they report gialint's own failures —
+# each with the test that makes it fire instead.  They need pass fixtures only.
+NO_FAIL_FIXTURE = {
+    "GIA001": "test_hostile.py::test_crashing_rule_is_an_internal_error",
+}
+
+
+def test_no_fail_fixture_exemptions_are_real():
+    """Every exemption names an existing rule, a test that exists, and no fail fixture."""
+    ids = {r["id"] for r in _rules_listed()}
+    for rid, test in NO_FAIL_FIXTURE.items():
+        assert rid in ids, rid
+        module, name = test.split("::")
+        assert f"def {name}(" in (Path(__file__).parent / module).read_text(encoding="utf-8"), test
+        assert not _fixtures(RULE_FIXTURES / rid, "fail"), f"{rid} has fail fixtures: drop the exemption"
+
+
 def test_every_rule_has_fixtures():
     """A new rule without a fixture folder fails the suite."""
     ids = [r["id"] for r in _rules_listed()]
@@ -98,8 +123,8 @@ def test_every_rule_has_fixtures():
     assert not missing, f"rules without tests/fixtures/rules/<ID>/: {missing}"
     for rid in ids:
         folder = RULE_FIXTURES / rid
-        assert list(folder.glob("pass_*.txt")), f"{rid}: no pass_*.txt fixture"
-        assert list(folder.glob("fail_*.txt")), f"{rid}: no fail_*.txt fixture"
+        assert _fixtures(folder, "pass"), f"{rid}: no pass_* fixture"
+        assert rid in NO_FAIL_FIXTURE or _fixtures(folder, "fail"), f"{rid}: no fail_* fixture"
 
 
 def test_every_fixture_folder_is_a_rule():
@@ -112,7 +137,7 @@ def test_every_fixture_folder_is_a_rule():
 def test_expected_toml_matches_fixtures(folder):
     """Every fail fixture has expected positions and every entry has a fixture."""
     expected = _expected(RULE_FIXTURES / folder)
-    fails = {p.stem for p in (RULE_FIXTURES / folder).glob("fail_*.txt")}
+    fails = {p.stem for p in _fixtures(RULE_FIXTURES / folder, "fail")}
     assert set(expected) == fails
     for name, entry in expected.items():
         assert set(entry) <= {"positions", "related", "args", "xfail"}, name
@@ -133,7 +158,7 @@ def test_rule_listing_shape():
 @pytest.mark.parametrize("rule", ["GIA101", "GIA501"])
 def test_fail_fixtures_fire_with_all_rules_enabled(capsys, rule):
     """Selecting one rule does not change what it finds."""
-    for path in sorted((RULE_FIXTURES / rule).glob("fail_*.txt")):
+    for path in _fixtures(RULE_FIXTURES / rule, "fail"):
         entry = _expected(RULE_FIXTURES / rule)[path.stem]
         if "xfail" in entry:
             continue

@@ -637,19 +637,24 @@ def test_word_in_a_cell_is_not_a_number():
     assert [(f.rule, _loc(f)) for f in found] == [("GIA206", [28, 15, 28, 17])]
 
 
-# -- pending: PDF input ------------------------------------------------------------------
+# -- PDF input ---------------------------------------------------------------------------
 
 
-@pytest.mark.skip(reason="PDF input arrives with the readers issue")
 def test_hongze_2023_t4_totals_are_zero():
     """Hongze 2023 (FORMAT.md §4.2) prints 表四 as 10 1 0 0 0 | 0 0 0 0 0 | 5 0 0 0 0: 行政复议
     维持 10 + 纠正 1 but 总计 0, 复议后起诉 维持 5 but 总计 0 → GIA304 at both 总计 cells."""
-    source = _source(REAL / "2023_hongze-district-gov.pdf")
+    pytest.importorskip("pdfplumber")
+    from gialint.readers import read_path
+
+    source = read_path(str(REAL / "pdf" / "2023_hongze-district-gov.pdf"))
     data = _report(source).data
     assert [data.value(k) for k in T4_KEYS] == [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]
     found = [f for f in _findings(source) if f.rule == "GIA304"]
     assert sorted(_loc(f) for f in found) == sorted(
         _where(source, data.cells[k].span) for k in ("t4.review.total", "t4.suit_after_review.total"))
+    # the place on paper: 表四 is the second table on page 4, its values in the fourth row
+    assert sorted(f.location.logical for f in found) == ["第 4 页 表 2 第 4 行 第 15 格",
+                                                         "第 4 页 表 2 第 4 行 第 5 格"]
     messages = sorted(f.message for f in found)
     assert messages == ["复议后起诉（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 5",
                         "行政复议（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 11"]
