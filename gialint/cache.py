@@ -12,8 +12,6 @@ work is done again — the cache never changes a result.
 from __future__ import annotations
 
 import os
-import pickle
-import tempfile
 import zlib
 from pathlib import Path
 
@@ -40,10 +38,14 @@ def entry(kind: str, key: str) -> Path | None:
     return base / f"{kind}-{zlib.crc32(data):08x}{len(data):x}"
 
 
-def load(path: Path | None, reader=pickle.load):
-    """The cached object, or None."""
+def load(path: Path | None, reader=None):
+    """The cached object (read with ``reader``, default pickle), or None."""
     if path is None:
         return None
+    if reader is None:
+        import pickle
+
+        reader = pickle.load
     try:
         with open(path, "rb") as fh:
             return reader(fh)
@@ -51,9 +53,16 @@ def load(path: Path | None, reader=pickle.load):
         return None
 
 
-def store(path: Path | None, obj, writer=pickle.dump) -> None:
+def store(path: Path | None, obj, writer=None) -> None:
+    """Write ``obj`` with ``writer`` (default pickle), atomically."""
     if path is None:
         return
+    import tempfile
+
+    if writer is None:
+        import pickle
+
+        writer = pickle.dump
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

@@ -17,8 +17,12 @@ import os
 import sys
 from pathlib import Path
 
-from gialint import __version__
-from gialint.readers import EXTENSIONS
+from gialint import __version__, recache
+
+# before the modules that compile regular expressions at import are imported
+recache.install()
+
+from gialint.readers import EXTENSIONS  # noqa: E402
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "parse", "rules", "rule")
@@ -76,6 +80,9 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="the kind of organ that publishes the report (default: guessed)")
     p.add_argument("--encoding", metavar="NAME", help="decode input with this encoding "
                    "(default: BOM, then UTF-8, then GB18030)")
+    p.add_argument("--max-file-size", metavar="SIZE", type=_file_size,
+                   help="refuse files larger than SIZE: bytes, or like 200KB, 50MB "
+                   "(default: the config's max-file-size, else 50MB)")
     p.add_argument("--stdin-filename", metavar="NAME",
                    help="the file name to report (and find configuration for) when reading -")
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
@@ -99,8 +106,24 @@ def _lint_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _file_size(value: str) -> int:
+    from gialint.config import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _main(argv)
+    finally:
+        recache.save()
+
+
+def _main(argv: list[str]) -> int:
     try:
         if argv and argv[0] in SUBCOMMANDS:
             cmd, rest = argv[0], argv[1:]
@@ -119,6 +142,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+    except Exception as err:
+        # a broken rule file reached from `parse`, `rules` …: file:line, not a traceback
+        from gialint.tomlpos import ConfigError
+
+        if not isinstance(err, ConfigError):
+            raise
+        print(f"gialint: error: {err}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 # -- lint ---------------------------------------------------------------
@@ -205,10 +236,16 @@ def run_lint(argv: list[str]) -> int:
             diffs.append(diff)
         if fixed:
             fixed_counts.append(fixed)
-    had_input_error = any(r.error is not None for r in results)
+    # an unreadable file or an internal error (GIA001) on one: exit 2
+    had_input_error = any(r.error is not None or r.internal_errors for r in results)
 
     first = next(iter(rulesets.values()), None) or RuleSet(Config(), options)
     lang = args.lang or first.lang()
+    from gialint.inputmessages import localize
+
+    for r in results:
+        if r.error is not None:
+            r.error = localize(r.error, lang)
     rules = _union_rules(rulesets.values()) or first.rules
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
@@ -297,7 +334,8 @@ class _Job:
             if kind == "data":
                 source = read_bytes(data, name, args.encoding)
             else:
-                source = read_path(str(path), encoding=args.encoding, display_path=shown)
+                source = read_path(str(path), encoding=args.encoding, display_path=shown,
+                                   max_bytes=args.max_file_size or rs.config.max_file_size)
         except InputError as err:
             return FileResult(path=shown, error=err.message), None, 0
         except Exception as err:  # a reader bug must not stop the run: report it, go on
@@ -305,9 +343,11 @@ class _Job:
             return FileResult(path=shown, error=f"internal error while reading the file "
                                                 f"({type(err).__name__}: {reason})"), None, 0
         result = lint_source(source, rs)
+        diff, fixed = None, 0
         if (args.fix or args.diff) and kind == "file" and source.fixable:
-            return self._fix(result, source, rs)
-        return result, None, 0
+            result, diff, fixed = self._fix(result, source, rs)
+        result.keep_needed_lines()
+        return result, diff, fixed
 
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
@@ -321,9 +361,14 @@ class _Job:
             return result, None, 0
         if self.args.diff:
             return result, unified_diff(result.path, result.source_text or "", after), 0
-        write_atomically(source.path, after, source.encoding)
         try:
-            again = read_path(result.path, encoding=self.args.encoding, display_path=result.path)
+            write_atomically(source.path, after, source.encoding)
+        except OSError as err:  # a read-only file or folder: say so, go on with the others
+            result.error = f"--fix could not write the file: {err.strerror or err}"
+            return result, None, 0
+        try:
+            again = read_path(result.path, encoding=self.args.encoding, display_path=result.path,
+                              max_bytes=None)  # we just wrote it: the limit let it in
         except InputError:  # pragma: no cover - we just wrote it
             return result, None, count
         return lint_source(again, rs), None, count
@@ -407,7 +452,11 @@ def _walk(root: Path):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
         for name in filenames:
             if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
-                yield Path(dirpath) / name
+                path = Path(dirpath) / name
+                # not a named pipe or a device (reading one would block the run);
+                # a broken link is kept, to be reported
+                if path.is_file() or not path.exists():
+                    yield path
 
 
 # -- parse ----------------------------------------------------------------
@@ -473,6 +522,8 @@ def _where(source, offset: int) -> tuple[int, int]:
 def _rendering(source) -> str:
     """Numbered lines of the text gialint reads, with where each comes from."""
     lines = source.text.split("\n")
+    if lines and lines[-1] == "":  # the text's final line end starts no line
+        lines.pop()
     width = len(str(len(lines)))
     out, offset = [], 0
     for i, line in enumerate(lines, 1):
@@ -524,11 +575,11 @@ def _pretty(tree, source, report, indent: int = 0) -> str:
         if isinstance(child, Tree):
             lines.append(_pretty(child, source, report, indent + 1).rstrip("\n"))
         else:
-            tok = child.tok
-            span = report.span_of(tok)
-            line, col = _where(source, span.start)
-            text = tok.text if len(tok.text) <= 50 else tok.text[:49] + "…"
-            lines.append(f"{pad}  {tok.type} {line}:{col} {text}")
+            for tok in child.toks:
+                span = report.span_of(tok)
+                line, col = _where(source, span.start)
+                text = tok.text if len(tok.text) <= 50 else tok.text[:49] + "…"
+                lines.append(f"{pad}  {tok.type} {line}:{col} {text}")
     return "\n".join(lines) + "\n"
 
 

@@ -14,12 +14,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from gialint.findings import CATEGORIES, SEVERITIES
+from gialint.readers import MAX_BYTES
 from gialint.ruleset import EDITIONS
 from gialint.tomlpos import ConfigError, read_toml
 
 CONFIG_FILES = ("gialint.toml", ".gialint.toml", "pyproject.toml")
 ORGAN_TYPES = ("auto", "department", "government", "other")
 _MMDD = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B|K|KB|KIB|M|MB|MIB|G|GB|GIB)?\s*$", re.I)
+_UNITS = {"": 1, "B": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
 
 
 @dataclass
@@ -36,6 +39,7 @@ class Config:
     fail_on: str = "error"
     lang: str = "zh"
     exclude: list[str] = field(default_factory=list)
+    max_file_size: int = MAX_BYTES  # bytes; larger files are an input error
 
     @property
     def root(self) -> Path:
@@ -45,7 +49,7 @@ class Config:
 _KEYS = {
     "select": "list", "ignore": "list", "severity": "table", "per-file-ignores": "table",
     "rule-files": "list", "edition": "str", "organ-type": "str", "deadline": "str",
-    "fail-on": "str", "lang": "str", "exclude": "list",
+    "fail-on": "str", "lang": "str", "exclude": "list", "max-file-size": "size",
 }
 
 
@@ -69,6 +73,11 @@ def load_config(path: Path) -> Config:
             fail((key,), f"'{key}' must be a string")
         if kind == "table" and not isinstance(value, dict):
             fail((key,), f"'{key}' must be a table")
+        if kind == "size":
+            try:
+                cfg.max_file_size = parse_size(value)
+            except ValueError as err:
+                fail((key,), f"'{key}': {err}")
     cfg.select = data.get("select", cfg.select)
     cfg.ignore = data.get("ignore", [])
     cfg.exclude = data.get("exclude", [])
@@ -101,6 +110,23 @@ def load_config(path: Path) -> Config:
     cfg._positions = pos
     cfg._prefix = prefix
     return cfg
+
+
+def parse_size(value) -> int:
+    """A file size: an int of bytes, or a string like "50MB", "200KB", "1.5 GB"
+    (K, M, G count 1024s)."""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"must be a number of bytes or a string like \"50MB\", not {value!r}")
+    if isinstance(value, int):
+        n = value
+    else:
+        m = _SIZE.match(value)
+        if not m:
+            raise ValueError(f"must be a number of bytes or a size like \"50MB\" or \"200KB\", not {value!r}")
+        n = int(float(m.group(1)) * _UNITS[(m.group(2) or "")[:1].upper()])
+    if n <= 0:
+        raise ValueError(f"must be more than 0 bytes, not {value!r}")
+    return n
 
 
 def check_selectors(cfg: Config, rules) -> None:

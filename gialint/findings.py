@@ -99,9 +99,28 @@ class FileResult:
     # kept for SARIF ``suppressions``: (finding, kind, justification)
     suppressed: list[tuple[Finding, str, str]] = field(default_factory=list)
     baselined: bool = False  # a baseline was applied: SARIF marks results new/unchanged
+    internal_errors: int = 0  # GIA001 findings: a rule or stage crashed on this file (exit 2)
+    # after keep_needed_lines(): only the lines findings point at, by number
+    lines: dict[int, str] | None = None
 
     def line_text(self, line: int) -> str:
         if self.source_text is None:
-            return ""
+            return (self.lines or {}).get(line, "")
         lines = split_lines(self.source_text)
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def keep_needed_lines(self) -> None:
+        """Drop the whole text, keeping the lines that findings (and their related
+        and suppressed locations) cover: a run over thousands of reports then holds
+        a few lines per file until the output is written, not every file."""
+        if self.source_text is None:
+            return
+        every = split_lines(self.source_text)
+        wanted: dict[int, str] = {}
+        locations = [loc for f in (*self.findings, *(s[0] for s in self.suppressed))
+                     for loc in (f.location, *(r.location for r in f.related))]
+        for loc in locations:
+            for n in range(max(1, loc.line), min(loc.end_line, len(every)) + 1):
+                wanted[n] = every[n - 1]
+        self.lines = wanted
+        self.source_text = None

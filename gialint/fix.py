@@ -78,7 +78,8 @@ def write_atomically(path: str, text: str, encoding: str) -> None:
     data = _BOMS.get(encoding, b"") + text.encode(codec)
     if encoding == "utf-8-sig":
         data = b"\xef\xbb\xbf" + text.encode("utf-8")
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # through a symbolic link: rewrite its target, keep the link
+    directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=".gialint-", dir=directory)
     try:

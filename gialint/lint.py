@@ -21,6 +21,7 @@ from gialint.model import Span
 from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import LoadedRule, load_rules
+from gialint.saferegex import PatternTimeout
 from gialint.source import Source
 
 
@@ -76,28 +77,92 @@ def analyse(source: Source, ruleset: RuleSet):
 
 
 def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
-    report = analyse(source, ruleset)
+    lang = ruleset.lang()
+    try:
+        report = analyse(source, ruleset)
+    except Exception as err:  # a bug in gialint: say so (GIA001, exit 2), go on with the next file
+        hit = Hit(Span(0, 0), {"stage": _stage(err), "error": _reason(err)}, variant="stage")
+        findings = [_finding(_internal_rule(ruleset), hit, source, lang)]
+        return FileResult(path=source.path, encoding=source.encoding, findings=findings,
+                          source_text=source.display_text, internal_errors=1)
     cfg = ruleset.config
     organ_type = ruleset.options.organ_type or (None if cfg.organ_type == "auto" else cfg.organ_type)
     ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=ruleset.lang())
     skip = set(ignored_for(cfg, source.path))
-    lang = ruleset.lang()
     hits = []
+    failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
     for lr in ruleset.enabled:
         rule = lr.rule
         if not rule.applies_to(report.edition):
             continue
         if any(matches(sel, rule) for sel in skip):
             continue
-        hits.extend((rule, hit) for hit in lr.check.check(report, ctx))
-    findings = [_finding(rule, hit, source, lang) for rule, hit in merge_crossings(hits, lang)]
-    findings, suppressed = _apply_suppressions(findings, source, ruleset, skip, lang)
+        try:
+            found = list(lr.check.check(report, ctx))
+        except Exception as err:
+            failed[rule.id] = _internal_hit(rule.id, err)
+            continue
+        hits.extend((rule, hit) for hit in found)
+    try:
+        merged = merge_crossings(hits, lang)
+    except Exception as err:  # the crossing rules' results are lost, not the others'
+        crossing = sorted({r.id for r, h in hits if "cells" in h.meta})
+        failed.update((rid, _internal_hit(rid, err)) for rid in crossing)
+        merged = [(r, h) for r, h in hits if r.id not in failed]
+    findings = []
+    for rule, hit in merged:
+        try:
+            findings.append(_finding(rule, hit, source, lang))
+        except Exception as err:  # a hit outside the text, a broken message …
+            failed.setdefault(rule.id, _internal_hit(rule.id, err))
+    findings = [f for f in findings if f.rule not in failed]
+    try:
+        findings, suppressed = _apply_suppressions(findings, source, ruleset, skip, lang)
+    except Exception as err:
+        suppressed = []
+        failed["suppress"] = Hit(Span(0, 0), {"error": _reason(err)}, variant="suppressions")
+    # after the suppressions: an internal error cannot be silenced
+    internal = _internal_rule(ruleset) if failed else None
+    findings.extend(_finding(internal, hit, source, lang) for hit in failed.values())
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
-        suppressed=suppressed,
+        suppressed=suppressed, internal_errors=len(failed),
     )
+
+
+# the module of the analysis stage an exception came from → the stage's name
+_STAGES = {"gialint.normalize": "normalize", "gialint.lexer": "lex", "gialint.parse": "parse",
+           "gialint.build": "build"}
+
+
+def _stage(err: BaseException) -> str:
+    """The analysis stage that raised ``err``: the first stage module in its traceback."""
+    tb = err.__traceback__
+    while tb is not None:
+        name = _STAGES.get(tb.tb_frame.f_globals.get("__name__", ""))
+        if name:
+            return name
+        tb = tb.tb_next
+    return "analyse"
+
+
+def _reason(err: BaseException) -> str:
+    """``ExceptionType: first line of the message`` (short)."""
+    text = str(err).strip().split("\n", 1)[0]
+    text = text if len(text) <= 120 else text[:119] + "…"
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__
+
+
+def _internal_hit(rule_id: str, err: BaseException) -> Hit:
+    variant = "timeout" if isinstance(err, PatternTimeout) else "default"
+    return Hit(Span(0, 0), {"rule": rule_id, "error": _reason(err)}, variant=variant)
+
+
+def _internal_rule(ruleset: RuleSet):
+    """GIA001: reported whatever is selected (a crash is not optional)."""
+    return next(lr.rule for lr in ruleset.all if lr.rule.kind == "internal")
 
 
 def _matches_finding(selector: str, f: Finding) -> bool:

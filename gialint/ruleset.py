@@ -41,8 +41,12 @@ def _dotted(path: tuple) -> str:
     return out
 
 
-def load_rule_file(path: Path) -> list[LoadedRule]:
-    data, pos = read_toml(path, "rule file")
+def load_rule_file(path: Path, *, user: bool = False) -> list[LoadedRule]:
+    """The rules of one file; ``user``: a user's rule file, whose regexes
+    run with a time limit (gialint/saferegex.py)."""
+    data, pos = _read_cached(path) if path.parent == resource_dir("rules") else (None, None)
+    if data is None:
+        data, pos = read_toml(path, "rule file")
 
     def fail(keypath: tuple, message: str):
         raise ConfigError(path, pos.line(keypath), f"{_dotted(keypath)}: {message}" if keypath else message)
@@ -55,7 +59,8 @@ def load_rule_file(path: Path) -> list[LoadedRule]:
         fail(("rule",), "must be an array of tables ([[rule]])")
     loaded = []
     for i, entry in enumerate(entries):
-        loaded.append(_load_rule(entry, ("rule", i), fail, f"{path.name}:{pos.line(('rule', i)) or 0}"))
+        loaded.append(_load_rule(entry, ("rule", i), fail, f"{path.name}:{pos.line(('rule', i)) or 0}",
+                                 user))
     return loaded
 
 
@@ -75,7 +80,7 @@ def _text_table(value, keypath, fail, required=LANGS) -> dict[str, str]:
     return dict(value)
 
 
-def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
+def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> LoadedRule:
     if not isinstance(entry, dict):
         fail(kp, "each [[rule]] must be a table")
     for key in entry:
@@ -102,7 +107,7 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
     if cls is None:
         fail(kp + ("kind",), f"unknown check kind {kind!r} (known: {', '.join(sorted(REGISTRY))})")
     try:
-        params = validate_params(cls.params, entry.get("params", {}), ())
+        params = validate_params(cls.params, entry.get("params", {}), (), timed=user)
     except ParamError as err:
         fail(kp + ("params",) + err.path, str(err))
     message = _text_table(entry["message"], kp + ("message",), fail)
@@ -146,10 +151,28 @@ def _load_rule(entry, kp: tuple, fail, origin: str) -> LoadedRule:
         example_good=example.get("good", ""), source=source, origin=origin, variants=variants,
     )
     try:
-        check = cls(rule, params)
+        check = cls(rule, params, timed=user)
     except ParamError as err:
         fail(kp + ("params",) + err.path, str(err))
     return LoadedRule(rule, check)
+
+
+def _read_cached(path: Path):
+    """A built-in rule file, parsed, from the cache (see gialint.cache): TOML
+    parsing is a tenth of a one-file run.  Keyed by size and modification time."""
+    from gialint import cache
+
+    try:
+        st = path.stat()
+    except OSError:
+        return None, None
+    entry = cache.entry("rules", f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
+    got = cache.load(entry)
+    if got is not None:
+        return got
+    got = read_toml(path, "rule file")
+    cache.store(entry, got)
+    return got
 
 
 def builtin_rule_files() -> list[Path]:
@@ -161,8 +184,9 @@ def load_rules(extra: list[Path] | None = None) -> list[LoadedRule]:
     out: list[LoadedRule] = []
     seen_id: dict[str, str] = {}
     seen_name: dict[str, str] = {}
-    for path in builtin_rule_files() + list(extra or []):
-        for lr in load_rule_file(path):
+    files = [(p, False) for p in builtin_rule_files()] + [(p, True) for p in extra or []]
+    for path, user in files:
+        for lr in load_rule_file(path, user=user):
             r = lr.rule
             if r.id in seen_id:
                 raise ConfigError(path, _origin_line(r.origin), f"duplicate rule id {r.id} (also in {seen_id[r.id]})")

@@ -54,12 +54,12 @@ def _env() -> dict[str, str]:
 
 
 def run(*args: str | os.PathLike, cwd: str | os.PathLike | None = None,
-        stdin: bytes | None = None) -> Run:
-    """``python -m gialint ARGS`` in a subprocess."""
+        stdin: bytes | None = None, env: dict[str, str] | None = None) -> Run:
+    """``python -m gialint ARGS`` in a subprocess (``env``: extra variables)."""
     proc = subprocess.run(
         [sys.executable, "-m", "gialint", *map(str, args)],
         cwd=cwd, input=stdin if stdin is not None else b"", capture_output=True,
-        env=_env(), timeout=300,
+        env={**_env(), **(env or {})}, timeout=300,
     )
     return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
 

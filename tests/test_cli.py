@@ -97,15 +97,19 @@ def test_exit_2_missing_file_others_still_linted(files):
     assert "nope.txt" in text.out and "GIA101" in text.out
 
 
-def test_exit_2_pdf(files):
+def test_exit_2_broken_pdf(files):
+    """PDFs are read (gialint[pdf]); a damaged one is an input error, not a traceback."""
     (files / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
-    result = gia(files, "--format", "json", "report.pdf", "error.txt")
+    result = gia(files, "--format", "json", "--lang", "en", "report.pdf", "error.txt")
     assert result.code == 2
     pdf, other = result.json()["files"]
-    assert "PDF" in pdf["error"] and pdf["findings"] == []
+    assert "cannot read PDF" in pdf["error"] and pdf["findings"] == []
     assert other["findings"]
-    assert "report.pdf" in result.err and "PDF" in result.err
-    assert gia(files, "report.pdf").code == 2
+    assert "report.pdf" in result.err and "cannot read PDF" in result.err
+    assert result.err.count("\n") == 1
+    # Chinese by default
+    zh = gia(files, "report.pdf")
+    assert zh.code == 2 and "无法读取 PDF（文件损坏或不是 PDF）" in zh.out
 
 
 @pytest.mark.parametrize("data,word", [
@@ -115,10 +119,34 @@ def test_exit_2_pdf(files):
 ], ids=["nul-bytes", "png", "zip"])
 def test_exit_2_binary(files, data, word):
     (files / "report.txt").write_bytes(data)
-    result = gia(files, "--format", "json", "report.txt")
+    result = gia(files, "--format", "json", "--lang", "en", "report.txt")
     assert result.code == 2
     assert word in result.json()["files"][0]["error"]
     assert word in result.err
+
+
+@pytest.mark.parametrize("message,zh", [
+    ("no such file or directory", "文件不存在"),
+    ("permission denied", "没有读取权限"),
+    ("invalid UTF-8 at line 6 (byte 120); use --encoding to force one",
+     "第 6 行（字节 120）不是有效的 UTF-8；可用 --encoding 指定编码"),
+    ("file too large (51.0 MB; the limit is 50.0 MB, set by max-file-size)",
+     "文件过大（51.0 MB；上限 50.0 MB，可用 max-file-size 调整）"),
+    ("reading DOCX files needs the optional package 'docx': pip install 'gialint[docx]'",
+     "读取 DOCX 文件需要可选依赖包 “docx”：pip install 'gialint[docx]'"),
+    ("binary file (PNG image), not a text report", "二进制文件（PNG image），不是文本报告"),
+    ("something new", "something new"),
+])
+def test_input_errors_in_chinese(message, zh):
+    from gialint.inputmessages import localize
+
+    assert localize(message, "zh") == zh
+    assert localize(message, "en") == message
+
+
+def test_missing_file_message_in_chinese(files):
+    result = gia(files, "nope.txt")
+    assert result.code == 2 and "nope.txt: 错误: 文件不存在" in result.out
 
 
 def test_exit_2_broken_utf8(files):
@@ -256,10 +284,11 @@ def test_directory_is_walked(files):
                       (".f.txt", ERROR)):
         (d / rel).parent.mkdir(parents=True, exist_ok=True)
         (d / rel).write_text(data, encoding="utf-8")
-    (d / "x.pdf").write_bytes(b"%PDF-1.7\n")
+    (d / "x.pdf").write_bytes(b"%PDF-1.7\n")  # a report format, so walked: damaged, exit 2
     result = gia(files, "--format", "json", "d")
-    assert result.code == 1
-    assert [f["path"] for f in result.json()["files"]] == ["d/a.txt", "d/sub/b.md", "d/sub/deep/c.TXT"]
+    assert result.code == 2
+    assert [f["path"] for f in result.json()["files"]] == ["d/a.txt", "d/sub/b.md", "d/sub/deep/c.TXT",
+                                                           "d/x.pdf"]
     # a file named explicitly is linted whatever its extension
     explicit = gia(files, "--format", "json", "d/notes.rst")
     assert [f["rule"] for f in explicit.findings()] == ["GIA101"]

@@ -157,12 +157,12 @@ REFUSALS = [
     (
         "report.pdf",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n",
-        "PDF files are not supported yet; convert to text",
+        "binary file (PDF), not a text report; lint it as a .pdf file",
     ),
     (
         "report.docx",
         b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml",
-        "Word/ZIP files are not supported yet",
+        "binary file (Word/ZIP package)",
     ),
     ("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 40, "Word .doc (OLE2)"),
     ("scan.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "PNG image"),
@@ -172,7 +172,7 @@ REFUSALS = [
         "政府信息公开".encode() + b"\x00\x01\x02\x00data",
         "binary file (contains NUL bytes)",
     ),
-    ("report.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", "RTF files are not supported yet"),
+    ("report.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", "RTF format, not read"),
 ]
 
 

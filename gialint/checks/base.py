@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from gialint import saferegex
+
 if TYPE_CHECKING:
     from gialint.model import Report, Span
     from gialint.rule import Rule
@@ -67,13 +69,28 @@ class Check:
     message_args: ClassVar[tuple[str, ...]] = ()
     variants: ClassVar[tuple[str, ...]] = ("default",)
 
-    def __init__(self, rule: Rule, params: dict[str, Any]):
+    def __init__(self, rule: Rule, params: dict[str, Any], *, timed: bool = False):
         self.rule = rule
         self.p = params  # validated, defaults filled in
+        self.timed = timed  # a user rule file's rule: its regexes run with a time limit
         self.setup()
 
     def setup(self) -> None:
         """Compile what the parameters describe, once per run."""
+
+    def compile(self, pattern: str, flags: int = 0, fast=None):
+        """Compile a regex built from this rule's parameters: with a time limit
+        for user rule files (after the load-time safety check), else with
+        ``fast`` or ``re.compile``."""
+        if not self.timed:
+            return saferegex.compile(pattern, flags, fast=fast)
+        why = saferegex.danger(pattern, flags)
+        if why:
+            raise ParamError((), _dangerous(pattern, why))
+        try:
+            return saferegex.compile(pattern, flags, timed=True)
+        except Exception as err:  # noqa: BLE001 - regex.error: re accepts it, regex does not
+            raise ParamError((), f"bad regular expression {pattern!r}: {err}") from None
 
     def check(self, report: Report, ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
@@ -96,8 +113,15 @@ class ParamError(ValueError):
 _TYPES = {"str": str, "int": int, "bool": bool}
 
 
-def validate_params(schema: dict[str, Param], values: dict, path: tuple = ()) -> dict:
-    """Check ``values`` against ``schema``; return them with defaults filled in."""
+def _dangerous(pattern: str, why: str) -> str:
+    return (f"regular expression {pattern!r} can take exponential time on some texts: {why}; "
+            "rewrite it so that each character can be matched in only one way")
+
+
+def validate_params(schema: dict[str, Param], values: dict, path: tuple = (), *,
+                    timed: bool = False) -> dict:
+    """Check ``values`` against ``schema``; return them with defaults filled in.
+    ``timed``: regexes are :class:`~gialint.saferegex.TimedPattern` (user rule files)."""
     if not isinstance(values, dict):
         raise ParamError(path, "must be a table")
     out = {}
@@ -110,19 +134,19 @@ def validate_params(schema: dict[str, Param], values: dict, path: tuple = ()) ->
             if spec.required:
                 raise ParamError(path + (key,), f"missing required parameter '{key}'")
             default = spec.default
-            out[key] = _value(spec, default, path + (key,)) if default is not None else None
+            out[key] = _value(spec, default, path + (key,), timed) if default is not None else None
             continue
-        out[key] = _value(spec, values[key], path + (key,))
+        out[key] = _value(spec, values[key], path + (key,), timed)
     return out
 
 
-def _value(spec: Param, value: Any, path: tuple) -> Any:
+def _value(spec: Param, value: Any, path: tuple, timed: bool = False) -> Any:
     t = spec.type
     if t.startswith("list["):
         if not isinstance(value, list):
             raise ParamError(path, f"must be a list, not {type(value).__name__}")
         item = Param(t[5:-1], fields=spec.fields, choices=spec.choices)
-        return [_value(item, v, path + (i,)) for i, v in enumerate(value)]
+        return [_value(item, v, path + (i,), timed) for i, v in enumerate(value)]
     if t.startswith("map["):
         if not isinstance(value, dict):
             raise ParamError(path, f"must be a table, not {type(value).__name__}")
@@ -131,17 +155,26 @@ def _value(spec: Param, value: Any, path: tuple) -> Any:
             for k in value:
                 if k not in spec.choices:
                     raise ParamError(path + (k,), f"unknown key '{k}' (one of {', '.join(spec.choices)})")
-        return {k: _value(item, v, path + (k,)) for k, v in value.items()}
+        return {k: _value(item, v, path + (k,), timed) for k, v in value.items()}
     if t == "table":
-        return validate_params(spec.fields or {}, value, path)
+        return validate_params(spec.fields or {}, value, path, timed=timed)
     if t == "any":
         return value  # the kind checks it in setup()
     if t == "regex":
         if not isinstance(value, str):
             raise ParamError(path, "must be a string (a regular expression)")
         try:
-            return re.compile(value)
+            compiled = re.compile(value)
         except re.error as err:
+            raise ParamError(path, f"bad regular expression {value!r}: {err}") from None
+        if not timed:  # built-in: reviewed, and tests/test_hostile.py checks them all
+            return compiled
+        why = saferegex.danger(value)
+        if why:
+            raise ParamError(path, _dangerous(value, why))
+        try:
+            return saferegex.TimedPattern(value)
+        except Exception as err:  # noqa: BLE001 - regex.error: re accepts it, regex does not
             raise ParamError(path, f"bad regular expression {value!r}: {err}") from None
     py = _TYPES[t]
     if not isinstance(value, py) or (py is int and isinstance(value, bool)):

@@ -507,7 +507,7 @@ class ForeignPlace(Check):
             if "{place}" not in p:
                 raise ParamError(("patterns", i), "pattern has no {place} slot")
             try:
-                self.patterns.append(re.compile(p.replace("{place}", slot)))
+                self.patterns.append(self.compile(p.replace("{place}", slot)))
             except re.error as err:
                 raise ParamError(("patterns", i), f"bad regular expression {p!r}: {err}") from None
 

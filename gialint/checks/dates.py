@@ -360,7 +360,7 @@ class DateNextYearPlan(Check):
 
     def setup(self) -> None:
         will = self.p["will"].pattern
-        self.after = re.compile(
+        self.after = self.compile(
             rf"度?[ ,，]*[^。；;!?！？，,:：\n]{{0,12}}?(?:将|拟|准备|打算)(?:要)?(?:{will})")
         self.heading = re.compile(r"度?(?:工作)?(?:计划|打算|安排|思路|重点工作)")
         # 下一步，街道将在2023年… (not: 下一步，巩固2023年取得的成绩)

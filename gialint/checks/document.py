@@ -117,3 +117,38 @@ class Suppression(Check):
 
     def check(self, report: Report, ctx):
         return ()
+
+
+@register
+class NoTextLayer(Check):
+    """A PDF whose pages carry no text (scans): what is not text cannot be checked.
+    The PDF reader records it on the source's origin (gialint/readers/pdf.py)."""
+
+    kind = "no_text_layer"
+    message_args = ("page", "pages")
+    variants = ("default", "page")
+
+    def check(self, report: Report, ctx):
+        origin = report.source.origin
+        if origin is None:
+            return
+        pages = getattr(origin, "pages", 0)
+        if getattr(origin, "no_text", False):
+            yield Hit(Span(0, 0), {"page": "", "pages": pages})
+            return
+        for page, offset in getattr(origin, "textless_pages", ()):
+            yield Hit(Span(offset, offset), {"page": page, "pages": pages}, variant="page")
+
+
+@register
+class InternalError(Check):
+    """A bug in gialint: a rule (or a stage of the analysis) raised an exception
+    on this file.  The engine reports it (gialint/lint.py); it never fires
+    by itself."""
+
+    kind = "internal"
+    message_args = ("rule", "stage", "error")
+    variants = ("default", "stage", "timeout", "suppressions")
+
+    def check(self, report: Report, ctx):
+        return ()

@@ -57,9 +57,9 @@ class PatternCheck(Check):
         flags = re.IGNORECASE if self.p["ignore_case"] else 0
         # one alternation, compiled once per run
         joined = "|".join(f"(?:{p.pattern})" for p in self.p["patterns"])
-        self.regex = compile_scanner(joined, flags)
-        self.exclude = [re.compile(p.pattern, flags) for p in self.p["exclude"]]
-        self.exclude_context = [re.compile(p.pattern, flags) for p in self.p["exclude_context"]]
+        self.regex = self.compile(joined, flags, fast=compile_scanner)
+        self.exclude = [self.compile(p.pattern, flags) for p in self.p["exclude"]]
+        self.exclude_context = [self.compile(p.pattern, flags) for p in self.p["exclude_context"]]
 
     def regions(self, report: Report):
         """(text, offset_in_that_text → original offset) pairs to search."""

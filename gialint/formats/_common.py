@@ -20,12 +20,21 @@ def sorted_findings(result: FileResult) -> list[Finding]:
     return sorted(result.findings, key=lambda f: f.sort_key())
 
 
-def source_lines(result: FileResult) -> list[str]:
-    """The lines of the file, split the same way as ``FileResult.line_text``."""
-    return split_lines(result.source_text) if result.source_text is not None else []
+def source_lines(result: FileResult) -> list[str] | dict[int, str]:
+    """The lines of the file, split the same way as ``FileResult.line_text``
+    (only those findings need, by number, after ``keep_needed_lines``)."""
+    if result.source_text is not None:
+        return split_lines(result.source_text)
+    return result.lines or []
 
 
-def line_at(lines: list[str], line: int) -> str:
+def source_known(result: FileResult) -> bool:
+    return result.source_text is not None or result.lines is not None
+
+
+def line_at(lines: list[str] | dict[int, str], line: int) -> str:
+    if isinstance(lines, dict):
+        return lines.get(line, "")
     return lines[line - 1] if 0 < line <= len(lines) else ""
 
 

@@ -245,7 +245,7 @@ def to_sarif(
             why = {id(f): (kind, just) for f, kind, just in fr.suppressed}
             from gialint.findings import FileResult
 
-            silenced = FileResult(path=fr.path, source_text=fr.source_text,
+            silenced = FileResult(path=fr.path, source_text=fr.source_text, lines=fr.lines,
                                   findings=[f for f, _, _ in fr.suppressed])
             lines = source_lines(silenced)
             for f, line_text, fp in fingerprinted(silenced):

@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.formats._common import line_at, norm_lang, sorted_findings, source_lines
+from gialint.formats._common import line_at, norm_lang, sorted_findings, source_known, source_lines
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
@@ -224,7 +224,7 @@ def render_text(results: list[FileResult], *, lang: str = "zh", color: bool = Fa
         lines = source_lines(result) if result.findings else []
         for f in sorted_findings(result):
             blocks.append(
-                _finding_lines(result.path, f, lines, result.source_text is not None, labels)
+                _finding_lines(result.path, f, lines, source_known(result), labels)
             )
 
     out: list[list[Segment]] = []

@@ -1,0 +1,134 @@
+"""Smoke test of bench/: the corpus generator and the runner's measurement helpers.
+
+The full benchmark is never run here (it takes minutes); these check that the
+generated reports are what BENCHMARKS.md says they are, and that the helpers
+measure something on a tiny corpus.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+from gialint_testing import REPO
+
+from gialint.config import Config
+from gialint.lint import Options, RuleSet, analyse, lint_source
+from gialint.readers import read_path
+from gialint.source import decode
+
+if not (REPO / "bench" / "generate.py").exists():  # an sdist without bench/
+    pytest.skip("bench/ is not here", allow_module_level=True)
+sys.path.insert(0, str(REPO / "bench"))
+import generate  # noqa: E402
+import run  # noqa: E402
+
+SEED = 6  # six files that come from all five sources (asserted below)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus")
+    return out, generate.generate(out, 6, SEED)
+
+
+def test_sizes_encodings_and_manifest(corpus):
+    out, rows = corpus
+    assert len(rows) == 6
+    manifest = (out / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()
+    assert manifest[0].split("\t") == list(generate.MANIFEST_COLUMNS)
+    assert len(manifest) == 7
+    for row in rows:
+        data = (out / row["file"]).read_bytes()
+        assert len(data) == row["bytes"]
+        assert generate.MIN_BYTES <= len(data) <= generate.MAX_BYTES + 64, row
+        text = data.decode(row["encoding"])
+        if row["encoding"] == "gb18030":  # really GB18030: not readable as UTF-8
+            with pytest.raises(UnicodeDecodeError):
+                data.decode("utf-8")
+        assert row["organ"] in text and str(row["year"]) in text
+    assert {r["encoding"] for r in rows} == {"utf-8", "gb18030"}
+    assert {r["source"] for r in rows} == {s.key for s in generate.SOURCES}
+
+
+def test_editions_and_years_as_intended(corpus):
+    out, rows = corpus
+    ruleset = RuleSet(Config(), Options())
+    for row in rows:
+        report = analyse(read_path(str(out / row["file"])), ruleset)
+        assert (report.edition, report.report_year) == (row["layout"], row["year"]), row
+        assert row["organ"] in report.title.text
+
+
+def test_tables_keep_their_sums():
+    """Unplanted reports with tables come out without arithmetic or consistency findings."""
+    ruleset = RuleSet(Config(), Options(select=["GIA3", "GIA7"]))
+    sources = generate.load_sources()
+    rng = random.Random(7)
+    checked = 0
+    for src in sources:
+        if src.layout == "legacy":
+            continue
+        for _ in range(4):
+            year = 2022 if src.layout == "2021" else 2020
+            text, counts = generate.fill_tables(generate.substitute(src.text, src, generate.new_names(rng), year),
+                                                rng)
+            text = generate.quote_counts(text, counts)
+            result = lint_source(decode(text.encode("utf-8"), "x.txt"), ruleset)
+            assert not result.findings, (src.key, [f.rule for f in result.findings])
+            checked += 1
+    assert checked == 12
+
+
+def test_planted_mistakes_are_found():
+    src = generate.load_sources()[0]
+    rng = random.Random(5)
+    names = generate.new_names(rng)
+    text, counts = generate.fill_tables(generate.substitute(src.text, src, names, 2023), rng)
+    text = generate.quote_counts(text, counts)
+    ruleset = RuleSet(Config(), Options())
+    expect = {"t3-cell": "GIA302", "period": "GIA402", "placeholder": "GIA502", "text-count": "GIA70"}
+    seen = set()
+    for seed in range(40):
+        planted, kind = generate.plant(text, counts, names, 2023, random.Random(seed))
+        if kind in expect and kind not in seen:
+            rules = {f.rule for f in lint_source(decode(planted.encode(), "x.txt"), ruleset).findings}
+            assert any(r.startswith(expect[kind]) for r in rules), (kind, rules)
+            seen.add(kind)
+    assert seen == set(expect)
+
+
+def test_deterministic(tmp_path):
+    def contents(seed, where):
+        generate.generate(tmp_path / where, 4, seed)
+        return [(p.name, p.read_bytes()) for p in sorted((tmp_path / where).iterdir())]
+
+    assert contents(11, "a") == contents(11, "b")
+    assert contents(11, "a") != contents(12, "c")
+
+
+def test_measurement_helpers(corpus, tmp_path):
+    out, rows = corpus
+    timings = run.measure_corpus(out, jobs=2, repeat=1)
+    assert timings["floor"].best > 0 and timings["gialint-1"].best > timings["floor"].best / 100
+    assert timings["gialint-1"].maxrss_kb > 10 * 1024  # a Python process with gialint loaded
+    one = run.pick_one_file(out)
+    assert one.name in {r["file"] for r in rows}
+    empty, files = run.growth_files(run.ROOT / "examples" / "report-2024.txt", tmp_path)
+    sizes = [f.stat().st_size for f in files]
+    assert all(abs(s / sizes[0] - k) < 0.1 * k for s, k in zip(sizes, run.GROWTH, strict=True))
+    # the repeated report is still one report of the 2021 format
+    report = analyse(read_path(str(files[1])), RuleSet(Config(), Options()))
+    assert report.edition == "2021" and report.report_year == 2024
+
+
+def test_write_keeps_notes(tmp_path):
+    path = tmp_path / "BENCHMARKS.md"
+    run.write(path, "first\n")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks") and run.NOTES in text
+    path.write_text(text + "\n## What was done\nkept\n", encoding="utf-8")
+    run.write(path, "second\n")
+    text = path.read_text(encoding="utf-8")
+    assert "second" in text and "first" not in text and text.endswith("## What was done\nkept\n")
