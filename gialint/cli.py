@@ -34,8 +34,9 @@ government information disclosure annual reports).
 Lints .txt, .md, .html/.htm, .docx and .pdf reports (directories
 recursively; - reads standard input; Word and PDF need gialint[docx] / [pdf])
 against the 2019/2021 national formats and the legacy outline: required
-sections, order, titles, editions, placeholders. Findings point at line and
-column of the original file.
+sections, table arithmetic, dates, placeholders, web-page debris. Findings
+point at line and column of the original file (Word and PDF: of the rendering
+that `gialint parse --text` prints, with page/paragraph/cell as the place).
 
 other commands:
   gialint parse FILE      show the syntax tree (for people writing rules)
@@ -221,10 +222,21 @@ def run_lint(argv: list[str]) -> int:
         for kind, path in _expand(args.paths, args, ruleset_for, excluded):
             if kind == "file":
                 ruleset_for(path)
+            elif kind == "error":
+                folder, why = path
+                work.append(("error", folder, why))
+                continue
             elif kind == "stdin":
                 name = args.stdin_filename or "-"
-                ruleset_for(Path(name) if args.stdin_filename else Path.cwd())
-                work.append(("data", Path(name), sys.stdin.buffer.read()))
+                limit = args.max_file_size or ruleset_for(
+                    Path(name) if args.stdin_filename else Path.cwd()).config.max_file_size
+                data = sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
+                if limit and len(data) > limit:
+                    from gialint.readers import too_large
+
+                    work.append(("error", Path(name), too_large(None, limit)))
+                    continue
+                work.append(("data", Path(name), data))
                 continue
             work.append((kind, path, None))
     except ConfigError as err:
@@ -323,6 +335,8 @@ class _Job:
         args = self.args
         if kind == "missing":
             return FileResult(path=str(path), error="no such file or directory"), None, 0
+        if kind == "error":  # found before linting: a folder that cannot be read, stdin too large
+            return FileResult(path=str(path), error=data), None, 0
         if kind == "data":  # standard input
             name = str(path)
             rs = self.ruleset_for(path if args.stdin_filename else Path.cwd())
@@ -437,18 +451,24 @@ def _expand(paths, args, ruleset_for, excluded):
             continue
         path = Path(raw)
         if path.is_dir():
-            for f in sorted(_walk(path)):
+            unreadable: list[tuple[Path, str]] = []
+            for f in sorted(_walk(path, unreadable)):
                 rs = ruleset_for(f)
                 if not excluded(rs.config, f):
                     yield "file", f
+            for folder, why in unreadable:
+                yield "error", (folder, f"cannot read directory: {why}")
         elif path.exists() or path.is_symlink():
             yield "file", path
         else:
             yield "missing", path
 
 
-def _walk(root: Path):
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path, unreadable: list):
+    def failed(err: OSError) -> None:  # reported, not skipped in silence
+        unreadable.append((Path(err.filename), err.strerror or str(err)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
         for name in filenames:
             if name.lower().endswith(EXTENSIONS) and not name.startswith("."):

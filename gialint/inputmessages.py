@@ -38,6 +38,8 @@ _ZH: list[tuple[re.Pattern, str]] = [(re.compile(p), zh) for p, zh in (
     (r"^encrypted PDF: it needs a password; lint an unprotected copy$", "PDF 已加密，需要密码；请检查未加密的副本"),
     (r"^cannot read PDF \(damaged or not a PDF\): (.+)$", r"无法读取 PDF（文件损坏或不是 PDF）：\1"),
     (r"^internal error while reading the file \((.+)\)$", r"读取文件时发生内部错误（\1）"),
+    (r"^--fix could not write the file: (.+)$", r"--fix 无法写入文件：\1"),
+    (r"^cannot read directory: (.+)$", r"无法读取目录：\1"),
 )]
 
 

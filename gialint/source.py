@@ -14,6 +14,7 @@ columns are 1-based, columns count code points.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -317,21 +318,46 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     return Source(path, text, enc)
 
 
-def read_source(
-    path: str, *, encoding: str | None = None, display_path: str | None = None
-) -> Source:
-    """Read and decode the file ``path``; messages and ``Source.path`` use
-    ``display_path`` (default: ``path``)."""
-    shown = display_path if display_path is not None else str(path)
+def read_bytes_of(path: str, shown: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of the file ``path``, at most ``max_bytes`` ("file too large"
+    beyond); problems are :class:`InputError` naming ``shown``."""
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            if max_bytes is None:
+                return fh.read()
+            size = os.fstat(fh.fileno()).st_size
+            if size > max_bytes:
+                raise InputError(shown, too_large(size, max_bytes))
+            data = fh.read(max_bytes + 1)
+            if len(data) > max_bytes:  # a growing file or a special file
+                raise InputError(shown, too_large(None, max_bytes))
+            return data
     except FileNotFoundError:
-        raise InputError(shown, "no such file") from None
+        raise InputError(shown, "no such file (or a broken symbolic link)") from None
     except IsADirectoryError:
         raise InputError(shown, "is a directory, not a file") from None
     except PermissionError:
         raise InputError(shown, "permission denied") from None
     except OSError as err:
         raise InputError(shown, f"cannot read file: {err.strerror or err}") from None
-    return decode(data, shown, encoding)
+
+
+def too_large(size: int | None, limit: int) -> str:
+    """The message for input over the size limit (``size`` None: not known)."""
+    if size is None:
+        return f"file too large (over {_mb(limit)}; the limit is set by max-file-size)"
+    return f"file too large ({_mb(size)}; the limit is {_mb(limit)}, set by max-file-size)"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_source(
+    path: str, *, encoding: str | None = None, display_path: str | None = None
+) -> Source:
+    """Read and decode the file ``path`` as text; messages and ``Source.path`` use
+    ``display_path`` (default: ``path``).  ``gialint.readers.read_path`` reads
+    any format."""
+    shown = display_path if display_path is not None else str(path)
+    return decode(read_bytes_of(path, shown), shown, encoding)

@@ -433,6 +433,9 @@ def test_crashing_rule_is_an_internal_error(capsys, tmp_path, monkeypatch):
     sarif = lint(capsys, "--config", cfg, "--format", "sarif", clean, files=files)
     sarif_valid(sarif.json())
     assert sarif.code == 2
+    invocation = sarif.json()["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert "2 GIA001" in invocation["toolExecutionNotifications"][0]["message"]["text"]
     text = lint(capsys, "--config", cfg, clean, files=files)
     assert text.code == 2 and "GIA001" in text.out and "GIA990" in text.out
 
@@ -625,3 +628,36 @@ def test_lint_never_writes_without_fix(capsys, tmp_path):
     guard = Untouched(paths)
     run_main(capsys, "parse", paths[0])
     guard.check()
+
+
+def test_unreadable_folder_is_reported(capsys, tmp_path, monkeypatch):
+    """A folder os.walk cannot list is an input error, not a silent gap (simulated:
+    the tests may run as root)."""
+    d = _folder(tmp_path)
+    locked = d / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(CLEAN, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = lint(capsys, "--format", "json", d)
+    assert result.code == 2
+    files = result.json()["files"]
+    errors = [f for f in files if f["error"] and "directory" in f["error"]]
+    assert [f["error"] for f in errors] == ["cannot read directory: Permission denied"]
+    assert errors[0]["path"].endswith("locked")
+    assert any(f["findings"] is not None and not f["error"] for f in files)  # the rest was linted
+    zh = run_main(capsys, "--jobs", "1", d)
+    assert "无法读取目录：Permission denied" in zh.out
+
+
+def test_stdin_over_the_limit(tmp_path):
+    big = b"a" * (2 * 1024 * 1024)
+    result = run("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
+    assert result.code == 2
+    assert "-: error: file too large (over 1.0 MB" in result.out

@@ -234,7 +234,7 @@ def test_utf16_odd_length(tmp_path):
 def test_missing_and_directory(tmp_path):
     with pytest.raises(InputError) as ei:
         read_source(str(tmp_path / "nope.txt"))
-    assert str(ei.value) == f"{tmp_path / 'nope.txt'}: no such file"
+    assert str(ei.value) == f"{tmp_path / 'nope.txt'}: no such file (or a broken symbolic link)"
     with pytest.raises(InputError) as ei:
         read_source(str(tmp_path))
     assert str(ei.value).startswith(f"{tmp_path}: ")
@@ -265,7 +265,7 @@ def test_display_path():
     assert src.path == "seeds/001.txt"
     with pytest.raises(InputError) as ei:
         read_source("/no/such/dir/x.txt", display_path="x.txt")
-    assert str(ei.value) == "x.txt: no such file"
+    assert str(ei.value) == "x.txt: no such file (or a broken symbolic link)"
 
 
 def test_input_error_is_one_line():

@@ -230,6 +230,14 @@ def to_sarif(
                 }
             )
             continue
+        if fr.internal_errors:
+            # GIA001: a rule or stage crashed on this file; the results are incomplete
+            notifications.append({
+                "level": "error",
+                "message": {"text": f"internal error while linting {fr.path}: "
+                                    f"{fr.internal_errors} GIA001 result(s); findings may be missing"},
+                "locations": [{"physicalLocation": {"artifactLocation": art_loc}}],
+            })
 
         lines = source_lines(fr) if fr.findings else []
         for f, line_text, fp in fingerprinted(fr):

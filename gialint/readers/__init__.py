@@ -17,9 +17,9 @@ from __future__ import annotations
 import importlib
 import os
 
-from gialint.source import InputError, Source, decode
+from gialint.source import InputError, Source, decode, read_bytes_of, too_large
 
-__all__ = ["EXTENSIONS", "MAX_BYTES", "format_of", "read_bytes", "read_path"]
+__all__ = ["EXTENSIONS", "MAX_BYTES", "format_of", "read_bytes", "read_path", "too_large"]
 
 #: file name extensions linted when a directory is given
 EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
@@ -63,29 +63,4 @@ def read_path(path: str, *, encoding: str | None = None, display_path: str | Non
               max_bytes: int | None = MAX_BYTES) -> Source:
     """Read the file ``path`` and render it; messages use ``display_path``."""
     shown = display_path if display_path is not None else str(path)
-    try:
-        with open(path, "rb") as fh:
-            if max_bytes is not None:
-                size = os.fstat(fh.fileno()).st_size
-                if size > max_bytes:
-                    raise InputError(shown, f"file too large ({_mb(size)}; the limit is "
-                                            f"{_mb(max_bytes)}, set by max-file-size)")
-                data = fh.read(max_bytes + 1)
-                if len(data) > max_bytes:  # a growing file or a special file
-                    raise InputError(shown, f"file too large (over {_mb(max_bytes)}; "
-                                            "the limit is set by max-file-size)")
-            else:
-                data = fh.read()
-    except FileNotFoundError:
-        raise InputError(shown, "no such file (or a broken symbolic link)") from None
-    except IsADirectoryError:
-        raise InputError(shown, "is a directory, not a file") from None
-    except PermissionError:
-        raise InputError(shown, "permission denied") from None
-    except OSError as err:
-        raise InputError(shown, f"cannot read file: {err.strerror or err}") from None
-    return read_bytes(data, shown, encoding)
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+    return read_bytes(read_bytes_of(path, shown, max_bytes), shown, encoding)
