@@ -19,11 +19,6 @@ from pathlib import Path
 
 from gialint import __version__, recache
 
-# before the modules that compile regular expressions at import are imported
-recache.install()
-
-from gialint.readers import EXTENSIONS  # noqa: E402
-
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "parse", "rules", "rule")
 
@@ -118,6 +113,9 @@ def _file_size(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # before the modules that compile regular expressions are imported (they are
+    # imported inside the commands, so that this comes first)
+    recache.install()
     try:
         return _main(argv)
     finally:
@@ -464,6 +462,12 @@ def _expand(paths, args, ruleset_for, excluded):
             yield "missing", path
 
 
+def _extensions() -> tuple[str, ...]:
+    from gialint.readers import EXTENSIONS
+
+    return EXTENSIONS
+
+
 def _walk(root: Path, unreadable: list):
     def failed(err: OSError) -> None:  # reported, not skipped in silence
         unreadable.append((Path(err.filename), err.strerror or str(err)))
@@ -471,7 +475,7 @@ def _walk(root: Path, unreadable: list):
     for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
         for name in filenames:
-            if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
+            if name.lower().endswith(_extensions()) and not name.startswith("."):
                 path = Path(dirpath) / name
                 # not a named pipe or a device (reading one would block the run);
                 # a broken link is kept, to be reported
