@@ -67,6 +67,22 @@ def _compile(p, flags=0):
     return _ORIGINAL(p, flags)
 
 
+def memo(key: tuple, compute):
+    """``compute()``, kept in the store under ``key`` (a tuple of str, int, bool)
+    for work derived from a pattern alone, like its first-character class."""
+    if _STORE is None:
+        return compute()
+    key = ("memo", *key)
+    if key in _STORE:
+        return _STORE[key]
+    value = compute()
+    global _NEW
+    if len(_STORE) < _MAX_ENTRIES:
+        _STORE[key] = value
+        _NEW += 1
+    return value
+
+
 def _self_test() -> bool:
     import re
 
