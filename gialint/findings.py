@@ -25,6 +25,19 @@ def split_lines(text: str) -> list[str]:
         lines.pop()
     return lines
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+LONG_LINE = 300
+
+
+def line_window(line: str, column: int) -> str:
+    """What a finding keeps of its line for fingerprints and baselines: the line,
+    or around the finding when the line is long (a whole web article on one
+    line: keeping it per finding would hold the report many times over, and a
+    window also keeps the key stable when text elsewhere on the line changes)."""
+    if len(line) <= LONG_LINE:
+        return line
+    start = max(0, column - 1 - LONG_LINE // 3)
+    return line[start:start + LONG_LINE]
 CATEGORIES = (
     "structure",
     "table",
@@ -66,7 +79,8 @@ class Finding:
     message: str
     location: Location
     related: tuple[Related, ...] = ()
-    # the text of the first line of the finding, used for fingerprints
+    # the text of the first line of the finding (a window of it when long, see
+    # line_window), used for fingerprints and baselines
     line_text: str = ""
     args: dict = field(default_factory=dict)
     # a certain fix: ((start, end, replacement), …) in original-text offsets

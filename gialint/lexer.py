@@ -115,6 +115,8 @@ class _Lexer:
         self.labels = vocab.table_labels()
         self.prefixes = vocab.label_prefixes()
         self.label_re = vocab.table_label_regex()
+        # no label (nor prefix of one) is longer: longer lines need no lookup
+        self.max_key = max(map(len, self.labels))
 
     # -- helpers ---------------------------------------------------------
     def emit(self, type_: str, start: int, end: int, line: int, trim: bool = True, **kw) -> Tok:
@@ -131,7 +133,13 @@ class _Lexer:
             self.in_head = False
         return tok
 
+    def could_be_label(self, s: str) -> bool:
+        """False when ``s`` is longer than any label key could be (paragraphs)."""
+        return len(s) <= self.max_key or len("".join(s.split()).rstrip(":|")) <= self.max_key
+
     def lookup(self, s: str) -> LabelInfo | None:
+        if not self.could_be_label(s):
+            return None
         return self.labels.get(label_key(s, True))
 
     def match_label(self, s: str) -> LabelInfo | None:
@@ -230,7 +238,7 @@ class _Lexer:
             return
         if self.label_with_rest(start, end, line):
             return
-        key = label_key(s, True)
+        key = label_key(s, True) if self.could_be_label(s) else ""
         # a wrapped label: only inside a table, or a caption/note that opens one
         # (“(一)主动公开” outside a table is a sub-heading, not 表's row label)
         if key in self.prefixes and (self.table_mode or key.startswith(("第二十条", "(本列数据"))):

@@ -15,7 +15,7 @@ from gialint.checks import Context
 from gialint.checks.arithmetic import merge_crossings
 from gialint.checks.base import Hit
 from gialint.config import Config, ignored_for, matches
-from gialint.findings import FileResult, Finding, Related
+from gialint.findings import FileResult, Finding, Related, line_window
 from gialint.lexer import lex
 from gialint.model import Span
 from gialint.normalize import normalize
@@ -226,7 +226,7 @@ def _finding(rule, hit, source: Source, lang: str) -> Finding:
     return Finding(
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=message, location=loc, related=related,
-        line_text=source.line_text(loc.line), args=dict(hit.args),
+        line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
     )
 

@@ -45,13 +45,23 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "�
 _MARKER = re.compile(r"^(\d{1,2})[、.．]")
 
 
-@lru_cache(maxsize=8192)  # the same labels and cells recur in every report
 def label_key(text: str, folded: bool = False) -> str:
     """The comparison form of a table label or heading.
 
     ``folded=True`` when ``text`` is already normalised (lexer tokens), which
     skips the character translation.
     """
+    if len(text) <= 48:  # labels and cells recur in every report; paragraphs do not
+        return _label_key_cached(text, folded)
+    return _label_key(text, folded)
+
+
+@lru_cache(maxsize=4096)
+def _label_key_cached(text: str, folded: bool) -> str:
+    return _label_key(text, folded)
+
+
+def _label_key(text: str, folded: bool) -> str:
     key = "".join(text.split()) if folded else compact(text)
     key = key.translate(_QUOTES)
     if key[:1].isdigit():

@@ -82,10 +82,12 @@ class WebDebris(Check):
     variants = ("default", "block")
 
     def setup(self) -> None:
-        self.inline = [compile_scanner(rx.pattern, rx.flags) for rx in self.p["inline_patterns"]]
+        self.inline = [self.compile(rx.pattern, rx.flags, fast=compile_scanner)
+                       for rx in self.p["inline_patterns"]]
         # one fullmatch with the alternation instead of one per pattern, for every line
-        self.whole_line = _alternation(self.p["line_patterns"])
-        self.tail_line = _alternation(self.p["tail_line_patterns"])
+        self.whole_line = self._alternation(self.p["line_patterns"])
+        self.tail_line = self._alternation(self.p["tail_line_patterns"])
+
         # one class test tells most lines apart from debris before five searches do
         firsts = [first_chars(rx.pattern, rx.flags) for rx in self.p["inline_patterns"]]
         self.inline_start = (re.compile("[" + "".join(firsts) + "]")
@@ -108,6 +110,11 @@ class WebDebris(Check):
             else:
                 merged.append([a, b])
         return [(a, b) for a, b in merged]
+
+    def _alternation(self, regexes):
+        if not regexes:
+            return None
+        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags)
 
     def check(self, report: Report, ctx):
         norm = report.norm
@@ -432,12 +439,6 @@ class TraditionalChars(Check):
         example = f"{orig[first]}→{simp[first]}"
         yield Hit(Span(first, first + 1), {"count": str(count), "distinct": str(len(distinct)),
                                             "example": example, "permille": str(permille)})
-
-
-def _alternation(regexes) -> re.Pattern | None:
-    if not regexes:
-        return None
-    return re.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags)
 
 
 @lru_cache(maxsize=1)

@@ -60,6 +60,9 @@ class PatternCheck(Check):
         self.regex = self.compile(joined, flags, fast=compile_scanner)
         self.exclude = [self.compile(p.pattern, flags) for p in self.p["exclude"]]
         self.exclude_context = [self.compile(p.pattern, flags) for p in self.p["exclude_context"]]
+        # one search of the whole text settles most reports before ~100 token
+        # searches; not for patterns whose meaning depends on where a token ends
+        self.quick_reject = not any(x in joined for x in ("$", "\\Z"))
 
     def regions(self, report: Report):
         """(text, offset_in_that_text → original offset) pairs to search."""
@@ -78,6 +81,9 @@ class PatternCheck(Check):
                 yield norm.text, norm, tok.start, tok.end
 
     def check(self, report: Report, ctx):
+        if self.quick_reject and self.p["scope"] != "text" and self.p["normalized"] \
+                and not self.regex.search(report.norm.text):
+            return
         limit = self.p["max_per_file"]
         count = 0
         for text, norm, lo, hi in self.regions(report):

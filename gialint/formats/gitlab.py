@@ -6,6 +6,7 @@ keeps its identity across runs when lines are inserted above it.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from gialint.findings import FileResult
@@ -34,7 +35,9 @@ def render_gitlab(results: list[FileResult]) -> str:
                 "content": {"body": f"{f.rule} ({f.category})"},
                 "categories": ["Style" if f.severity == "info" else "Bug Risk"],
                 "severity": SEVERITY.get(f.severity, "minor"),
-                "fingerprint": fp,
+                # GitLab compares fingerprints across the whole report: the same
+                # line in two files (a shared page footer) must not be one issue
+                "fingerprint": hashlib.sha256(f"{r.path}\0{fp}".encode()).hexdigest()[:32],
                 "location": {
                     "path": r.path,
                     "positions": {"begin": {"line": loc.line, "column": loc.column},
