@@ -216,8 +216,9 @@ def _edition(report: Report, option: str | None, default: str | None) -> None:
             if tok.type != "TABLE_LABEL":
                 continue
             key = tok.label
+            bare = _strip_marker(key)
             for ed, words in markers.items():
-                if key in words or _strip_marker(key) in words:
+                if key in words or bare in words:
                     evidence.setdefault(ed, []).append(tok)
     for sec in report.sections:
         if "收费及减免" in sec.heading.label:
@@ -241,8 +242,11 @@ def _edition(report: Report, option: str | None, default: str | None) -> None:
         report.edition_source = "default"
 
 
+_MARKER = re.compile(r"^(?:\(.\)|\d+\.|[一二三四五六七八九十]+、|其中:)")
+
+
 def _strip_marker(key: str) -> str:
-    return re.sub(r"^(?:\(.\)|\d+\.|[一二三四五六七八九十]+、|其中:)", "", key)
+    return _MARKER.sub("", key)
 
 
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|中心|厅|署|院|所|站|队)$")

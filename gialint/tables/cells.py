@@ -25,6 +25,8 @@ class Cell:
 
 def parse_cell(key: str, text: str, span: Span, status: str = "ok") -> Cell:
     t = text.strip()
+    if t.isascii() and t.isdigit():  # the usual cell: a plain count
+        return Cell(key, t, span, Decimal(t), status, None, False)
     if t in _MISSING:
         return Cell(key, t, span, None, "blank" if not t else "missing")
     m = _NUMBER.match(t)
