@@ -129,6 +129,9 @@ class FileResult:
         a few lines per file until the output is written, not every file."""
         if self.source_text is None:
             return
+        if not self.findings and not self.suppressed:
+            self.lines, self.source_text = {}, None
+            return
         every = split_lines(self.source_text)
         wanted: dict[int, str] = {}
         locations = [loc for f in (*self.findings, *(s[0] for s in self.suppressed))

@@ -54,6 +54,7 @@ _HEADING = re.compile(r"([一二三四五六七八九十]{1,3})\s*、\s*")
 _SUB = re.compile(r"\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*")
 _NUMBER_ITEM = r"(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?|[-—//]+)"
 _NUM_LINE = re.compile(rf"{_NUMBER_ITEM}(?:\s+{_NUMBER_ITEM})*")
+_NUMBER_ITEM_RE = re.compile(_NUMBER_ITEM)
 _LABEL_THEN_NUMBERS = re.compile(rf"(.*?\D)\s+({_NUMBER_ITEM}(?:\s+{_NUMBER_ITEM})*)")
 _CN_DATE = r"[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
 _DATE_LINE = re.compile(
@@ -370,8 +371,8 @@ class _Lexer:
 
     # -- table cells -----------------------------------------------------
     def cells(self, start: int, end: int, line: int, row: int | None = None) -> None:
-        for m in re.finditer(_NUMBER_ITEM, self.text[start:end]):
-            self.emit("CELL", start + m.start(), start + m.end(), line, row=row)
+        for m in _NUMBER_ITEM_RE.finditer(self.text, start, end):
+            self.emit("CELL", m.start(), m.end(), line, row=row)
 
     def pipe_row(self, start: int, end: int, line: int) -> None:
         self.row_id += 1
@@ -387,32 +388,37 @@ class _Lexer:
             if bar < 0:
                 break
             pos = bar + 1
-        numeric = [i for i, (_, _, c) in enumerate(parts) if c and _NUM_LINE.fullmatch(c)]
+        numeric = {i for i, (_, _, c) in enumerate(parts)
+                   if c and ((c.isascii() and c.isdigit()) or _NUM_LINE.fullmatch(c))}
+        first_numeric = min(numeric) if numeric else None
+        labels = {i: self.match_label(c) for i, (_, _, c) in enumerate(parts)
+                  if c and i not in numeric}
         # after the row's label, a cell that is no label is a value, even a word (若干)
-        row_labels = [i for i, (_, _, c) in enumerate(parts)
-                      if c and i not in numeric and self.match_label(c) is not None
-                      and self.match_label(c).role == "row"]
+        row_labels = [i for i, info in labels.items() if info is not None and info.role == "row"]
         # the label next to the values: a group label spanning rows (三、本年度办理结果)
         # may stand before it, with a blank (a merged cell) between them
-        before = [i for i in row_labels if not numeric or i < numeric[0]]
+        before = [i for i in row_labels if first_numeric is None or i < first_numeric]
         row_label = before[-1] if before else (row_labels[0] if row_labels else None)
-        values_from = (row_label + 1) if row_label is not None else (numeric[0] if numeric else None)
+        values_from = (row_label + 1) if row_label is not None else first_numeric
         if row_label is not None:
             # after a row label every cell up to the last filled one is a value
             filled = [i for i, (_, _, c) in enumerate(parts) if c and i > row_label]
             last_value = filled[-1] if filled else None
         else:
-            last_value = numeric[-1] if numeric else None
+            last_value = max(numeric) if numeric else None
         for i, (a, b, cell) in enumerate(parts):
             if cell:
                 if i in numeric:
-                    self.cells(a, b, line, row=row)
+                    if cell.isascii() and cell.isdigit():  # the usual cell: one number
+                        self.emit("CELL", a, b, line, row=row)
+                    else:
+                        self.cells(a, b, line, row=row)
                 elif (values_from is not None and last_value is not None
-                      and values_from <= i <= last_value and self.match_label(cell) is None):
+                      and values_from <= i <= last_value and labels[i] is None):
                     self.emit("CELL", a, b, line, row=row)  # a value that is not a number
                 else:
                     self.emit("TABLE_LABEL", a, b, line, label=label_key(cell, True),
-                              info=self.match_label(cell), row=row)
+                              info=labels[i], row=row)
             elif values_from is not None and last_value is not None and values_from <= i < last_value:
                 # a blank cell among the values of a row: missing, not a filler
                 self.emit("CELL", a, b, line, row=row, trim=False)

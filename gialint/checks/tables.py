@@ -49,17 +49,20 @@ class CellValue(Check):
         if data is None:
             return
         problem = self.p["problem"]
+        tables = tuple(t + "." for t in self.p["tables"])
         for key, cell in data.cells.items():
-            if key.split(".", 1)[0] not in self.p["tables"]:
+            # the cheap tests first: most cells are fine numbers
+            if problem == "nonnumeric":
+                bad = cell.status == "nonnumeric"
+            elif problem == "blank":
+                bad = cell.status in ("blank", "missing")
+            else:
+                bad = cell.value is not None and cell.value < 0
+            if not bad or not key.startswith(tables):
                 continue
             tpl = data.template(key)
-            kind = (tpl.cells.get(key) or {}).get("type", "int")
-            bad = (
-                (problem == "nonnumeric" and cell.status == "nonnumeric")
-                or (problem == "blank" and cell.status in ("blank", "missing"))
-                or (problem == "negative" and cell.value is not None and cell.value < 0
-                    and kind != "signed_int")
-            )
+            if problem == "negative" and (tpl.cells.get(key) or {}).get("type", "int") == "signed_int":
+                continue
             if bad:
                 shown = cell.text if problem != "blank" else (f"（“{cell.text}”）" if cell.text else "")
                 yield Hit(cell.span, {"cell": tpl.label(key), "text": shown, "key": key})
