@@ -179,8 +179,10 @@ class WebDebris(Check):
         starts = src.line_starts
         end = starts[last + 1] if last + 1 < len(starts) else len(src.text)
         fa, fb = norm.span_to_orig(*trimmed[first])
+        # line numbers as the finding's location counts them (an HTML page's own lines)
+        where = src.location(span.start, span.end)
         args = {"match": _excerpt(src.text[fa:fb]), "lines": str(count),
-                "first_line": str(first + 1), "last_line": str(last + 1)}
+                "first_line": str(where.line), "last_line": str(where.end_line)}
         fix = (Edit(starts[first], end, ""),) if self.p["fix"] else ()
         return Hit(span, args, variant="block" if count > 1 else "default", fix=fix)
 
