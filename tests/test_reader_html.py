@@ -175,7 +175,10 @@ def test_debris_inside_the_body_is_kept_and_reported():
     assert lines(src)[-2:] == ["分享到： 微信 微博", "【打印本页】 【关闭窗口】"]
     found = sorted((f.location.line, f.location.column, f.location.end_column) for f in lint(src, "GIA601"))
     share, close = where(html, "分享到"), where(html, "【关闭窗口】")
-    assert found == [(*share, share[1] + len("分享到： 微信 微博")), (*close, close[1] + len("【关闭窗口】"))]
+    # two debris lines in a row are one finding, from the first to the end of the last
+    assert found == [(*share, close[1] + len("【关闭窗口】"))]
+    [finding] = lint(src, "GIA601")
+    assert finding.location.end_line == close[0]
 
 
 # --- text, whitespace and entities ----------------------------------------------------------

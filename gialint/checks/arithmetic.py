@@ -122,6 +122,16 @@ class TableSum(Check):
                                  "values") from None
             yield lhs, terms, when
 
+    def equations(self, edition: str) -> list:
+        """The expanded equations of an edition, once per run: (lhs, [(sign, key,
+        constant or None)], when)."""
+        cache = self.__dict__.setdefault("_equations", {})
+        if edition not in cache:
+            cache[edition] = [
+                (lhs, [(s, k, Decimal(k) if _is_number(k) else None) for s, k in terms], when)
+                for lhs, terms, when in self.expand(edition)]
+        return cache[edition]
+
     def check(self, report: Report, ctx):
         data = report.data
         if data is None:
@@ -131,7 +141,7 @@ class TableSum(Check):
         if edition not in self.each:
             return
         tpl = template(edition)
-        for lhs, terms, when in self.expand(edition):
+        for lhs, terms, when in self.equations(edition):
             if when and not ((data.value(when) or 0) > 0):
                 continue
             cell = data.cells.get(lhs)
@@ -139,9 +149,9 @@ class TableSum(Check):
                 continue
             total = Decimal(0)
             readable = True
-            for sign, key in terms:
-                if _is_number(key):
-                    total += sign * Decimal(key)
+            for sign, key, const in terms:
+                if const is not None:
+                    total += sign * const
                     continue
                 value = data.value(key)
                 if value is None:
@@ -153,10 +163,10 @@ class TableSum(Check):
             tol = self.tol * abs(cell.value) if self.relative else self.tol
             if _OPS[self.op](cell.value, total, tol):
                 continue
-            term_cells = [(k, data.cells[k]) for _, k in terms if not _is_number(k)]
+            term_cells = [(k, data.cells[k]) for _, k, const in terms if const is None]
             equation = f"{tpl.label(lhs)} {self.op} " + " ".join(
-                ("− " if s < 0 else ("+ " if i else "")) + (k if _is_number(k) else tpl.label(k))
-                for i, (s, k) in enumerate(terms))
+                ("− " if s < 0 else ("+ " if i else "")) + (k if const is not None else tpl.label(k))
+                for i, (s, k, const) in enumerate(terms))
             yield Hit(
                 cell.span,
                 {"cell": tpl.label(lhs), "reported": _fmt(cell.value), "computed": _fmt(total),
@@ -168,8 +178,11 @@ class TableSum(Check):
             )
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _is_number(token: str) -> bool:
-    return bool(re.fullmatch(r"\d+(?:\.\d+)?", token))
+    return bool(_NUMBER.fullmatch(token))
 
 
 def merge_crossings(pairs, lang: str = "zh"):
