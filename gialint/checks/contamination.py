@@ -28,7 +28,7 @@ from gialint.checks.base import Check, Edit, Hit, Param, ParamError, register
 from gialint.checks.pattern import PatternCheck
 from gialint.model import Report, Span
 from gialint.normalize import translate_chars
-from gialint.regexfast import compile_scanner, first_chars
+from gialint.regexfast import compile_scanner
 
 _SHOW = 40  # longest excerpt quoted in a message
 
@@ -88,13 +88,12 @@ class WebDebris(Check):
         self.whole_line = self._alternation(self.p["line_patterns"])
         self.tail_line = self._alternation(self.p["tail_line_patterns"])
 
-        # one class test tells most lines apart from debris before five searches do
-        firsts = [first_chars(rx.pattern, rx.flags) for rx in self.p["inline_patterns"]]
-        self.inline_start = (re.compile("[" + "".join(firsts) + "]")
-                             if firsts and None not in firsts else None)
+        # one search with the alternation tells most lines apart from debris
+        # before five searches do (a match of the union is a match of one of them)
+        self.inline_any = self._alternation(self.p["inline_patterns"], fast=compile_scanner)
 
     def inline_spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-        if self.inline_start is not None and not self.inline_start.search(text, lo, hi):
+        if self.inline_any is None or not self.inline_any.search(text, lo, hi):
             return []
         spans = []
         for rx in self.inline:
@@ -111,10 +110,11 @@ class WebDebris(Check):
                 merged.append([a, b])
         return [(a, b) for a, b in merged]
 
-    def _alternation(self, regexes):
+    def _alternation(self, regexes, fast=None):
         if not regexes:
             return None
-        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags)
+        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags,
+                            fast=fast)
 
     def check(self, report: Report, ctx):
         norm = report.norm
