@@ -161,6 +161,7 @@ def _split(value: str | None) -> list[str]:
 def run_lint(argv: list[str]) -> int:
     from gialint.config import Config, check_selectors, excluded, find_config, load_config
     from gialint.findings import SEVERITY_RANK, FileResult
+    from gialint.inputmessages import localize
     from gialint.lint import Options, RuleSet
     from gialint.ruleset import ConfigError
 
@@ -217,26 +218,21 @@ def run_lint(argv: list[str]) -> int:
         # configuration is resolved here, in order, so a config error stops the run
         # before any work and every worker sees the same rule sets
         work = []
-        for kind, path in _expand(args.paths, args, ruleset_for, excluded):
+        for kind, path, message in _expand(args.paths, ruleset_for, excluded):
             if kind == "file":
                 ruleset_for(path)
-            elif kind == "error":
-                folder, why = path
-                work.append(("error", folder, why))
-                continue
             elif kind == "stdin":
                 name = args.stdin_filename or "-"
-                limit = args.max_file_size or ruleset_for(
-                    Path(name) if args.stdin_filename else Path.cwd()).config.max_file_size
+                limit = args.max_file_size or ruleset_for(_stdin_config_path(args)).config.max_file_size
                 data = sys.stdin.buffer.read(limit + 1) if limit else sys.stdin.buffer.read()
                 if limit and len(data) > limit:
                     from gialint.readers import too_large
 
                     work.append(("error", Path(name), too_large(None, limit)))
-                    continue
-                work.append(("data", Path(name), data))
+                else:
+                    work.append(("data", Path(name), data))
                 continue
-            work.append((kind, path, None))
+            work.append((kind, path, message))
     except ConfigError as err:
         print(f"gialint: error: {err}", file=sys.stderr)
         return EXIT_ERROR
@@ -251,8 +247,6 @@ def run_lint(argv: list[str]) -> int:
 
     first = next(iter(rulesets.values()), None) or RuleSet(Config(), options)
     lang = args.lang or first.lang()
-    from gialint.inputmessages import localize
-
     for r in results:
         if r.error is not None:
             r.error = localize(r.error, lang)
@@ -325,35 +319,31 @@ class _Job:
 
     def __call__(self, item):
         from gialint.findings import FileResult
-        from gialint.lint import display_path, lint_source
+        from gialint.lint import describe_error, display_path, lint_source
         from gialint.readers import read_bytes, read_path
         from gialint.source import InputError
 
         kind, path, data = item
         args = self.args
-        if kind == "missing":
-            return FileResult(path=str(path), error="no such file or directory"), None, 0
-        if kind == "error":  # found before linting: a folder that cannot be read, stdin too large
+        if kind == "error":  # found before linting: missing, an unreadable folder, stdin too large
             return FileResult(path=str(path), error=data), None, 0
         if kind == "data":  # standard input
-            name = str(path)
-            rs = self.ruleset_for(path if args.stdin_filename else Path.cwd())
-            shown = name
+            rs = self.ruleset_for(_stdin_config_path(args))
+            shown = str(path)
         else:
             rs = self.ruleset_for(path)
             shown = display_path(path)
         try:
             if kind == "data":
-                source = read_bytes(data, name, args.encoding)
+                source = read_bytes(data, shown, args.encoding)
             else:
                 source = read_path(str(path), encoding=args.encoding, display_path=shown,
                                    max_bytes=args.max_file_size or rs.config.max_file_size)
         except InputError as err:
             return FileResult(path=shown, error=err.message), None, 0
         except Exception as err:  # a reader bug must not stop the run: report it, go on
-            reason = " ".join(str(err).split())[:200]
             return FileResult(path=shown, error=f"internal error while reading the file "
-                                                f"({type(err).__name__}: {reason})"), None, 0
+                                                f"({describe_error(err)})"), None, 0
         result = lint_source(source, rs)
         diff, fixed = None, 0
         if (args.fix or args.diff) and kind == "file" and source.fixable:
@@ -396,7 +386,7 @@ def _jobs(requested: int | None, files: int) -> int:
     return max(1, min(requested, files))
 
 
-_JOB = None  # the job a worker process runs (set before the fork)
+_JOB = None  # the job the forked workers run (inherited, never pickled)
 
 
 def _run_in_worker(item):
@@ -407,28 +397,20 @@ def _run(work: list, job: _Job, jobs: int):
     """Results in input order.  With several jobs, worker processes are forked
     after the rule sets are loaded, so rules and grammar load once, not per
     file or per worker."""
-    if jobs <= 1:
-        yield from map(job, work)
-        return
     import multiprocessing
 
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        # without fork (Windows) the loaded rule sets cannot be shared: one process
+        yield from map(job, work)
+        return
     global _JOB
     _JOB = job
-    try:
-        ctx = multiprocessing.get_context("fork")
-    except ValueError:  # no fork (Windows): workers import and load the rules themselves
-        ctx = multiprocessing.get_context("spawn")
     from gialint.parse import parser
 
     parser()  # build (or load) the grammar before forking
     chunk = max(1, min(16, len(work) // (jobs * 4)))
-    with ctx.Pool(jobs, initializer=_set_job, initargs=(job,)) as pool:
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_run_in_worker, work, chunksize=chunk)
-
-
-def _set_job(job):
-    global _JOB
-    _JOB = job
 
 
 def _union_rules(rulesets) -> list:
@@ -441,11 +423,16 @@ def _union_rules(rulesets) -> list:
     return out
 
 
-def _expand(paths, args, ruleset_for, excluded):
-    """Yield ("file", Path), ("stdin", None) or ("missing", Path), in order."""
+def _stdin_config_path(args) -> Path:
+    """Where configuration is looked for when linting standard input."""
+    return Path(args.stdin_filename) if args.stdin_filename else Path.cwd()
+
+
+def _expand(paths, ruleset_for, excluded):
+    """Yield ("file", Path, None), ("stdin", None, None) or ("error", Path, message), in order."""
     for raw in paths:
         if raw == "-":
-            yield "stdin", None
+            yield "stdin", None, None
             continue
         path = Path(raw)
         if path.is_dir():
@@ -453,13 +440,13 @@ def _expand(paths, args, ruleset_for, excluded):
             for f in sorted(_walk(path, unreadable)):
                 rs = ruleset_for(f)
                 if not excluded(rs.config, f):
-                    yield "file", f
+                    yield "file", f, None
             for folder, why in unreadable:
-                yield "error", (folder, f"cannot read directory: {why}")
+                yield "error", folder, f"cannot read directory: {why}"
         elif path.exists() or path.is_symlink():
-            yield "file", path
+            yield "file", path, None
         else:
-            yield "missing", path
+            yield "error", path, "no such file or directory"
 
 
 def _extensions() -> tuple[str, ...]:

@@ -24,9 +24,10 @@ def split_lines(text: str) -> list[str]:
     if lines and lines[-1] == "":
         lines.pop()
     return lines
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
-LONG_LINE = 300
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+LONG_LINE = 300  # longer lines are kept as a window around the finding (line_window)
 
 
 def line_window(line: str, column: int) -> str:
@@ -38,6 +39,8 @@ def line_window(line: str, column: int) -> str:
         return line
     start = max(0, column - 1 - LONG_LINE // 3)
     return line[start:start + LONG_LINE]
+
+
 CATEGORIES = (
     "structure",
     "table",

@@ -81,13 +81,13 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     try:
         report = analyse(source, ruleset)
     except Exception as err:  # a bug in gialint: say so (GIA001, exit 2), go on with the next file
-        hit = Hit(Span(0, 0), {"stage": _stage(err), "error": _reason(err)}, variant="stage")
+        hit = Hit(Span(0, 0), {"stage": _stage(err), "error": describe_error(err)}, variant="stage")
         findings = [_finding(_internal_rule(ruleset), hit, source, lang)]
         return FileResult(path=source.path, encoding=source.encoding, findings=findings,
                           source_text=source.display_text, internal_errors=1)
     cfg = ruleset.config
     organ_type = ruleset.options.organ_type or (None if cfg.organ_type == "auto" else cfg.organ_type)
-    ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=ruleset.lang())
+    ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=lang)
     skip = set(ignored_for(cfg, source.path))
     hits = []
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
@@ -120,7 +120,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         findings, suppressed = _apply_suppressions(findings, source, ruleset, skip, lang)
     except Exception as err:
         suppressed = []
-        failed["suppress"] = Hit(Span(0, 0), {"error": _reason(err)}, variant="suppressions")
+        failed["suppress"] = Hit(Span(0, 0), {"error": describe_error(err)}, variant="suppressions")
     # after the suppressions: an internal error cannot be silenced
     internal = _internal_rule(ruleset) if failed else None
     findings.extend(_finding(internal, hit, source, lang) for hit in failed.values())
@@ -148,7 +148,7 @@ def _stage(err: BaseException) -> str:
     return "analyse"
 
 
-def _reason(err: BaseException) -> str:
+def describe_error(err: BaseException) -> str:
     """``ExceptionType: first line of the message`` (short)."""
     text = str(err).strip().split("\n", 1)[0]
     text = text if len(text) <= 120 else text[:119] + "…"
@@ -157,7 +157,7 @@ def _reason(err: BaseException) -> str:
 
 def _internal_hit(rule_id: str, err: BaseException) -> Hit:
     variant = "timeout" if isinstance(err, PatternTimeout) else "default"
-    return Hit(Span(0, 0), {"rule": rule_id, "error": _reason(err)}, variant=variant)
+    return Hit(Span(0, 0), {"rule": rule_id, "error": describe_error(err)}, variant=variant)
 
 
 def _internal_rule(ruleset: RuleSet):
@@ -173,7 +173,10 @@ def _matches_finding(selector: str, f: Finding) -> bool:
 def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     """Inline <!-- gialint-disable … --> comments: silence, and report the unused ones."""
     # directives are comments in the displayed text (an HTML page's own comments)
-    shown = Source(source.path, source.display_text, source.encoding)
+    if "gialint-" not in source.display_text:  # the usual case: no line index to build
+        return findings, []
+    shown = source if source.display_text is source.text else Source(
+        source.path, source.display_text, source.encoding)
     directives = suppress.parse(shown.text, lambda off: shown.position(off)[0])
     if not directives:
         return findings, []

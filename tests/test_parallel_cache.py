@@ -106,3 +106,16 @@ def test_cache_entry_names(monkeypatch, tmp_path):
     assert cache.load(tmp_path / "absent") is None
     monkeypatch.setenv("GIALINT_NO_CACHE", "1")
     assert cache.entry("rules", "x") is None
+
+
+def test_without_fork_one_process_gives_the_same_output(corpus, capsys, monkeypatch):
+    """Where processes cannot be forked (Windows) --jobs falls back to one process."""
+    import multiprocessing
+
+    from gialint_testing import run_main
+
+    args = ["--jobs", "2", "--format", "json", "--isolated", str(corpus)]
+    forked = run_main(capsys, *args)
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    single = run_main(capsys, *args)
+    assert single.code == forked.code == 2 and single.out == forked.out
