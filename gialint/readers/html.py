@@ -39,7 +39,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from gialint.source import InputError, Origin, Source
+from gialint.source import InputError, Origin, Source, decode
 
 __all__ = ["read"]
 
@@ -54,6 +54,9 @@ _GB = {"gbk", "gb2312", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "csgb2312", "
        "gb18030", "euc-cn", "hz-gb-2312"}
 # a Western single-byte declaration says nothing about a Chinese page (templates copy it)
 _WESTERN = {"ascii", "latin_1", "iso8859_1", "cp1252"}
+
+
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def _declared(data: bytes) -> str | None:
@@ -75,24 +78,10 @@ def _declared(data: bytes) -> str | None:
 
 
 def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str]:
-    if encoding is not None:
-        try:
-            codec = codecs.lookup(encoding).name
-        except LookupError:
-            raise InputError(path, f"unknown encoding {encoding!r}") from None
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError as err:
-            raise InputError(path, f"cannot decode as {encoding} at byte {err.start}") from None
-        return text.removeprefix("\ufeff"), encoding
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec), codec
-            except UnicodeDecodeError as err:
-                raise InputError(path, f"invalid {codec.upper()} after its byte-order mark "
-                                       f"at byte {err.start + len(bom)}") from None
+    if encoding is not None or data.startswith(_BOMS):
+        # --encoding and byte-order marks: the same rules (and messages) as text files
+        src = decode(data, path, encoding)
+        return src.text, src.encoding
     declared = _declared(data)
     if declared not in (None, "utf-8") and not data.isascii():
         # a saved page whose template still declares GB2312 while the text is UTF-8 (the
