@@ -112,7 +112,9 @@ class Suppression(Check):
     applies the comments after every other check (gialint/suppress.py)."""
 
     kind = "suppression"
-    params = {"problem": Param("str", required=True, choices=("unused", "no_rules"))}
+    params = {"problem": Param("str", required=True, choices=("unused", "no_rules"),
+                               doc="unused: a directive that silences nothing; no_rules: a "
+                               "directive that names no rule")}
     message_args = ("directive", "rules")
 
     def check(self, report: Report, ctx):

@@ -47,7 +47,7 @@ class PatternCheck(Check):
                        doc="text: everything; document: title and body (no web-page metadata); "
                        "body: sections and preamble (no title or web-page metadata); headings; "
                        "paragraphs; title"),
-        "ignore_case": Param("bool", default=False),
+        "ignore_case": Param("bool", default=False, doc="match letters in either case"),
         "normalized": Param("bool", default=True, doc="match on the normalised text"),
         "max_per_file": Param("int", default=0, doc="report at most this many matches (0: all)"),
     }

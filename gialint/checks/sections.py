@@ -128,6 +128,8 @@ class SectionOrder(Check):
 
 @register
 class DuplicateSection(Check):
+    """A national section whose heading appears more than once."""
+
     kind = "duplicate_section"
     message_args = ("key", "numeral", "heading", "label", "line")
     variants = ("default", "first")

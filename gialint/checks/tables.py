@@ -15,6 +15,8 @@ SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wron
 
 @register
 class TableShape(Check):
+    """What the table reader could not fit to the national template, one issue per rule."""
+
     kind = "table_shape"
     params = {"issue": Param("str", required=True, choices=SHAPES,
                              doc="which kind of reading problem this rule reports")}
@@ -37,10 +39,15 @@ _PROBLEMS = ("nonnumeric", "negative", "blank")
 
 @register
 class CellValue(Check):
+    """Table cells that are not numbers, negative counts, or blank."""
+
     kind = "cell_value"
     params = {
-        "problem": Param("str", required=True, choices=_PROBLEMS),
-        "tables": Param("list[str]", default=["t2", "t3", "t4"], choices=("t2", "t3", "t4")),
+        "problem": Param("str", required=True, choices=_PROBLEMS,
+                         doc="nonnumeric: a cell that is not a number; negative: a count below "
+                         "zero (signed cells such as 本年增/减 excepted); blank: a cell left empty"),
+        "tables": Param("list[str]", default=["t2", "t3", "t4"], choices=("t2", "t3", "t4"),
+                        doc="the tables whose cells are checked"),
     }
     message_args = ("cell", "text", "key")
 

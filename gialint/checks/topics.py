@@ -16,10 +16,11 @@ class RequiredTopics(Check):
     kind = "required_topics"
     params = {
         "topics": Param("list[table]", required=True, fields={
-            "key": Param("str", required=True),
+            "key": Param("str", required=True, doc="a stable name of the topic (message: {key})"),
             "label": Param("str", required=True, doc="how the topic is named in messages"),
-            "patterns": Param("list[regex]", required=True),
-        }),
+            "patterns": Param("list[regex]", required=True,
+                              doc="the topic is covered when one of these matches"),
+        }, doc="the content items the report must cover"),
         "scope": Param("str", default="headings", choices=("headings", "sections", "text"),
                        doc="headings: section and sub-section headings; sections: top-level "
                        "headings only; text: anywhere in the text"),
