@@ -212,25 +212,37 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=\.)\s+(?=[A-Z])", para)[0]
 
 
-def _toml(value) -> str:
-    """A parameter value as it is written in a rule file."""
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def _escape(c: str) -> str:
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    return f"\\u{ord(c):04x}" if ord(c) < 0x20 or ord(c) == 0x7F else c
+
+
+def toml_value(value) -> str:
+    """``value`` as it is written in a TOML rule file."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, re.Pattern):
+        value = value.pattern
     if isinstance(value, str):
-        if "'" not in value and "\n" not in value and ("\\" in value or '"' in value):
-            return f"'{value}'"
-        import json
-
-        return json.dumps(value, ensure_ascii=False)
+        control = any(ord(c) < 0x20 or ord(c) == 0x7F for c in value)
+        if not control and "'" not in value and ("\\" in value or '"' in value):
+            return f"'{value}'"  # a literal string: regexes keep their backslashes
+        return '"' + "".join(map(_escape, value)) + '"'
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
         if not value:
             return "{}"
-        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
-    if isinstance(value, re.Pattern):
-        return _toml(value.pattern)
-    return str(value)
+        return "{ " + ", ".join(f"{k if _BARE_KEY.match(k) else toml_value(k)} = {toml_value(v)}"
+                                for k, v in value.items()) + " }"
+    raise TypeError(f"no TOML form for {value!r}")
 
 
 def _code(text: str) -> str:
@@ -248,9 +260,9 @@ def param_lines(params: dict, prefix: str = "") -> list[str]:
         if spec.required:
             bits.append("**required**")
         elif spec.default is not None:
-            bits.append("default " + _code(_toml(spec.default)))
+            bits.append("default " + _code(toml_value(spec.default)))
         if spec.choices:
-            bits.append("one of " + ", ".join(_code(_toml(c)) for c in spec.choices))
+            bits.append("one of " + ", ".join(_code(toml_value(c)) for c in spec.choices))
         line = f"{prefix}- `{name}` — {'; '.join(bits)}."
         if spec.doc:
             doc = spec.doc[0].upper() + spec.doc[1:]
