@@ -104,8 +104,8 @@ and adds what a user sees: an id (`GIA123`), a kebab-case name, a category,
 a default severity, the editions it applies to, messages in Chinese and
 English, a summary, a description, examples and its `source` (see
 [rules.md](rules.md) and, for the format itself, [format.md](format.md)).
-Many rules share one kind: the placeholder rules are all `pattern` rules
-that differ only in their data.
+Many rules share one kind: most placeholder rules are `pattern` rules that
+differ only in their regular expressions.
 
 A kind (`gialint/checks/base.py`, class `Check`) declares:
 
@@ -122,7 +122,8 @@ A kind (`gialint/checks/base.py`, class `Check`) declares:
 * `setup()` — compiles what the parameters describe, once per run (the
   validated parameters are in `self.p`, defaults filled in);
 * `check(report, ctx)` — reads the report model (`gialint/model.py`: title,
-  sections and headings, blocks, tables in `report.data`, dates) and yields a
+  sections and headings, blocks, tables in `report.data`, dates) and the
+  run's settings (`ctx`: organ type, deadline, language) and yields a
   `Hit` for each problem: a span of the original file, the message
   arguments, the variant, related places and, optionally, certain fixes.
 
@@ -141,9 +142,12 @@ selection and suppressions. A kind never formats output.
 
    This appends a commented `[[rule]]` entry to `rules/<category>.toml` (or
    `--file rules/x.toml`) with every parameter of the kind — required ones
-   filled with placeholders, optional ones commented out with their
-   defaults — and creates `tests/fixtures/rules/GIA509/` with a pass and a
-   fail report and `expected.toml`. It refuses an id or a name that exists.
+   filled with the values of an existing rule of the kind, so that the entry
+   loads at once, optional ones commented out with their defaults — and
+   creates `tests/fixtures/rules/GIA509/` with a pass and a fail report
+   (copies of `examples/report-2024.txt`) and `expected.toml`. It refuses an
+   id, a name or a fixture folder that exists (exit 2). The new rule's
+   fixture test fails until you make the fail report fire.
 3. Fill in the entry: parameters, messages (only the kind's placeholders),
    summary, description, examples, `editions`, `severity` and `source` (an
    official document and/or a `docs/format.md#anchor`).

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from gialint_testing import REPO, RULE_FIXTURES, run_main
 
-from gialint.checks import REGISTRY
+from gialint.checks import REGISTRY, Check, Param
 from gialint.docs import toml_value
 from gialint.ruleset import load_rule_file
 from gialint.scaffold import main
@@ -77,6 +77,36 @@ def test_every_kind_scaffolds_an_entry_that_loads(capsys, repo, kind):
     assert code == 0, err
     (lr,) = load_rule_file(repo / "rules" / "new.toml")
     assert lr.rule.kind == kind
+
+
+def test_a_kind_no_rule_uses_yet_gets_placeholders_that_validate(capsys, repo, monkeypatch):
+    class Demo(Check):
+        """A kind being written."""
+
+        kind = "demo"
+        params = {
+            "patterns": Param("list[regex]", required=True, doc="what to find"),
+            "mode": Param("str", required=True, choices=("a", "b"), doc="how"),
+            "limit": Param("int", required=True, doc="how many"),
+            "items": Param("list[table]", required=True, doc="the items", fields={
+                "key": Param("str", required=True, doc="its name"),
+                "note": Param("str", doc="optional"),
+            }),
+            "extra": Param("map[list[str]]", default={}, doc="more"),
+        }
+        message_args = ("match",)
+
+        def check(self, report, ctx):
+            return iter(())
+
+    monkeypatch.setitem(REGISTRY, "demo", Demo)
+    code, _, err = _scaffold(capsys, repo, "GIA990", "demo-rule", "--kind", "demo",
+                             "--category", "structure", "--file", "rules/new.toml")
+    assert code == 0, err
+    text = (repo / "rules" / "new.toml").read_text(encoding="utf-8")
+    assert "REQUIRED — replace a placeholder" in text and "# extra = {}" in text
+    (lr,) = load_rule_file(repo / "rules" / "new.toml")
+    assert lr.check.p["mode"] == "a" and lr.check.p["items"] == [{"key": "TODO", "note": None}]
 
 
 def test_fill_in_and_the_rule_fires_on_its_fixture(capsys, repo):
