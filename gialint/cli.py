@@ -201,12 +201,11 @@ def run_lint(argv: list[str]) -> int:
             rs = RuleSet(cfg, options)
             check_selectors(cfg, rs.rules + [lr.rule for lr in rs.all])
             if options.select or options.ignore:
-                from gialint.config import selector_known
+                from gialint.selector import is_known
 
-                ids = {lr.rule.id for lr in rs.all}
-                names = {lr.rule.name for lr in rs.all}
+                rules = [lr.rule for lr in rs.all]
                 for v in (options.select or []) + options.ignore:
-                    if not selector_known(v, ids, names):
+                    if not is_known(v, rules):
                         raise UsageError(f"unknown rule, rule name or category {v!r}")
             rulesets[key] = rs
         return rulesets[key]

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from gialint.findings import CATEGORIES, SEVERITIES
+from gialint.findings import SEVERITIES
 from gialint.readers import MAX_BYTES
 from gialint.ruleset import EDITIONS
+from gialint.selector import Selector, is_known, matches  # noqa: F401  (matches: used with configs)
 from gialint.tomlpos import ConfigError, read_toml
 
 CONFIG_FILES = ("gialint.toml", ".gialint.toml", "pyproject.toml")
@@ -107,6 +108,13 @@ def load_config(path: Path) -> Config:
         cfg.deadline = data["deadline"]
     cfg._selectors = (("select", cfg.select), ("ignore", cfg.ignore), ("severity", list(cfg.severity)),
                       *((("per-file-ignores", g), r) for g, r in cfg.per_file_ignores.items()))
+    for key, values in cfg._selectors:  # parsed once here; whether they exist: check_selectors
+        keypath = key if isinstance(key, tuple) else (key,)
+        for v in values:
+            try:
+                Selector.of(v)
+            except ValueError:
+                fail(keypath, _unknown_selector(v, keypath[0]))
     cfg._positions = pos
     cfg._prefix = prefix
     return cfg
@@ -133,24 +141,17 @@ def check_selectors(cfg: Config, rules) -> None:
     """Every id, name, category or prefix named in the config must exist."""
     if cfg.path is None:
         return
-    ids = {r.id for r in rules}
-    names = {r.name for r in rules}
+    rules = list(rules)
     for key, values in getattr(cfg, "_selectors", ()):
         keypath = key if isinstance(key, tuple) else (key,)
         for v in values:
-            if not selector_known(v, ids, names):
+            if not is_known(v, rules):
                 raise ConfigError(cfg.path, cfg._positions.line(cfg._prefix + keypath),
-                                  f"unknown rule, rule name or category {v!r} in '{keypath[0]}'")
+                                  _unknown_selector(v, keypath[0]))
 
 
-def selector_known(v: str, ids, names) -> bool:
-    return v == "ALL" or v in ids or v in names or v in CATEGORIES or (
-        v.startswith("GIA") and any(i.startswith(v) for i in ids))
-
-
-def matches(selector: str, rule) -> bool:
-    return (selector == "ALL" or selector == rule.id or selector == rule.name
-            or selector == rule.category or (selector.startswith("GIA") and rule.id.startswith(selector)))
+def _unknown_selector(v: str, key: str) -> str:
+    return f"unknown rule, rule name or category {v!r} in '{key}'"
 
 
 def find_config(start: Path) -> Path | None:
