@@ -351,7 +351,7 @@ def _is_json(value) -> bool:
 def json_schema(which: str) -> dict:
     """The JSON Schema of ``"config"`` (gialint.toml) or ``"rules"`` (a rule file)."""
     if which == "config":
-        return {"$schema": _DRAFT, "$id": "https://gialint.invalid/schemas/gialint-config.schema.json",
+        return {"$schema": _DRAFT,
                 "title": "gialint configuration (gialint.toml, .gialint.toml, [tool.gialint])",
                 **_table_json(CONFIG)}
     from gialint.checks import REGISTRY
@@ -362,7 +362,7 @@ def json_schema(which: str) -> dict:
          "then": {"properties": {"params": params_json(cls.params),
                                  "variants": {"propertyNames": {"enum": list(cls.variants)}}}}}
         for kind, cls in sorted(REGISTRY.items())]
-    return {"$schema": _DRAFT, "$id": "https://gialint.invalid/schemas/gialint-rules.schema.json",
+    return {"$schema": _DRAFT,
             "title": "gialint rule file (rules/*.toml: [[rule]] tables)",
             "type": "object", "properties": {"rule": {"type": "array", "items": entry}},
             "additionalProperties": False}
