@@ -251,7 +251,7 @@ RULE_FILE_KEYS = ("rule",)
 
 # -- JSON Schema ----------------------------------------------------------------
 
-_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+_DRAFT = "http://json-schema.org/draft-07/schema#"  # the draft editors (Taplo) support best
 
 
 def _texts_json(langs: tuple, doc: str = "") -> dict:

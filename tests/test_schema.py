@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator
 
 try:
     import tomllib
@@ -32,10 +32,10 @@ def test_schema_files_are_up_to_date(which):
         f"docs/schemas/{SCHEMA_FILES[which]} is out of date: run `python -m gialint.schema`")
 
 
-def _validator(which: str) -> Draft202012Validator:
+def _validator(which: str) -> Draft7Validator:
     schema = json_schema(which)
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema)
 
 
 def _errors(which: str, data: dict) -> list[str]:
