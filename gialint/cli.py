@@ -201,12 +201,11 @@ def run_lint(argv: list[str]) -> int:
             rs = RuleSet(cfg, options)
             check_selectors(cfg, rs.rules + [lr.rule for lr in rs.all])
             if options.select or options.ignore:
-                from gialint.config import selector_known
+                from gialint.selector import is_known
 
-                ids = {lr.rule.id for lr in rs.all}
-                names = {lr.rule.name for lr in rs.all}
+                rules = [lr.rule for lr in rs.all]
                 for v in (options.select or []) + options.ignore:
-                    if not selector_known(v, ids, names):
+                    if not is_known(v, rules):
                         raise UsageError(f"unknown rule, rule name or category {v!r}")
             rulesets[key] = rs
         return rulesets[key]
@@ -248,8 +247,7 @@ def run_lint(argv: list[str]) -> int:
     first = next(iter(rulesets.values()), None) or RuleSet(Config(), options)
     lang = args.lang or first.lang()
     for r in results:
-        if r.error is not None:
-            r.error = localize(r.error, lang)
+        localize(r, lang)
     rules = _union_rules(rulesets.values()) or first.rules
     color = args.color == "always" or (
         args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
@@ -318,7 +316,7 @@ class _Job:
         self.ruleset_for = ruleset_for  # resolved rule sets travel with the job (fork)
 
     def __call__(self, item):
-        from gialint.findings import FileResult
+        from gialint.inputmessages import error_result
         from gialint.lint import describe_error, display_path, lint_source
         from gialint.readers import read_bytes, read_path
         from gialint.source import InputError
@@ -326,7 +324,7 @@ class _Job:
         kind, path, data = item
         args = self.args
         if kind == "error":  # found before linting: missing, an unreadable folder, stdin too large
-            return FileResult(path=str(path), error=data), None, 0
+            return error_result(str(path), *data), None, 0
         if kind == "data":  # standard input
             rs = self.ruleset_for(_stdin_config_path(args))
             shown = str(path)
@@ -340,10 +338,9 @@ class _Job:
                 source = read_path(str(path), encoding=args.encoding, display_path=shown,
                                    max_bytes=args.max_file_size or rs.config.max_file_size)
         except InputError as err:
-            return FileResult(path=shown, error=err.message), None, 0
+            return error_result(shown, err.code, err.arguments), None, 0
         except Exception as err:  # a reader bug must not stop the run: report it, go on
-            return FileResult(path=shown, error=f"internal error while reading the file "
-                                                f"({describe_error(err)})"), None, 0
+            return error_result(shown, "internal-read-error", {"error": describe_error(err)}), None, 0
         result = lint_source(source, rs)
         diff, fixed = None, 0
         if (args.fix or args.diff) and kind == "file" and source.fixable:
@@ -354,6 +351,7 @@ class _Job:
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
         from gialint.fix import fixed_text, unified_diff, write_atomically
+        from gialint.inputmessages import localize
         from gialint.lint import lint_source
         from gialint.readers import read_path
         from gialint.source import InputError
@@ -366,7 +364,8 @@ class _Job:
         try:
             write_atomically(source.path, after, source.encoding)
         except OSError as err:  # a read-only file or folder: say so, go on with the others
-            result.error = f"--fix could not write the file: {err.strerror or err}"
+            result.error_code, result.error_args = "fix-write-failed", {"reason": err.strerror or str(err)}
+            localize(result, "en")
             return result, None, 0
         try:
             again = read_path(result.path, encoding=self.args.encoding, display_path=result.path,
@@ -429,7 +428,8 @@ def _stdin_config_path(args) -> Path:
 
 
 def _expand(paths, ruleset_for, excluded):
-    """Yield ("file", Path, None), ("stdin", None, None) or ("error", Path, message), in order."""
+    """Yield ("file", Path, None), ("stdin", None, None) or ("error", Path, (message code,
+    arguments)), in order."""
     for raw in paths:
         if raw == "-":
             yield "stdin", None, None
@@ -442,11 +442,11 @@ def _expand(paths, ruleset_for, excluded):
                 if not excluded(rs.config, f):
                     yield "file", f, None
             for folder, why in unreadable:
-                yield "error", folder, f"cannot read directory: {why}"
+                yield "error", folder, ("cannot-read-directory", {"reason": why})
         elif path.exists() or path.is_symlink():
             yield "file", path, None
         else:
-            yield "error", path, "no such file or directory"
+            yield "error", path, ("not-found", {})
 
 
 def _extensions() -> tuple[str, ...]:

@@ -119,6 +119,9 @@ class FileResult:
     internal_errors: int = 0  # GIA001 findings: a rule or stage crashed on this file (exit 2)
     # after keep_needed_lines(): only the lines findings point at, by number
     lines: dict[int, str] | None = None
+    # the input error's code and arguments (gialint.inputmessages renders ``error`` from them)
+    error_code: str | None = None
+    error_args: dict = field(default_factory=dict)
 
     def line_text(self, line: int) -> str:
         if self.source_text is None:

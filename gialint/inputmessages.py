@@ -1,54 +1,134 @@
-"""Chinese wording of the input-error messages (files that cannot be linted).
+"""The messages of input errors (files that cannot be linted), in Chinese and English.
 
-Readers raise ``InputError`` with one English line; the output is Chinese by
-default, so the known messages are translated here, keeping their details
-(line, byte, size, package name).  A message without a translation is shown
-as it is: better English than nothing.
+A reader raises ``InputError(path, code, **args)`` (gialint.source); the
+message is rendered from this one catalogue in the language of the run, like
+a rule's message.  Arguments are plain values (numbers, names, the text of an
+operating-system or library error); a few are formatted per language (sizes
+in bytes, the encodings an HTML page was tried with).
 """
 
 from __future__ import annotations
 
-import re
+DEFAULT_LANG = "zh"
 
-# (English message pattern, Chinese template using the pattern's groups)
-_ZH: list[tuple[re.Pattern, str]] = [(re.compile(p), zh) for p, zh in (
-    (r"^no such file(?: or directory)?$", "文件不存在"),
-    (r"^no such file \(or a broken symbolic link\)$", "文件不存在（或是失效的符号链接）"),
-    (r"^is a directory, not a file$", "这是目录，不是文件"),
-    (r"^permission denied$", "没有读取权限"),
-    (r"^cannot read file: (.+)$", r"无法读取文件：\1"),
-    (r"^file too large \((.+?); the limit is (.+?), set by max-file-size\)$",
-     r"文件过大（\1；上限 \2，可用 max-file-size 调整）"),
-    (r"^file too large \(over (.+?); the limit is set by max-file-size\)$",
-     r"文件过大（超过 \1；上限可用 max-file-size 调整）"),
-    (r"^reading (\w+) files needs the optional package '([\w-]+)': pip install '(.+)'$",
-     r"读取 \1 文件需要可选依赖包 “\2”：pip install '\3'"),
-    (r"^binary file \((.+?)\), not a text report(.*)$", r"二进制文件（\1），不是文本报告\2"),
-    (r"^binary file \(contains NUL bytes\), not an HTML page$", "二进制文件（含 NUL 字节），不是网页"),
-    (r"^invalid UTF-8 at line (\d+) \(byte (\d+)\); use --encoding to force one$",
-     r"第 \1 行（字节 \2）不是有效的 UTF-8；可用 --encoding 指定编码"),
-    (r"^cannot decode: (.+?); use --encoding to force one$", r"无法解码：\1；可用 --encoding 指定编码"),
-    (r"^unknown encoding (.+)$", r"未知编码 \1"),
-    (r"^old Word \.doc \(OLE2\) format, not (?:\.docx|read); save it as \.docx$",
-     "旧版 Word .doc 格式，无法读取；请另存为 .docx"),
-    (r"^RTF format, not read; save it as \.docx or plain text$", "RTF 格式，无法读取；请另存为 .docx 或纯文本"),
-    (r"^password-protected \(encrypted\) Word file.*$", "Word 文件有密码保护（已加密）；请另存一份未加密的副本"),
-    (r"^damaged Word document \((.+)\)$", r"Word 文档已损坏（\1）"),
-    (r"^not a Word document: (.+)$", r"不是 Word 文档：\1"),
-    (r"^encrypted PDF: it needs a password; lint an unprotected copy$", "PDF 已加密，需要密码；请检查未加密的副本"),
-    (r"^cannot read PDF \(damaged or not a PDF\): (.+)$", r"无法读取 PDF（文件损坏或不是 PDF）：\1"),
-    (r"^internal error while reading the file \((.+)\)$", r"读取文件时发生内部错误（\1）"),
-    (r"^--fix could not write the file: (.+)$", r"--fix 无法写入文件：\1"),
-    (r"^cannot read directory: (.+)$", r"无法读取目录：\1"),
-)]
+#: code → {language: template with {argument} placeholders}
+MESSAGES: dict[str, dict[str, str]] = {
+    # finding and opening the file
+    "not-found": {"en": "no such file or directory", "zh": "文件不存在"},
+    "broken-link": {"en": "no such file (or a broken symbolic link)",
+                    "zh": "文件不存在（或是失效的符号链接）"},
+    "is-directory": {"en": "is a directory, not a file", "zh": "这是目录，不是文件"},
+    "permission-denied": {"en": "permission denied", "zh": "没有读取权限"},
+    "cannot-read": {"en": "cannot read file: {reason}", "zh": "无法读取文件：{reason}"},
+    "cannot-read-directory": {"en": "cannot read directory: {reason}", "zh": "无法读取目录：{reason}"},
+    "file-too-large": {"en": "file too large ({size}; the limit is {limit}, set by max-file-size)",
+                       "zh": "文件过大（{size}；上限 {limit}，可用 max-file-size 调整）"},
+    # a stream or a growing file: its size is not known
+    "file-too-large-stream": {"en": "file too large (over {limit}; the limit is set by max-file-size)",
+                              "zh": "文件过大（超过 {limit}；上限可用 max-file-size 调整）"},
+    "needs-package": {
+        "en": "reading {format} files needs the optional package '{module}': pip install 'gialint[{extra}]'",
+        "zh": "读取 {format} 文件需要可选依赖包 “{module}”：pip install 'gialint[{extra}]'"},
+    # not a text at all
+    "binary-file": {"en": "binary file ({what}), not a text report", "zh": "二进制文件（{what}），不是文本报告"},
+    "binary-file-reader": {"en": "binary file ({what}), not a text report; lint it as a {ext} file",
+                           "zh": "二进制文件（{what}），不是文本报告；请以 {ext} 文件检查"},
+    "nul-bytes": {"en": "binary file (contains NUL bytes), not a text report; "
+                        "for UTF-16 without a byte-order mark use --encoding utf-16-le",
+                  "zh": "二进制文件（含 NUL 字节），不是文本报告；"
+                        "没有字节顺序标记的 UTF-16 文件可用 --encoding utf-16-le"},
+    "nul-bytes-html": {"en": "binary file (contains NUL bytes), not an HTML page",
+                       "zh": "二进制文件（含 NUL 字节），不是网页"},
+    "old-word-format": {"en": "old Word .doc (OLE2) format, not read; save it as .docx",
+                        "zh": "旧版 Word .doc 格式，无法读取；请另存为 .docx"},
+    "rtf-format": {"en": "RTF format, not read; save it as .docx or plain text",
+                   "zh": "RTF 格式，无法读取；请另存为 .docx 或纯文本"},
+    # decoding
+    "unknown-encoding": {"en": "unknown encoding '{encoding}'", "zh": "未知编码 '{encoding}'"},
+    "cannot-decode-as": {"en": "cannot decode as {encoding} at line {line} (byte {byte})",
+                         "zh": "无法按 {encoding} 解码：第 {line} 行（字节 {byte}）"},
+    # a file with a byte-order mark that is broken further on
+    "invalid-encoding": {"en": "invalid {encoding} at line {line} (byte {byte})",
+                         "zh": "第 {line} 行（字节 {byte}）不是有效的 {encoding}"},
+    "invalid-utf8": {"en": "invalid UTF-8 at line {line} (byte {byte}); use --encoding to force one",
+                     "zh": "第 {line} 行（字节 {byte}）不是有效的 UTF-8；可用 --encoding 指定编码"},
+    "cannot-decode": {"en": "cannot decode: neither UTF-8 (invalid at line {line} (byte {byte})) "
+                            "nor GB18030; use --encoding to force one",
+                      "zh": "无法解码：既不是 UTF-8（第 {line} 行字节 {byte} 无效），也不是 GB18030；"
+                            "可用 --encoding 指定编码"},
+    "cannot-decode-page": {"en": "cannot decode: tried {tried}; use --encoding to force one",
+                           "zh": "无法解码：已尝试 {tried}；可用 --encoding 指定编码"},
+    "cannot-decode-declared": {
+        "en": "cannot decode: the page declares {declared}; tried {tried}; use --encoding to force one",
+        "zh": "无法解码：网页声明的编码为 {declared}，已尝试 {tried}；可用 --encoding 指定编码"},
+    "truncated-utf16": {"en": "truncated {encoding} file (odd number of bytes)",
+                        "zh": "{encoding} 文件不完整（字节数为奇数）"},
+    # Word
+    "docx-damaged": {"en": "damaged Word document ({error})", "zh": "Word 文档已损坏（{error}）"},
+    "docx-encrypted": {"en": "password-protected (encrypted) Word file; save an unprotected copy as .docx",
+                       "zh": "Word 文件有密码保护（已加密）；请另存一份未加密的副本"},
+    "docx-not-zip": {"en": "not a readable .docx (Word/ZIP) file: the ZIP package is damaged, "
+                           "incomplete or not a ZIP at all",
+                     "zh": "不是可读取的 .docx（Word/ZIP）文件：ZIP 包已损坏、不完整或不是 ZIP"},
+    "zip-encrypted": {"en": "encrypted ZIP package, not a readable .docx",
+                      "zh": "ZIP 包已加密，无法作为 .docx 读取"},
+    "zip-too-large": {"en": "ZIP package expands to more than {megabytes} MB; refused",
+                      "zh": "ZIP 包解压后超过 {megabytes} MB，拒绝读取"},
+    "docx-no-document": {"en": "not a Word document: a ZIP package without word/document.xml",
+                         "zh": "不是 Word 文档：ZIP 包中没有 word/document.xml"},
+    "docx-missing-part": {"en": "not a Word document: missing part {part}",
+                          "zh": "不是 Word 文档：缺少部件 {part}"},
+    "docx-main-part": {"en": "not a Word .docx document: its main part is {content_type}",
+                       "zh": "不是 Word .docx 文档：主部件的类型是 {content_type}"},
+    "docx-not-word": {"en": "not a Word .docx document: {error}", "zh": "不是 Word .docx 文档：{error}"},
+    # PDF
+    "pdf-encrypted": {"en": "encrypted PDF: it needs a password; lint an unprotected copy",
+                      "zh": "PDF 已加密，需要密码；请检查未加密的副本"},
+    "pdf-encrypted-unopenable": {"en": "encrypted PDF that cannot be opened ({error})",
+                                 "zh": "PDF 已加密，无法打开（{error}）"},
+    "pdf-unreadable": {"en": "cannot read PDF (damaged or not a PDF): {reason}",
+                       "zh": "无法读取 PDF（文件损坏或不是 PDF）：{reason}"},
+    # gialint itself
+    "internal-read-error": {"en": "internal error while reading the file ({error})",
+                            "zh": "读取文件时发生内部错误（{error}）"},
+    "fix-write-failed": {"en": "--fix could not write the file: {reason}", "zh": "--fix 无法写入文件：{reason}"},
+}
 
 
-def localize(message: str, lang: str) -> str:
-    """``message`` in ``lang`` ("zh" or "en")."""
-    if lang != "zh":
-        return message
-    for pattern, zh in _ZH:
-        m = pattern.match(message)
-        if m:
-            return m.expand(zh)
-    return message
+def _size(n: int, lang: str) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / 1024 / 1024:.1f} MB"
+    return f"{n} 字节" if lang == "zh" else f"{n} bytes"
+
+
+def _tried(pairs, lang: str) -> str:
+    """[(codec, byte of the first invalid sequence), …]"""
+    if lang == "zh":
+        return "、".join(f"{codec}（字节 {byte} 无效）" for codec, byte in pairs)
+    return ", ".join(f"{codec} (invalid at byte {byte})" for codec, byte in pairs)
+
+
+# arguments shown differently by language, by name
+_FORMATS = {"size": _size, "limit": _size, "tried": _tried}
+
+
+def message(code: str, args: dict | None = None, lang: str = DEFAULT_LANG) -> str:
+    """The message ``code`` with ``args`` in ``lang`` ("zh" or "en"; one line)."""
+    templates = MESSAGES[code]
+    template = templates.get(lang) or templates[DEFAULT_LANG]
+    shown = {k: _FORMATS[k](v, lang) if k in _FORMATS else v for k, v in (args or {}).items()}
+    return " ".join(template.format_map(shown).split())
+
+
+def localize(result, lang: str) -> None:
+    """Render the input error of a :class:`~gialint.findings.FileResult` in ``lang``."""
+    if result.error_code is not None:
+        result.error = message(result.error_code, result.error_args, lang)
+
+
+def error_result(path: str, code: str, args: dict | None = None, lang: str = DEFAULT_LANG):
+    """The :class:`~gialint.findings.FileResult` of a file that could not be linted."""
+    from gialint.findings import FileResult
+
+    args = dict(args or {})
+    return FileResult(path=path, error=message(code, args, lang), error_code=code, error_args=args)

@@ -22,6 +22,7 @@ from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import LoadedRule, load_rules
 from gialint.saferegex import PatternTimeout
+from gialint.selector import Selector
 from gialint.source import Source
 
 
@@ -166,8 +167,7 @@ def _internal_rule(ruleset: RuleSet):
 
 
 def _matches_finding(selector: str, f: Finding) -> bool:
-    return (selector in ("ALL", f.rule, f.name, f.category)
-            or (selector.startswith("GIA") and f.rule.startswith(selector)))
+    return Selector.of(selector).matches_finding(f)
 
 
 def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
@@ -203,11 +203,7 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
 
 def _specificity(selector: str, rule) -> int:
     # sorted ascending, applied in order: later (more specific) overrides earlier
-    if selector in (rule.id, rule.name):
-        return 3
-    if selector.startswith("GIA"):
-        return 2
-    return 1 if selector != "ALL" else 0
+    return Selector.of(selector).specificity(rule)
 
 
 class _Args(dict):

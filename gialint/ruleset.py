@@ -3,29 +3,20 @@
 Every mistake is a ``ConfigError`` naming the file, the line and the key:
 unknown keys, wrong types, bad regular expressions, unknown check kinds,
 message placeholders the kind does not provide, duplicate ids or names.
+The shape of a ``[[rule]]`` table is declared in gialint.schema.
 """
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from gialint.checks import REGISTRY, Check, ParamError, validate_params
-from gialint.findings import CATEGORIES, SEVERITIES
 from gialint.resources import resource_dir
 from gialint.rule import Rule
+from gialint.schema import EDITIONS, LANGS, check_table, check_texts, rule_entry  # noqa: F401
 from gialint.tomlpos import ConfigError, read_toml  # noqa: F401  (ConfigError is part of this API)
-
-EDITIONS = ("legacy", "2019", "2021")
-LANGS = ("zh", "en")
-_ID = re.compile(r"^GIA\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {
-    "id", "name", "category", "severity", "editions", "kind", "params", "message",
-    "variants", "summary", "description", "example", "source",
-}
 
 
 @dataclass
@@ -65,57 +56,22 @@ def load_rule_file(path: Path, *, user: bool = False) -> list[LoadedRule]:
 
 
 def _text_table(value, keypath, fail, required=LANGS) -> dict[str, str]:
-    if isinstance(value, str):
-        value = {"zh": value}
-    if not isinstance(value, dict):
-        fail(keypath, "must be a table of texts by language (zh = …, en = …)")
-    for lang, text in value.items():
-        if lang not in LANGS:
-            fail(keypath + (lang,), f"unknown language '{lang}' (zh or en)")
-        if not isinstance(text, str):
-            fail(keypath + (lang,), "must be a string")
-    for lang in required:
-        if lang not in value:
-            fail(keypath, f"missing the '{lang}' text")
-    return dict(value)
+    return check_texts(value, keypath, fail, required)
 
 
 def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> LoadedRule:
-    if not isinstance(entry, dict):
-        fail(kp, "each [[rule]] must be a table")
-    for key in entry:
-        if key not in _RULE_KEYS:
-            fail(kp + (key,), f"unknown key '{key}' (known: {', '.join(sorted(_RULE_KEYS))})")
-    for key in ("id", "name", "category", "severity", "editions", "kind", "message", "summary"):
-        if key not in entry:
-            fail(kp, f"missing required key '{key}'")
-    rid = entry["id"]
-    if not isinstance(rid, str) or not _ID.match(rid):
-        fail(kp + ("id",), f"rule id must look like GIA123, not {rid!r}")
-    name = entry["name"]
-    if not isinstance(name, str) or not _NAME.match(name):
-        fail(kp + ("name",), f"rule name must be kebab-case (missing-section), not {name!r}")
-    if entry["category"] not in CATEGORIES:
-        fail(kp + ("category",), f"unknown category {entry['category']!r} (one of {', '.join(CATEGORIES)})")
-    if entry["severity"] not in SEVERITIES:
-        fail(kp + ("severity",), f"unknown severity {entry['severity']!r} (error, warning or info)")
+    # the shape of the entry (gialint.schema); then what depends on its kind
+    check_table(_rule_entry(), entry, kp, fail, wrong="each [[rule]] must be a table")
+    rid, name, kind = entry["id"], entry["name"], entry["kind"]
     editions = entry["editions"]
-    if not isinstance(editions, list) or not editions or any(e not in EDITIONS for e in editions):
-        fail(kp + ("editions",), f"must be a non-empty list of {', '.join(EDITIONS)}")
-    kind = entry["kind"]
-    cls = REGISTRY.get(kind)
-    if cls is None:
-        fail(kp + ("kind",), f"unknown check kind {kind!r} (known: {', '.join(sorted(REGISTRY))})")
+    cls = REGISTRY[kind]
     try:
         params = validate_params(cls.params, entry.get("params", {}), (), timed=user)
     except ParamError as err:
         fail(kp + ("params",) + err.path, str(err))
     message = _text_table(entry["message"], kp + ("message",), fail)
     variants = {"default": message}
-    raw_variants = entry.get("variants", {})
-    if not isinstance(raw_variants, dict):
-        fail(kp + ("variants",), "must be a table of messages by variant name")
-    for vname, vtext in raw_variants.items():
+    for vname, vtext in entry.get("variants", {}).items():
         if vname not in cls.variants:
             fail(kp + ("variants", vname), f"kind {kind!r} has no message variant {vname!r} "
                  f"(it has: {', '.join(cls.variants)})")
@@ -136,25 +92,33 @@ def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> Loade
                     fail(where, f"placeholder {{{fname}}} must be plain, without a format "
                          "spec or conversion")
     example = entry.get("example", {})
-    if not isinstance(example, dict) or set(example) - {"bad", "good"}:
-        fail(kp + ("example",), "must be a table with 'bad' and 'good' texts")
     description = _text_table(entry.get("description", {"zh": ""}), kp + ("description",), fail,
                               required=("zh",))
-    source = entry.get("source", "")
-    if not isinstance(source, str):
-        fail(kp + ("source",), "must be a string")
     rule = Rule(
         id=rid, name=name, category=entry["category"], severity=entry["severity"],
         editions=tuple(editions), kind=kind, params=entry.get("params", {}),
         message=message, summary=_text_table(entry["summary"], kp + ("summary",), fail),
         description=description, example_bad=example.get("bad", ""),
-        example_good=example.get("good", ""), source=source, origin=origin, variants=variants,
+        example_good=example.get("good", ""), source=entry.get("source", ""), origin=origin,
+        variants=variants,
     )
     try:
         check = cls(rule, params, timed=user)
     except ParamError as err:
         fail(kp + ("params",) + err.path, str(err))
     return LoadedRule(rule, check)
+
+
+_ENTRY: dict = {}  # registered kinds → the declaration of a [[rule]] table
+
+
+def _rule_entry() -> dict:
+    """The declaration of a [[rule]] table, built again only when a kind is registered."""
+    kinds = tuple(REGISTRY)
+    if kinds not in _ENTRY:
+        _ENTRY.clear()
+        _ENTRY[kinds] = rule_entry()
+    return _ENTRY[kinds]
 
 
 def _read_cached(path: Path):

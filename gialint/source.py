@@ -20,21 +20,30 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from gialint.findings import Location
+from gialint.inputmessages import message as message_text
 
 __all__ = ["InputError", "Source", "decode", "read_source"]
 
 
 class InputError(Exception):
-    """A file that cannot be linted.  ``str(err) == f"{path}: {message}"`` (one line)."""
+    """A file that cannot be linted: a message ``code`` of gialint.inputmessages
+    with its arguments.  ``message`` is the English text (one line),
+    ``str(err) == f"{path}: {message}"``; ``text(lang)`` renders it in a language."""
 
-    def __init__(self, path: str, message: str):
-        message = " ".join(str(message).split())  # always one line
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
+    def __init__(self, path: str, code: str, **args):
+        self.path, self.code, self.arguments = path, code, args
+        self.message = message_text(code, args, "en")
+        super().__init__(f"{path}: {self.message}")
+
+    def text(self, lang: str) -> str:
+        return message_text(self.code, self.arguments, lang)
 
     def __reduce__(self):  # picklable (multiprocessing)
-        return (type(self), (self.path, self.message))
+        return (_input_error, (type(self), self.path, self.code, self.arguments))
+
+
+def _input_error(cls, path: str, code: str, args: dict) -> InputError:
+    return cls(path, code, **args)
 
 
 _LINE_END_RE = re.compile("\r\n|\r|\n")
@@ -196,55 +205,49 @@ class Source:
 
 # --- decoding ---------------------------------------------------------------
 
+# (magic bytes, message code, its arguments)
 _BINARY_MAGIC = (
     # PDF and Word content is normally sent to its reader (gialint.readers);
     # these refusals are for text decoding forced on such a file
-    (b"%PDF-", "binary file (PDF), not a text report; lint it as a .pdf file"),
-    (b"PK\x03\x04", "binary file (Word/ZIP package), not a text report; lint it as a .docx file"),
-    (b"PK\x05\x06", "binary file (Word/ZIP package), not a text report; lint it as a .docx file"),
-    (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        "old Word .doc (OLE2) format, not read; save it as .docx",
-    ),
-    (b"{\\rtf", "RTF format, not read; save it as .docx or plain text"),
-    (b"\x89PNG\r\n\x1a\n", "binary file (PNG image), not a text report"),
-    (b"\xff\xd8\xff", "binary file (JPEG image), not a text report"),
-    (b"GIF87a", "binary file (GIF image), not a text report"),
-    (b"GIF89a", "binary file (GIF image), not a text report"),
-    (b"II*\x00", "binary file (TIFF image), not a text report"),
-    (b"MM\x00*", "binary file (TIFF image), not a text report"),
-    (b"\x1f\x8b", "binary file (gzip), not a text report"),
-    (b"7z\xbc\xaf\x27\x1c", "binary file (7-Zip archive), not a text report"),
-    (b"Rar!\x1a\x07", "binary file (RAR archive), not a text report"),
-    (b"\x7fELF", "binary file (executable), not a text report"),
-)
-_NUL_MESSAGE = (
-    "binary file (contains NUL bytes), not a text report; "
-    "for UTF-16 without a byte-order mark use --encoding utf-16-le"
+    (b"%PDF-", "binary-file-reader", {"what": "PDF", "ext": ".pdf"}),
+    (b"PK\x03\x04", "binary-file-reader", {"what": "Word/ZIP package", "ext": ".docx"}),
+    (b"PK\x05\x06", "binary-file-reader", {"what": "Word/ZIP package", "ext": ".docx"}),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old-word-format", {}),
+    (b"{\\rtf", "rtf-format", {}),
+    (b"\x89PNG\r\n\x1a\n", "binary-file", {"what": "PNG image"}),
+    (b"\xff\xd8\xff", "binary-file", {"what": "JPEG image"}),
+    (b"GIF87a", "binary-file", {"what": "GIF image"}),
+    (b"GIF89a", "binary-file", {"what": "GIF image"}),
+    (b"II*\x00", "binary-file", {"what": "TIFF image"}),
+    (b"MM\x00*", "binary-file", {"what": "TIFF image"}),
+    (b"\x1f\x8b", "binary-file", {"what": "gzip"}),
+    (b"7z\xbc\xaf\x27\x1c", "binary-file", {"what": "7-Zip archive"}),
+    (b"Rar!\x1a\x07", "binary-file", {"what": "RAR archive"}),
+    (b"\x7fELF", "binary-file", {"what": "executable"}),
 )
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 
 
 def _check_magic(data: bytes, path: str) -> None:
     head = data[:16]
-    for magic, message in _BINARY_MAGIC:
+    for magic, code, args in _BINARY_MAGIC:
         if head.startswith(magic):
-            raise InputError(path, message)
+            raise InputError(path, code, **args)
 
 
-def _where(data: bytes, start: int, codec: str, skip: int) -> str:
-    """'line N (byte B)' of the undecodable byte ``data[start]``; ``skip``
+def _where(data: bytes, start: int, codec: str, skip: int) -> dict:
+    """{line, byte} of the undecodable byte ``data[start]``; ``skip``
     bytes (a BOM) precede ``data`` in the file."""
     prefix = data[:start].decode(codec, errors="replace")
     line = 1 + prefix.count("\n") + prefix.count("\r") - prefix.count("\r\n")
-    return f"line {line} (byte {start + skip})"
+    return {"line": line, "byte": start + skip}
 
 
-def _decode_strict(data: bytes, codec: str, what: str, path: str, skip: int = 0) -> str:
+def _decode_strict(data: bytes, codec: str, code: str, encoding: str, path: str, skip: int = 0) -> str:
     try:
         return data.decode(codec)
     except UnicodeDecodeError as err:
-        raise InputError(path, f"{what} at {_where(data, err.start, codec, skip)}") from None
+        raise InputError(path, code, encoding=encoding, **_where(data, err.start, codec, skip)) from None
 
 
 def _mostly_utf8(data: bytes) -> bool:
@@ -273,48 +276,39 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         try:
             codec = codecs.lookup(encoding).name
         except LookupError:
-            raise InputError(path, f"unknown encoding {encoding!r}") from None
-        text = _decode_strict(data, codec, f"cannot decode as {encoding}", path)
+            raise InputError(path, "unknown-encoding", encoding=encoding) from None
+        text = _decode_strict(data, codec, "cannot-decode-as", encoding, path)
         if text.startswith("\ufeff"):  # BOM with a forced utf-8 / utf-16-le ...
             text = text[1:]
         if "\x00" in text:
-            raise InputError(path, _NUL_MESSAGE)
+            raise InputError(path, "nul-bytes")
         return Source(path, text, encoding)
 
     if data.startswith(codecs.BOM_UTF8):
-        text = _decode_strict(data[3:], "utf-8", "invalid UTF-8", path, 3)
+        text = _decode_strict(data[3:], "utf-8", "invalid-encoding", "UTF-8", path, 3)
         enc = "utf-8-sig"
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         body = data[2:]
         if len(body) % 2:
-            raise InputError(path, f"truncated {enc.upper()} file (odd number of bytes)")
-        text = _decode_strict(body, enc, f"invalid {enc.upper()}", path, 2)
+            raise InputError(path, "truncated-utf16", encoding=enc.upper())
+        text = _decode_strict(body, enc, "invalid-encoding", enc.upper(), path, 2)
     else:
         if b"\x00" in data:
-            raise InputError(path, _NUL_MESSAGE)
+            raise InputError(path, "nul-bytes")
         try:
             text = data.decode("utf-8")
             enc = "utf-8"
         except UnicodeDecodeError as err:
             if _mostly_utf8(data):
-                raise InputError(
-                    path,
-                    f"invalid UTF-8 at {_where(data, err.start, 'utf-8', 0)}; "
-                    "use --encoding to force one",
-                ) from None
+                raise InputError(path, "invalid-utf8", **_where(data, err.start, "utf-8", 0)) from None
             try:
                 text = data.decode("gb18030")
                 enc = "gb18030"
             except UnicodeDecodeError:
-                raise InputError(
-                    path,
-                    f"cannot decode: neither UTF-8 (invalid at "
-                    f"{_where(data, err.start, 'utf-8', 0)}) nor GB18030; "
-                    "use --encoding to force one",
-                ) from None
+                raise InputError(path, "cannot-decode", **_where(data, err.start, "utf-8", 0)) from None
     if "\x00" in text:
-        raise InputError(path, _NUL_MESSAGE)
+        raise InputError(path, "nul-bytes")
     return Source(path, text, enc)
 
 
@@ -327,30 +321,29 @@ def read_bytes_of(path: str, shown: str, max_bytes: int | None = None) -> bytes:
                 return fh.read()
             size = os.fstat(fh.fileno()).st_size
             if size > max_bytes:
-                raise InputError(shown, too_large(size, max_bytes))
+                code, args = too_large(size, max_bytes)
+                raise InputError(shown, code, **args)
             data = fh.read(max_bytes + 1)
             if len(data) > max_bytes:  # a growing file or a special file
-                raise InputError(shown, too_large(None, max_bytes))
+                code, args = too_large(None, max_bytes)
+                raise InputError(shown, code, **args)
             return data
     except FileNotFoundError:
-        raise InputError(shown, "no such file (or a broken symbolic link)") from None
+        raise InputError(shown, "broken-link") from None
     except IsADirectoryError:
-        raise InputError(shown, "is a directory, not a file") from None
+        raise InputError(shown, "is-directory") from None
     except PermissionError:
-        raise InputError(shown, "permission denied") from None
+        raise InputError(shown, "permission-denied") from None
     except OSError as err:
-        raise InputError(shown, f"cannot read file: {err.strerror or err}") from None
+        raise InputError(shown, "cannot-read", reason=err.strerror or str(err)) from None
 
 
-def too_large(size: int | None, limit: int) -> str:
-    """The message for input over the size limit (``size`` None: not known)."""
+def too_large(size: int | None, limit: int) -> tuple[str, dict]:
+    """The message code and arguments for input over the size limit (``size``
+    None: not known)."""
     if size is None:
-        return f"file too large (over {_mb(limit)}; the limit is set by max-file-size)"
-    return f"file too large ({_mb(size)}; the limit is {_mb(limit)}, set by max-file-size)"
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+        return "file-too-large-stream", {"limit": limit}
+    return "file-too-large", {"size": size, "limit": limit}
 
 
 def read_source(

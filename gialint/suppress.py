@@ -4,8 +4,8 @@
     <!-- gialint-disable-next-line GIA301 missing-section -->
     <!-- gialint-disable-file GIA110 -->
 
-A directive must name the rules (ids, names, id prefixes or categories) it
-silences; one that names none silences nothing and is reported.  A
+A directive must name the rules it silences (selectors, as in the config:
+ids, names, id prefixes or categories, see gialint.selector); one that names none silences nothing and is reported.  A
 suppression that silenced nothing is reported too, so stale ones go away.
 Suppressed findings are kept (SARIF lists them under ``suppressions``).
 """
@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from gialint.selector import Selector
 
 DIRECTIVE = re.compile(
     r"<!--\s*gialint-(disable-next-line|disable-file|disable|enable)\b(?P<rules>[^>]*?)\s*-->")
@@ -69,8 +71,11 @@ def scope(directives: list[Directive], lines: list[str]) -> list[Directive]:
     return active
 
 
-def split(findings, directives: list[Directive], matches):
-    """(kept, suppressed) findings; ``matches(selector, finding)`` decides a rule match."""
+def split(findings, directives: list[Directive], matches=None):
+    """(kept, suppressed) findings; ``matches(selector, finding)`` decides a rule match
+    (default: the selector names the finding's rule, gialint.selector)."""
+    if matches is None:
+        matches = _names_rule_of
     kept, suppressed = [], []
     for f in findings:
         hit = None
@@ -84,3 +89,10 @@ def split(findings, directives: list[Directive], matches):
                 break
         (suppressed if hit else kept).append((f, hit) if hit else f)
     return kept, suppressed
+
+
+def _names_rule_of(selector: str, finding) -> bool:
+    try:
+        return Selector.of(selector).matches_finding(finding)
+    except ValueError:  # not a selector: names nothing
+        return False

@@ -125,25 +125,6 @@ def test_exit_2_binary(files, data, word):
     assert word in result.err
 
 
-@pytest.mark.parametrize("message,zh", [
-    ("no such file or directory", "文件不存在"),
-    ("permission denied", "没有读取权限"),
-    ("invalid UTF-8 at line 6 (byte 120); use --encoding to force one",
-     "第 6 行（字节 120）不是有效的 UTF-8；可用 --encoding 指定编码"),
-    ("file too large (51.0 MB; the limit is 50.0 MB, set by max-file-size)",
-     "文件过大（51.0 MB；上限 50.0 MB，可用 max-file-size 调整）"),
-    ("reading DOCX files needs the optional package 'docx': pip install 'gialint[docx]'",
-     "读取 DOCX 文件需要可选依赖包 “docx”：pip install 'gialint[docx]'"),
-    ("binary file (PNG image), not a text report", "二进制文件（PNG image），不是文本报告"),
-    ("something new", "something new"),
-])
-def test_input_errors_in_chinese(message, zh):
-    from gialint.inputmessages import localize
-
-    assert localize(message, "zh") == zh
-    assert localize(message, "en") == message
-
-
 def test_missing_file_message_in_chinese(files):
     result = gia(files, "nope.txt")
     assert result.code == 2 and "nope.txt: 错误: 文件不存在" in result.out

@@ -269,9 +269,19 @@ def test_display_path():
 
 
 def test_input_error_is_one_line():
-    err = InputError("a.txt", "first\nsecond")
-    assert str(err) == "a.txt: first second"
-    assert (err.path, err.message) == ("a.txt", "first second")
+    err = InputError("a.txt", "cannot-read", reason="first\nsecond")
+    assert str(err) == "a.txt: cannot read file: first second"
+    assert (err.path, err.message) == ("a.txt", "cannot read file: first second")
+    assert (err.code, err.arguments) == ("cannot-read", {"reason": "first\nsecond"})
+    assert err.text("zh") == "无法读取文件：first second"
+
+
+def test_input_error_pickles():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(InputError("a.txt", "file-too-large", size=2 << 20, limit=1 << 20)))
+    assert (err.path, err.code, err.arguments) == ("a.txt", "file-too-large", {"size": 2 << 20, "limit": 1 << 20})
+    assert err.message == "file too large (2.0 MB; the limit is 1.0 MB, set by max-file-size)"
 
 
 # --- lines and positions ----------------------------------------------------

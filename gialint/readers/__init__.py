@@ -53,8 +53,7 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str
         try:
             importlib.import_module(module)
         except ImportError:
-            raise InputError(path, f"reading {kind.upper()} files needs the optional package "
-                                   f"{module!r}: pip install 'gialint[{extra}]'") from None
+            raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra) from None
     reader = importlib.import_module(f"gialint.readers.{kind}")
     return reader.read(data, path, encoding)
 

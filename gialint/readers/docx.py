@@ -66,7 +66,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
         if body is not None:
             r.blocks(body)
     except (KeyError, ValueError, AttributeError) as err:
-        raise InputError(path, f"damaged Word document ({type(err).__name__}: {err})") from None
+        raise InputError(path, "docx-damaged", error=f"{type(err).__name__}: {err}") from None
     text = "".join(r.out)
     if not r.has_text:
         return Source(path, "", "utf-8", origin=Origin("docx"))  # as an empty text file
@@ -76,36 +76,34 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
 def _open(data: bytes, path: str):
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptionInfo".encode("utf-16-le") in data:
-            raise InputError(path, "password-protected (encrypted) Word file; save an unprotected "
-                                   "copy as .docx")
-        raise InputError(path, "old Word .doc (OLE2) format, not .docx; save it as .docx")
+            raise InputError(path, "docx-encrypted")
+        raise InputError(path, "old-word-format")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             infos = z.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
-        raise InputError(path, "not a readable .docx (Word/ZIP) file: the ZIP package is damaged, "
-                               "incomplete or not a ZIP at all") from None
+        raise InputError(path, "docx-not-zip") from None
     names = {i.filename for i in infos}
     if any(i.flag_bits & 1 for i in infos):
-        raise InputError(path, "encrypted ZIP package, not a readable .docx")
+        raise InputError(path, "zip-encrypted")
     if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise InputError(path, "ZIP package expands to more than "
-                               f"{MAX_UNCOMPRESSED // 1024 // 1024} MB; refused")
+        raise InputError(path, "zip-too-large", megabytes=MAX_UNCOMPRESSED // 1024 // 1024)
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
-        raise InputError(path, "not a Word document: a ZIP package without word/document.xml")
+        raise InputError(path, "docx-no-document")
     import docx  # the optional dependency (gialint[docx]); checked by gialint.readers
     from lxml.etree import LxmlError
 
     try:
         return docx.Document(io.BytesIO(data))
     except KeyError as err:
-        raise InputError(path, f"not a Word document: missing part {err}") from None
+        raise InputError(path, "docx-missing-part", part=str(err)) from None
     except ValueError as err:  # a package whose main part is no Word document (.docm, .xlsx …)
         m = re.search(r"content type is '([^']*)'", str(err))
-        what = f"its main part is {m.group(1)}" if m else str(err)
-        raise InputError(path, f"not a Word .docx document: {what}") from None
+        if m:
+            raise InputError(path, "docx-main-part", content_type=m.group(1)) from None
+        raise InputError(path, "docx-not-word", error=str(err)) from None
     except (zipfile.BadZipFile, LxmlError, EOFError, OSError, NotImplementedError) as err:
-        raise InputError(path, f"damaged Word document ({type(err).__name__}: {err})") from None
+        raise InputError(path, "docx-damaged", error=f"{type(err).__name__}: {err}") from None
 
 
 class _Renderer:

@@ -95,9 +95,10 @@ def _decode(data: bytes, path: str, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError as err:
-            tried.append(f"{codec} (invalid at byte {err.start})")
-    said = f"the page declares {declared}; " if declared else ""
-    raise InputError(path, f"cannot decode: {said}tried {', '.join(tried)}; use --encoding to force one")
+            tried.append((codec, err.start))
+    if declared:
+        raise InputError(path, "cannot-decode-declared", declared=declared, tried=tried)
+    raise InputError(path, "cannot-decode-page", tried=tried)
 
 
 # --- a small tolerant DOM -------------------------------------------------------------
@@ -677,7 +678,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     """Render the HTML page ``data`` (the contents of ``path``)."""
     text, enc = _decode(data, path, encoding)
     if "\x00" in text:
-        raise InputError(path, "binary file (contains NUL bytes), not an HTML page")
+        raise InputError(path, "nul-bytes-html")
     origin = Origin("html", text)
     root = _parse(text)
     kept = _measure(root)

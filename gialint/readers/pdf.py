@@ -107,11 +107,11 @@ def _extract(data: bytes, path: str) -> list[_Page]:
         if isinstance(err.args[0] if err.args else None, BaseException):
             cause = err.args[0]  # pdfplumber wraps pdfminer's error
         if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(path, "encrypted PDF: it needs a password; lint an unprotected copy") from None
+            raise InputError(path, "pdf-encrypted") from None
         if isinstance(cause, PDFEncryptionError):
-            raise InputError(path, f"encrypted PDF that cannot be opened ({cause})") from None
+            raise InputError(path, "pdf-encrypted-unopenable", error=str(cause)) from None
         reason = str(cause).strip() or type(cause).__name__
-        raise InputError(path, f"cannot read PDF (damaged or not a PDF): {reason}") from None
+        raise InputError(path, "pdf-unreadable", reason=reason) from None
     return pages
 
 
