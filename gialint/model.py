@@ -10,19 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from gialint.lexer import Tok
+from gialint.datemention import DateMention
+from gialint.lexer.token import Tok
 from gialint.normalize import NormText
+from gialint.spans import Span
+from gialint.tables.data import Tables
 
 if TYPE_CHECKING:
-    from gialint.dates import DateMention
     from gialint.source import Source
-    from gialint.tables.read import Tables
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
 
 
 @dataclass(slots=True)

@@ -16,37 +16,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gialint.lexer import Tok
-from gialint.model import Report, Span
-from gialint.tables.cells import Cell, parse_cell
+from gialint.model import Report
+from gialint.spans import Span
+from gialint.tables.cells import parse_cell
+from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
-from gialint.tables.template import Template, template
+from gialint.tables.template import template
 from gialint.vocab import expected_edition, label_key
 
 T4_START = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
 T3_START = {label_key(x) for x in ("申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")}
-
-
-@dataclass(slots=True)
-class TableIssue:
-    kind: str  # missing_table, missing_row, unknown_row, unreadable_row, wrong_edition
-    span: Span
-    args: dict = field(default_factory=dict)
-
-
-@dataclass
-class Tables:
-    editions: dict[str, str] = field(default_factory=dict)  # table → edition read with
-    cells: dict[str, Cell] = field(default_factory=dict)
-    issues: list[TableIssue] = field(default_factory=list)
-    found: set[str] = field(default_factory=set)  # t2, t3, t4
-    row_spans: dict[str, Span] = field(default_factory=dict)  # t3.granted → its label
-
-    def value(self, key: str) -> Decimal | None:
-        cell = self.cells.get(key)
-        return cell.value if cell else None
-
-    def template(self, key: str) -> Template:
-        return template(self.editions.get(key.split(".", 1)[0], "2021"))
 
 
 @dataclass
