@@ -35,7 +35,7 @@ class Heading:
 
 @dataclass(slots=True)
 class Block:
-    kind: str  # paragraph, table, signature, meta
+    kind: str  # paragraph, table, signature, attachment (the 附件 line), meta, title
     span: Span
     text: str  # normalised text (a table: its labels and cells joined by spaces)
     tokens: list[Tok] = field(default_factory=list)
@@ -90,8 +90,10 @@ class Report:
     tokens: list[Tok]
     title: Title | None = None
     meta: list[Block] = field(default_factory=list)
-    preamble: list[Block] = field(default_factory=list)
+    preamble: list[Block] = field(default_factory=list)  # before the first heading (and the date under the title)
     sections: list[Section] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)  # the signature after the last section, and what follows it
+    attachments: list[Block] = field(default_factory=list)  # from the first 附件 line to the end
     signatures: list[Signature] = field(default_factory=list)
     tables: list[Block] = field(default_factory=list)
     report_year: int | None = None

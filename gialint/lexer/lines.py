@@ -10,7 +10,18 @@ import re
 from gialint.lexer import oneline, rows
 from gialint.lexer.headings import HEADING_MARK, SUB_MARK, heading_line, sub_line
 from gialint.lexer.state import LexState
-from gialint.lexer.token import DATE_LINE, META, SIGNER, TABLE_LABEL, TEXT, TITLE, Tok
+from gialint.lexer.token import (
+    ATTACHMENT,
+    DATE_LINE,
+    HEADING,
+    META,
+    SIGNER,
+    SUBHEADING,
+    TABLE_LABEL,
+    TEXT,
+    TITLE,
+    Tok,
+)
 from gialint.vocab import label_key
 
 # Web-page / crawler metadata lines of the title block (标题: 发布时间: …).
@@ -36,6 +47,8 @@ DATE_ONLY = re.compile(
 )
 # PDF extraction merged a group label with a row label: (四)无2.没有…
 MERGED_CELL = re.compile(r"\d[.、]")
+# The line that opens the attachments: 附件：, 附件1：, 附件:2024年度…统计表.
+ATTACHMENT_LINE = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：]")
 # A title line is short and no sentence.
 TITLE_MAX_LEN = 60
 # A title's first line of two (…政府信息公开 / 2024年度报告) and its second.
@@ -88,6 +101,7 @@ def read_lines(lx: LexState) -> list[Tok]:
         else:
             classify(lx, start, end, idx, md_level)
     mark_signers(lx.toks)
+    place_closing_and_attachments(lx.toks)
     return lx.toks
 
 
@@ -181,7 +195,7 @@ def classify(lx: LexState, start: int, end: int, line: int, md_level: int) -> No
         return
     if ends_table(s):
         lx.table_mode = False
-    lx.emit(TEXT, start, end, line)
+    lx.emit(ATTACHMENT if ATTACHMENT_LINE.match(s) else TEXT, start, end, line)
 
 
 def is_signer(prev: Tok, date: Tok) -> bool:
@@ -200,3 +214,32 @@ def mark_signers(toks: list[Tok]) -> None:
     for i, tok in enumerate(toks):
         if tok.type == DATE_LINE and i > 0 and is_signer(toks[i - 1], tok):
             toks[i - 1].type = SIGNER
+
+
+def place_closing_and_attachments(toks: list[Tok]) -> None:
+    """What one token of lookahead cannot tell the grammar: a date line (with the
+    organ above it) signs the report only under the title or as the first one
+    after the last section heading, and a 附件 line opens the attachments only
+    when no heading follows it; the others are lines of text."""
+    last_heading = max((i for i, t in enumerate(toks) if t.type in (HEADING, SUBHEADING)), default=-1)
+    has_section = any(t.type == HEADING for t in toks)
+    in_title_block = True  # only TITLE and META so far
+    title_date = closing_date = attached = False
+    for i, tok in enumerate(toks):
+        kind = tok.type
+        if kind == ATTACHMENT:
+            if i < last_heading:
+                tok.type = TEXT
+            else:
+                attached = True
+        elif kind == DATE_LINE:
+            if in_title_block and not title_date:
+                title_date = True
+            elif has_section and i > last_heading and not closing_date and not attached:
+                closing_date = True
+            else:
+                tok.type = TEXT
+                if i > 0 and toks[i - 1].type == SIGNER:
+                    toks[i - 1].type = TEXT
+        if kind not in (TITLE, META, SIGNER, DATE_LINE):
+            in_title_block = False

@@ -16,8 +16,9 @@ TABLE_LABEL = "TABLE_LABEL"  # a table caption, header, row label or a wrapped p
 CELL = "CELL"  # a table value (number, signed number, amount, - or /)
 SIGNER = "SIGNER"  # the signing organ, right above the signature date
 DATE_LINE = "DATE_LINE"  # a line that holds only a date (落款, or the date under a title)
+ATTACHMENT = "ATTACHMENT"  # 附件: the line that opens the attachments at the end
 
-KINDS = (TITLE, META, HEADING, SUBHEADING, TEXT, TABLE_LABEL, CELL, SIGNER, DATE_LINE)
+KINDS = (TITLE, META, HEADING, SUBHEADING, TEXT, TABLE_LABEL, CELL, SIGNER, DATE_LINE, ATTACHMENT)
 
 
 @dataclass(slots=True)
