@@ -32,7 +32,7 @@ class DateMention:
     range_end: bool = False  # this is the end of a range
     quoted: bool = False  # inside 《…》: part of a document's name
     original: str = ""  # the original text of the span (traditional characters, full-width forms)
-    token: str | None = None  # the lexer token it is in: TEXT, HEADING, TABLE_LABEL, META, …
+    region: str | None = None  # the basic region it is in (gialint.model): paragraph, title, meta, cell, …
 
     @property
     def precision(self) -> str:

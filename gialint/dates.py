@@ -41,6 +41,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from gialint.datemention import ROLES, DateMention  # noqa: F401  (part of this module's API)
+from gialint.model import region_of
 from gialint.spans import Span
 
 if TYPE_CHECKING:
@@ -269,7 +270,7 @@ class _Tokens:
     def __init__(self, tokens: list[Tok]):
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
-        headings = [t.start for t in tokens if t.type == "HEADING"]
+        headings = [t.start for t in tokens if region_of(t) == "section_heading"]
         self.first_heading = headings[0] if headings else None
         self.last_heading = headings[-1] if headings else None
 
@@ -277,7 +278,7 @@ class _Tokens:
         """A date line that signs the report: under the signing organ, before the
         first heading (right under the title) or after the last one."""
         i = bisect_right(self.starts, tok.start) - 1
-        if i > 0 and self.tokens[i - 1].type == "SIGNER":
+        if i > 0 and region_of(self.tokens[i - 1]) == "signer":
             return True
         return self.first_heading is None or tok.start < self.first_heading or tok.start > self.last_heading
 
@@ -301,9 +302,9 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if d.role != "body":
             continue  # set with its range partner
         tok = toks.at(d.start)
-        kind = d.token = tok.type if tok else None
+        region = d.region = region_of(tok)
         before = _line_before(text, d.start)
-        if kind == "META":
+        if region == "meta":
             head = text[tok.start:d.start]
             if head.lstrip().startswith("标题"):
                 d.role = "title"
@@ -314,7 +315,7 @@ def _roles(report: Report, out: list[DateMention]) -> None:
             else:
                 d.role = "meta"
             continue
-        if kind == "TITLE":
+        if region == "title":
             d.role = "title"
             continue
         if _SIGNING_LABEL.search(before):
@@ -337,7 +338,7 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if _table_title(text, d, before):
             d.role = "table_heading"
             continue
-        if kind == "DATE_LINE" or _whole_line(text, d):
+        if region == "date" or _whole_line(text, d):
             if d.month is not None and (tok is None or toks.signature_line(tok)):
                 # 2024-01-28 (10:59) alone on a line is a web page's date, not a signature
                 d.role = "publication" if d.time or d.form == "numeric" else "signature"

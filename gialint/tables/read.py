@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gialint.lexer import Tok
-from gialint.model import Report
+from gialint.model import Report, region_of
 from gialint.spans import Span
 from gialint.tables.cells import parse_cell
 from gialint.tables.data import TableIssue, Tables
@@ -79,7 +79,8 @@ def read_tables(report: Report) -> Tables:
     current: str | None = None
     row: _Row | None = None
     for i, tok in enumerate(toks):
-        if tok.type == "TABLE_LABEL":
+        region = region_of(tok)
+        if region == "table_label":
             key = tok.label
             if key in captions:
                 current, row = "t2", None
@@ -107,13 +108,13 @@ def read_tables(report: Report) -> Tables:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (row is not None and current in ("t2", "t3") and tok.info is None
                     and (row.cells or (row.complete and row.key and nxt is not None
-                                       and nxt.type == "CELL" and _is_value_row(row)))):
+                                       and region_of(nxt) == "cell" and _is_value_row(row)))):
                 # a label nobody knows after a whole row label: a row of its own
                 # (after the first piece of a wrapped label it is the rest of it)
                 row = _Row(current, row.sub, None, tok)
                 rows.append(row)
             continue
-        if tok.type != "CELL":
+        if region != "cell":
             continue
         if current == "t4":
             t4_parts[-1][1].append(tok)
