@@ -11,7 +11,17 @@ from lark import Tree
 from gialint import vocab
 from gialint.dates import read_dates
 from gialint.lexer import Tok
-from gialint.model import Block, Heading, Problem, Report, Section, Signature, Span, Title
+from gialint.model import (
+    Block,
+    Heading,
+    Problem,
+    Report,
+    Section,
+    Signature,
+    Span,
+    Title,
+    region_of,
+)
 from gialint.normalize import NormText
 from gialint.parse import ParseResult
 from gialint.tables.read import read_tables
@@ -254,7 +264,7 @@ def _edition(report: Report, option: str | None, default: str | None) -> None:
     evidence: dict[str, list[Tok]] = {}
     for blk in report.tables:
         for tok in blk.tokens:
-            if tok.type != "TABLE_LABEL":
+            if region_of(tok) != "table_label":
                 continue
             key = tok.label
             bare = _strip_marker(key)
