@@ -3,13 +3,14 @@
 The grammar never sees characters, only segments of lines classified here
 (the kinds are in :mod:`gialint.lexer.token`):
 
-    TITLE  META  HEADING  SUBHEADING  TEXT  TABLE_LABEL  CELL  SIGNER  DATE_LINE
+    TITLE  META  HEADING  SUBHEADING  TEXT  TABLE_LABEL  CELL  SIGNER  DATE_LINE  ATTACHMENT
 
 The parts, each with its named decisions:
 
 * :mod:`~gialint.lexer.lines` — the line classifier: one paragraph, heading
-  or table cell per line (most reports); the title block; the signature;
-  markdown, suppression comments and page footers left out;
+  or table cell per line (most reports); the title block; the signature and
+  the 附件 line, and where they may stand; markdown, suppression comments and
+  page footers left out;
 * :mod:`~gialint.lexer.headings` — 一、 and (一): heading or 表三 row label,
   and where a heading glued to its paragraph ends;
 * :mod:`~gialint.lexer.rows` — the table-row splitter: pipe rows, values,
