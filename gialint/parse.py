@@ -69,14 +69,14 @@ def to_lark(tok: Tok, toks=None) -> GToken:
     return t
 
 
-# kinds the grammar only ever takes in runs (``TABLE_LABEL+``, ``CELL+``)
+# kinds the grammar takes as runs: its TABLE_LABEL is a run of labels, its CELL a run of values
 _RUN_KINDS = ("TABLE_LABEL", "CELL")
 
 
 def _grouped(tokens: list[Tok]):
-    """Lark tokens: a run of table labels, or of cells, is one token.  The
-    grammar takes such runs whole (a row is ``TABLE_LABEL+ CELL*``), so the
-    tree is the same, and a row's cells cost one parser step instead of one each."""
+    """Lark tokens: a run of table labels, or of cells, is one token (a row is
+    ``TABLE_LABEL CELL?`` in the grammar), so a row's cells cost one parser
+    step instead of one each; ``.toks`` holds the run."""
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
