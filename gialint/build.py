@@ -11,7 +11,17 @@ from lark import Tree
 from gialint import vocab
 from gialint.dates import read_dates
 from gialint.lexer import Tok
-from gialint.model import Block, Heading, Problem, Report, Section, Signature, Span, Title
+from gialint.model import (
+    Block,
+    Heading,
+    Problem,
+    Report,
+    Section,
+    Signature,
+    Span,
+    Title,
+    region_of,
+)
 from gialint.normalize import NormText
 from gialint.parse import ParseResult
 from gialint.tables.read import read_tables
@@ -68,40 +78,72 @@ class _Builder:
         for child in tree.children:
             if not isinstance(child, Tree):
                 continue
-            if child.data == "head":
-                self.r.meta.extend(self.block("meta", [child_tok(t)]) for t in child.children
-                                   if child_tok(t).type == "META")
-                self.r.meta.extend(self.block("title", [child_tok(t)]) for t in child.children
-                                   if child_tok(t).type == "TITLE")
+            if child.data == "title_block":
+                self.title_block(child)
+            elif child.data == "preamble":
+                self.r.preamble.extend(self.blocks(child.children))
             elif child.data == "section":
                 self.r.sections.append(self.section(child, level=1))
-            else:
-                blk = self.item(child)
-                if blk is not None:
-                    self.r.preamble.append(blk)
+            elif child.data == "closing":
+                self.r.closing.extend(self.blocks(child.children))
+            elif child.data == "attachment":
+                self.r.attachments.extend(self.blocks(child.children))
+
+    def title_block(self, tree: Tree) -> None:
+        for node in tree.children:
+            if isinstance(node, Tree):  # the date under the title, with its organ
+                self.r.preamble.extend(self.blocks([node]))
+            elif child_tok(node).type in ("META", "TITLE"):
+                kind = "meta" if child_tok(node).type == "META" else "title"
+                self.r.meta.append(self.block(kind, [child_tok(node)]))
+        # titles after the metadata, as before: _title() reads them in order
+        self.r.meta.sort(key=lambda b: b.kind == "title")
 
     def block(self, kind: str, toks: list[Tok]) -> Block:
         text = " ".join(t.text for t in toks)
         return Block(kind, self.span(toks), text, toks)
 
+    def blocks(self, children) -> list[Block]:
+        """The blocks of a preamble, section, closing or attachment, in order;
+        a signer and its date (bare tokens of a closing) make one signature."""
+        out: list[Block] = []
+        pending: list[Tok] = []  # SIGNER / DATE_LINE / ATTACHMENT tokens not yet in a block
+        for child in children:
+            if isinstance(child, Tree):
+                blk = self.item(child)
+                if blk is not None:
+                    out.append(blk)
+                continue
+            tok = child_tok(child)
+            if tok.type == "ATTACHMENT":
+                out.append(self.block("attachment", [tok]))
+                continue
+            pending.append(tok)
+            if tok.type == "DATE_LINE":
+                out.append(self.signature(pending))
+                pending = []
+        return out
+
+    def signature(self, toks: list[Tok]) -> Block:
+        signer = next((t for t in toks if t.type == "SIGNER"), None)
+        date = toks[-1]
+        self.r.signatures.append(Signature(
+            signer.text if signer else None,
+            self.r.span_of(signer) if signer else None,
+            date.text,
+            self.r.span_of(date),
+        ))
+        return self.block("signature", toks)
+
     def item(self, tree: Tree) -> Block | None:
-        toks = [tok for t in tree.children for tok in t.toks]
         if tree.data == "paragraph":
-            return self.block("paragraph", toks)
+            return self.block("paragraph", list(_tokens(tree)))
         if tree.data == "table":
-            blk = self.block("table", toks)
+            blk = self.block("table", list(_tokens(tree)))
             self.r.tables.append(blk)
             return blk
-        if tree.data == "signature":
-            signer = next((t for t in toks if t.type == "SIGNER"), None)
-            date = toks[-1]
-            self.r.signatures.append(Signature(
-                signer.text if signer else None,
-                self.r.span_of(signer) if signer else None,
-                date.text,
-                self.r.span_of(date),
-            ))
-            return self.block("signature", toks)
+        if tree.data == "dated":
+            return self.signature(list(_tokens(tree)))
         return None
 
     def section(self, tree: Tree, level: int) -> Section:
@@ -136,6 +178,15 @@ class _Builder:
 
 def child_tok(node) -> Tok:
     return node.tok
+
+
+def _tokens(tree: Tree):
+    """The lexer's tokens under a node, in order (a parser token may carry several)."""
+    for child in tree.children:
+        if isinstance(child, Tree):
+            yield from _tokens(child)
+        else:
+            yield from child.toks
 
 
 def _title(report: Report) -> None:
@@ -213,7 +264,7 @@ def _edition(report: Report, option: str | None, default: str | None) -> None:
     evidence: dict[str, list[Tok]] = {}
     for blk in report.tables:
         for tok in blk.tokens:
-            if tok.type != "TABLE_LABEL":
+            if region_of(tok) != "table_label":
                 continue
             key = tok.label
             bare = _strip_marker(key)

@@ -38,80 +38,15 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
-from gialint.model import Span
+from gialint.datemention import ROLES, DateMention  # noqa: F401  (part of this module's API)
+from gialint.model import region_of
+from gialint.spans import Span
 
 if TYPE_CHECKING:
     from gialint.lexer import Tok
     from gialint.model import Report
-
-ROLES = ("title", "period", "signature", "publication", "attachment", "table_heading", "meta", "body")
-
-
-@dataclass(slots=True)
-class DateMention:
-    year: int | None
-    month: int | None
-    day: int | None
-    span: Span  # original offsets
-    text: str  # normalised text of the mention
-    start: int  # normalised offsets
-    end: int
-    exists: bool  # a real calendar date (no 2月30日, 13月)
-    role: str = "body"
-    form: str = "arabic"  # arabic (2024年1月1日), numeric (2024-01-28), chinese (二〇二一年二月六日)
-    time: str | None = None  # 10:59 of a web timestamp
-    suffix: str = ""  # 度 (2024年度), 份 (2月份), 底/末/初 (2024年底, 11月底)
-    inherited: bool = False  # the year comes from the other end of the range
-    partner: int | None = None  # index (in the list) of the other end of a range
-    range_end: bool = False  # this is the end of a range
-    quoted: bool = False  # inside 《…》: part of a document's name
-    original: str = ""  # the original text of the span (traditional characters, full-width forms)
-    token: str | None = None  # the lexer token it is in: TEXT, HEADING, TABLE_LABEL, META, …
-
-    @property
-    def precision(self) -> str:
-        """day, month or year (or none: a month-day without any year)."""
-        if self.day is not None:
-            return "day"
-        if self.month is not None:
-            return "month"
-        return "year"
-
-    @property
-    def display(self) -> str:
-        """The original text, without line breaks (for messages)."""
-        return re.sub(r"\s*\n\s*", "", self.original or self.text).strip()
-
-    def first_day(self, default_year: int | None = None) -> date | None:
-        """The earliest day the mention can mean (None: no year, or no date)."""
-        year = self.year if self.year is not None else default_year
-        if year is None or not self.exists:
-            return None
-        if self.month is None:
-            return date(year, 12, 1) if self.suffix in ("底", "末") else date(year, 1, 1)
-        if self.day is None:
-            if self.suffix in ("底", "末"):
-                return date(year, self.month, calendar.monthrange(year, self.month)[1])
-            return date(year, self.month, 1)
-        return date(year, self.month, self.day)
-
-    def last_day(self, default_year: int | None = None) -> date | None:
-        """The latest day the mention can mean (None: no year, or no date)."""
-        year = self.year if self.year is not None else default_year
-        if year is None or not self.exists:
-            return None
-        if self.month is None:
-            return date(year, 1, 31) if self.suffix == "初" else date(year, 12, 31)
-        if self.day is None:
-            if self.suffix == "初":
-                return date(year, self.month, 10)
-            return date(year, self.month, calendar.monthrange(year, self.month)[1])
-        return date(year, self.month, self.day)
-
 
 # -- the expression ------------------------------------------------------------
 
@@ -335,7 +270,7 @@ class _Tokens:
     def __init__(self, tokens: list[Tok]):
         self.tokens = tokens
         self.starts = [t.start for t in tokens]
-        headings = [t.start for t in tokens if t.type == "HEADING"]
+        headings = [t.start for t in tokens if region_of(t) == "section_heading"]
         self.first_heading = headings[0] if headings else None
         self.last_heading = headings[-1] if headings else None
 
@@ -343,7 +278,7 @@ class _Tokens:
         """A date line that signs the report: under the signing organ, before the
         first heading (right under the title) or after the last one."""
         i = bisect_right(self.starts, tok.start) - 1
-        if i > 0 and self.tokens[i - 1].type == "SIGNER":
+        if i > 0 and region_of(self.tokens[i - 1]) == "signer":
             return True
         return self.first_heading is None or tok.start < self.first_heading or tok.start > self.last_heading
 
@@ -367,9 +302,9 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if d.role != "body":
             continue  # set with its range partner
         tok = toks.at(d.start)
-        kind = d.token = tok.type if tok else None
+        region = d.region = region_of(tok)
         before = _line_before(text, d.start)
-        if kind == "META":
+        if region == "meta":
             head = text[tok.start:d.start]
             if head.lstrip().startswith("标题"):
                 d.role = "title"
@@ -380,7 +315,7 @@ def _roles(report: Report, out: list[DateMention]) -> None:
             else:
                 d.role = "meta"
             continue
-        if kind == "TITLE":
+        if region == "title":
             d.role = "title"
             continue
         if _SIGNING_LABEL.search(before):
@@ -403,7 +338,7 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if _table_title(text, d, before):
             d.role = "table_heading"
             continue
-        if kind == "DATE_LINE" or _whole_line(text, d):
+        if region == "date" or _whole_line(text, d):
             if d.month is not None and (tok is None or toks.signature_line(tok)):
                 # 2024-01-28 (10:59) alone on a line is a web page's date, not a signature
                 d.role = "publication" if d.time or d.form == "numeric" else "signature"

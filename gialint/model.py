@@ -1,4 +1,5 @@
-"""The report model: what the rules check.  Plain data, no behaviour.
+"""The report model: what the rules check.  Plain data, and the regions
+of the report that checks read (``Report.regions``).
 
 Every ``Span`` is in ORIGINAL-text offsets (``Source.text``), whatever
 normalisation the text went through; ``text``/``label`` fields hold the
@@ -7,22 +8,76 @@ normalised (folded, simplified) wording that rules compare against.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from gialint.lexer import Tok
+from gialint.datemention import DateMention
+from gialint.lexer import token as kinds
+from gialint.lexer.token import Tok
 from gialint.normalize import NormText
+from gialint.spans import Span
+from gialint.tables.data import Tables
 
 if TYPE_CHECKING:
-    from gialint.dates import DateMention
     from gialint.source import Source
-    from gialint.tables.read import Tables
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    start: int
-    end: int
+# -- regions ---------------------------------------------------------------
+# Checks read the report by region, never by the lexer's token kinds: the
+# mapping below is the one place where the two meet.  Each segment of the
+# text is in exactly one basic region; the named regions are unions of them.
+REGION_OF_KIND = {
+    kinds.TITLE: "title",  # the report title
+    kinds.META: "meta",  # web-page / crawler metadata before the body
+    kinds.HEADING: "section_heading",  # 一、…
+    kinds.SUBHEADING: "subheading",  # (一)…
+    kinds.TEXT: "paragraph",  # running text
+    kinds.ATTACHMENT: "attachment",  # the 附件 line that opens the attachments
+    kinds.TABLE_LABEL: "table_label",  # a table's caption, header, row label or note
+    kinds.CELL: "cell",  # a table value
+    kinds.SIGNER: "signer",  # the signing organ
+    kinds.DATE_LINE: "date",  # a line that is only a date: the signature's, or under the title
+}
+REGIONS = {
+    "head": ("title", "meta"),
+    "headings": ("section_heading", "subheading"),
+    "paragraphs": ("paragraph", "attachment"),
+    "tables": ("table_label", "cell"),
+    "closing": ("signer", "date"),
+    # running text: paragraphs, headings and the organ (no table text, no bare dates)
+    "prose": ("paragraph", "attachment", "section_heading", "subheading", "signer"),
+    # the report without title, metadata and table values
+    "body": ("section_heading", "subheading", "paragraph", "attachment", "table_label", "signer", "date"),
+    # title and body (no web-page metadata, no table values)
+    "document": ("title", "section_heading", "subheading", "paragraph", "attachment", "table_label",
+                 "signer", "date"),
+}
+
+
+@lru_cache(maxsize=64)
+def region_kinds(names: tuple[str, ...]) -> frozenset[str]:
+    """The lexer kinds that make up the named regions (basic or named)."""
+    basic = set()
+    for name in names:
+        if name in REGIONS:
+            basic.update(REGIONS[name])
+        elif name in REGION_OF_KIND.values():
+            basic.add(name)
+        else:
+            raise KeyError(f"unknown region {name!r}")
+    return frozenset(k for k, r in REGION_OF_KIND.items() if r in basic)
+
+
+def region_of(tok: Tok | None) -> str | None:
+    """The basic region a segment is in (None for no segment)."""
+    return REGION_OF_KIND[tok.type] if tok is not None else None
+
+
+def in_region(region: str | None, name: str) -> bool:
+    """Whether basic region ``region`` is part of region ``name``."""
+    return region == name or region in REGIONS.get(name, ())
 
 
 @dataclass(slots=True)
@@ -40,7 +95,7 @@ class Heading:
 
 @dataclass(slots=True)
 class Block:
-    kind: str  # paragraph, table, signature, meta
+    kind: str  # paragraph, table, signature, attachment (the 附件 line), meta, title
     span: Span
     text: str  # normalised text (a table: its labels and cells joined by spaces)
     tokens: list[Tok] = field(default_factory=list)
@@ -95,8 +150,10 @@ class Report:
     tokens: list[Tok]
     title: Title | None = None
     meta: list[Block] = field(default_factory=list)
-    preamble: list[Block] = field(default_factory=list)
+    preamble: list[Block] = field(default_factory=list)  # before the first heading (and the date under the title)
     sections: list[Section] = field(default_factory=list)
+    closing: list[Block] = field(default_factory=list)  # the signature after the last section, and what follows it
+    attachments: list[Block] = field(default_factory=list)  # from the first 附件 line to the end
     signatures: list[Signature] = field(default_factory=list)
     tables: list[Block] = field(default_factory=list)
     report_year: int | None = None
@@ -114,6 +171,13 @@ class Report:
 
     def span_of(self, tok: Tok) -> Span:
         return Span(*self.norm.span_to_orig(tok.start, tok.end))
+
+    def regions(self, *names: str) -> Iterator[Tok]:
+        """The segments of the named regions, in text order: ``regions("body")``,
+        ``regions("headings")``, ``regions("paragraphs", "closing")`` …
+        (``tok.start``/``tok.end``: normalised offsets; ``span_of`` maps them)."""
+        wanted = region_kinds(names)
+        return (tok for tok in self.tokens if tok.type in wanted)
 
     def headings(self, level: int | None = None):
         for sec in self.sections:

@@ -69,19 +69,20 @@ def to_lark(tok: Tok, toks=None) -> GToken:
     return t
 
 
-_TABLE_PARTS = ("TABLE_LABEL", "CELL")
+# kinds the grammar takes as runs: its TABLE_LABEL is a run of labels, its CELL a run of values
+_RUN_KINDS = ("TABLE_LABEL", "CELL")
 
 
 def _grouped(tokens: list[Tok]):
-    """Lark tokens: a run of table labels and cells is one token.  The grammar
-    takes any such run as (part of) one table, so the tree is the same, and a
-    report's ~400 cells cost one parser step instead of 400."""
+    """Lark tokens: a run of table labels, or of cells, is one token (a row is
+    ``TABLE_LABEL CELL?`` in the grammar), so a row's cells cost one parser
+    step instead of one each; ``.toks`` holds the run."""
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i]
         j = i + 1
-        if tok.type in _TABLE_PARTS:
-            while j < n and tokens[j].type in _TABLE_PARTS:
+        if tok.type in _RUN_KINDS:
+            while j < n and tokens[j].type == tok.type:
                 j += 1
         yield to_lark(tok, tokens[i:j] if j > i + 1 else None)
         i = j

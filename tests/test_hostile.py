@@ -452,7 +452,7 @@ def test_internal_error_cannot_be_suppressed_or_deselected(capsys, tmp_path, mon
 
 
 @pytest.mark.parametrize("target,stage", [
-    ("gialint.lexer._Lexer.run", "lex"),
+    ("gialint.lexer.lines.read_lines", "lex"),
     ("gialint.build._year", "build"),
 ])
 def test_crash_in_an_analysis_stage(capsys, tmp_path, monkeypatch, target, stage):

@@ -56,9 +56,7 @@ class TextVsTable(Check):
         cells = " + ".join(tpl.label(k) for k in self.alternatives[0])
         norm = report.norm
         text = norm.text
-        for tok in report.tokens:
-            if tok.type != "TEXT":
-                continue
+        for tok in report.regions("paragraphs"):
             for pattern in self.p["patterns"]:
                 for m in pattern.finditer(text, tok.start, tok.end):
                     sentence = _sentence(text, m.start(), m.end(), tok.start, tok.end)

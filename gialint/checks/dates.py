@@ -23,7 +23,7 @@ from datetime import date
 
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.dates import ROLES, DateMention
-from gialint.model import Report, Section, Span
+from gialint.model import Report, Section, Span, in_region
 
 _SENTENCE_END = "。！？!?；;"
 # words that make a later year normal: plans, targets, budgets, carry-overs
@@ -39,8 +39,9 @@ _WILL = (
     r"以(?!往|前|上|下|及)|在(?!线)|按照|紧紧|结合|聚焦|着重|努力|力争|抓好|强化|完善|健全|提升|开展|大力|积极|"
     r"扎实|严格|进行|做到|及时|建立|探索|加快|优化|全力"
 )
-# the tokens of running text (a year in a table's header is no statement)
-_PROSE = ("TEXT", "HEADING", "SUBHEADING", "SIGNER", None)
+# a date in running text (a year in a table's header is no statement), or in no segment
+def _in_prose(d: DateMention) -> bool:
+    return d.region is None or in_region(d.region, "prose")
 _VAGUE = r"截[至止](?:到)?目前|到目前为止|目前为止|迄今为止|截[至止](?:到)?今[日天]?|截[至止]发稿"
 
 
@@ -149,7 +150,7 @@ class DatePeriod(Check):
         periods = [d for d in report.dates if d.role == "period"]
         if not periods:
             if self.p["require"]:
-                first = next((t for t in report.tokens if t.type not in ("META", "TITLE")), None)
+                first = next(report.regions("body", "cell"), None)
                 pos = report.span_of(first).start if first else 0
                 yield Hit(Span(pos, pos), {"period": "", "expected": expected, "year": year},
                           variant="missing")
@@ -271,7 +272,7 @@ class DateOrder(Check):
         for d in report.dates:
             if d.role != "body" or d.quoted or d.year is None or d.month is None or not d.exists:
                 continue
-            if d.token not in _PROSE:
+            if not _in_prose(d):
                 continue
             if d.first_day() <= latest or _top_section(report, d.span.start) is None:
                 continue
@@ -371,11 +372,11 @@ class DateNextYearPlan(Check):
         if year is None:
             return
         text = report.norm.text
-        headings = [t for t in report.tokens if t.type in ("HEADING", "SUBHEADING")]
+        headings = list(report.regions("headings"))
         for d in report.dates:
             if d.role != "body" or d.year != year or d.month is not None or d.quoted or d.partner is not None:
                 continue
-            if d.token not in _PROSE:
+            if not _in_prose(d):
                 continue
             m = self.after.match(text, d.end)
             if m:
@@ -417,9 +418,7 @@ class DateCutoff(Check):
                 end = _fmt(date(year, 12, 31), ctx.lang)
             else:
                 end = "31 December of the report year" if ctx.lang == "en" else "报告年度12月31日"
-            for tok in report.tokens:
-                if tok.type in ("META", "TITLE"):
-                    continue
+            for tok in report.regions("body", "cell"):
                 for m in self.p["vague"].finditer(text, tok.start, tok.end):
                     span = _norm_span(report, m.start(), m.end())
                     yield Hit(span, {"match": _original(report, span), "end": end})
@@ -465,7 +464,7 @@ class DateFutureBody(Check):
         for d in report.dates:
             if d.role != "body" or d.year is None or d.year <= year or d.quoted or d.inherited:
                 continue
-            if d.token not in _PROSE or not d.exists:
+            if not _in_prose(d) or not d.exists:
                 continue
             if d.range_end and d.partner is not None and (report.dates[d.partner].year or 0) <= year:
                 continue  # 2023-2025年: a span that includes the report year

@@ -6,14 +6,15 @@ from gialint.build import expected_edition
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 
-# what the grammar's terminals are called in messages
+# what the grammar's terminals are called in messages (the parser's expectations)
 _TOKEN_WORDS = {
     "zh": {"TITLE": "标题", "META": "网页信息", "HEADING": "章节标题", "SUBHEADING": "小标题",
            "TEXT": "段落", "TABLE_LABEL": "表格标签", "CELL": "表格数值", "SIGNER": "落款机关",
-           "DATE_LINE": "日期", "$END": "文件结尾"},
+           "DATE_LINE": "日期", "ATTACHMENT": "附件", "$END": "文件结尾"},
     "en": {"TITLE": "title", "META": "page metadata", "HEADING": "section heading",
            "SUBHEADING": "sub-heading", "TEXT": "paragraph", "TABLE_LABEL": "table label",
-           "CELL": "table value", "SIGNER": "signing organ", "DATE_LINE": "date", "$END": "end of file"},
+           "CELL": "table value", "SIGNER": "signing organ", "DATE_LINE": "date",
+           "ATTACHMENT": "attachment", "$END": "end of file"},
 }
 _TITLE_PARTS = {
     "zh": {"organ": "机关名称", "year": "年份", "phrase": "“政府信息公开工作年度报告”"},
@@ -46,7 +47,7 @@ class TitleCheck(Check):
             return  # an empty file: GIA002 says so
         if self.p["require"] == "present":
             if title is None:
-                first = next((t for t in report.tokens if t.type not in ("META",)), None)
+                first = next(report.regions("document", "cell"), None)
                 span = report.span_of(first) if first else Span(0, 0)
                 yield Hit(Span(span.start, span.start), {"title": "", "missing": ""})
             return

@@ -22,14 +22,8 @@ from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report, Span
 from gialint.regexfast import compile_scanner
 
+# text: the whole normalised text; the others are regions of the report model
 _SCOPES = ("text", "document", "body", "headings", "paragraphs", "title")
-_SCOPE_TYPES = {
-    "document": ("TITLE", "HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
-    "body": ("HEADING", "SUBHEADING", "TEXT", "TABLE_LABEL", "SIGNER", "DATE_LINE"),
-    "headings": ("HEADING", "SUBHEADING"),
-    "paragraphs": ("TEXT",),
-    "title": ("TITLE",),
-}
 
 
 @register
@@ -74,11 +68,8 @@ class PatternCheck(Check):
         if scope == "text":
             yield norm.text, norm, 0, len(norm.text)
             return
-        toks = report.tokens
-        types = _SCOPE_TYPES[scope]
-        for tok in toks:
-            if tok.type in types:
-                yield norm.text, norm, tok.start, tok.end
+        for tok in report.regions(scope):
+            yield norm.text, norm, tok.start, tok.end
 
     def check(self, report: Report, ctx):
         if self.quick_reject and self.p["scope"] != "text" and self.p["normalized"] \

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from gialint.model import Span
+from gialint.spans import Span
 
 _NUMBER = re.compile(r"^([+-]?)(\d[\d,]*(?:\.\d+)?)\s*(万元|元|件|条|个|人次|人|次|%)?$")
 _MISSING = {"", "/", "-", "—", "——", "--", "－", "／"}

@@ -16,37 +16,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from gialint.lexer import Tok
-from gialint.model import Report, Span
-from gialint.tables.cells import Cell, parse_cell
+from gialint.model import Report, region_of
+from gialint.spans import Span
+from gialint.tables.cells import parse_cell
+from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
-from gialint.tables.template import Template, template
+from gialint.tables.template import template
 from gialint.vocab import expected_edition, label_key
 
 T4_START = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
 T3_START = {label_key(x) for x in ("申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")}
-
-
-@dataclass(slots=True)
-class TableIssue:
-    kind: str  # missing_table, missing_row, unknown_row, unreadable_row, wrong_edition
-    span: Span
-    args: dict = field(default_factory=dict)
-
-
-@dataclass
-class Tables:
-    editions: dict[str, str] = field(default_factory=dict)  # table → edition read with
-    cells: dict[str, Cell] = field(default_factory=dict)
-    issues: list[TableIssue] = field(default_factory=list)
-    found: set[str] = field(default_factory=set)  # t2, t3, t4
-    row_spans: dict[str, Span] = field(default_factory=dict)  # t3.granted → its label
-
-    def value(self, key: str) -> Decimal | None:
-        cell = self.cells.get(key)
-        return cell.value if cell else None
-
-    def template(self, key: str) -> Template:
-        return template(self.editions.get(key.split(".", 1)[0], "2021"))
 
 
 @dataclass
@@ -100,7 +79,8 @@ def read_tables(report: Report) -> Tables:
     current: str | None = None
     row: _Row | None = None
     for i, tok in enumerate(toks):
-        if tok.type == "TABLE_LABEL":
+        region = region_of(tok)
+        if region == "table_label":
             key = tok.label
             if key in captions:
                 current, row = "t2", None
@@ -128,13 +108,13 @@ def read_tables(report: Report) -> Tables:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (row is not None and current in ("t2", "t3") and tok.info is None
                     and (row.cells or (row.complete and row.key and nxt is not None
-                                       and nxt.type == "CELL" and _is_value_row(row)))):
+                                       and region_of(nxt) == "cell" and _is_value_row(row)))):
                 # a label nobody knows after a whole row label: a row of its own
                 # (after the first piece of a wrapped label it is the rest of it)
                 row = _Row(current, row.sub, None, tok)
                 rows.append(row)
             continue
-        if tok.type != "CELL":
+        if region != "cell":
             continue
         if current == "t4":
             t4_parts[-1][1].append(tok)

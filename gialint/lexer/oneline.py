@@ -1,0 +1,100 @@
+"""The one-line scanner: crawler copies put a whole article on one line; such
+a line is cut at the heading marks and table labels found inside it."""
+
+from __future__ import annotations
+
+import re
+
+from gialint.lexer.headings import (
+    GLUED_HEADING_END,
+    KNOWN_HEADING,
+    emit_heading,
+    emit_subheading,
+    sub_extent,
+)
+from gialint.lexer.rows import scan_table
+from gialint.lexer.state import LexState
+from gialint.vocab import cn_number
+
+# A line this long holds a whole article (a crawler copy), not one paragraph.
+ONE_LINE_MODE = 1000
+# Where a heading or table may start inside a long line: 一、, (一), or the
+# words that open a table (a 表三 caption, its note, a header).
+INLINE_MARK = re.compile(
+    r"([一二三四五六七八九十]{1,3})、|\(([一二三四五六七八九十]{1,3})\)"
+    r"|第二十条 *第 *\( *[一二三四五六七八九十] *\) *项|\(本列数据|统计指标 *单位|指标名称"
+)
+# Words that open a table right after a section heading in a one-line copy.
+TABLE_START = re.compile(r" *(?:第二十条|\(本列数据|申请人情况|行政复议 *行政诉讼|统计指标|指标名称)")
+# What may stand right before an inline heading mark: the end of a sentence,
+# a bracket, a space … (a mark glued to a word is part of the running text).
+BOUNDARY = set("。!?;:！？；：)）」』”\"'>-") | set(" \t")
+# The longest section heading read inside a long line when it is no known heading.
+INLINE_HEADING_MAX = 30
+
+
+def scan_line(lx: LexState, start: int, end: int, line: int) -> None:
+    """Cut a whole article on one line into headings, text and table tokens."""
+    text = lx.text
+    pos = start  # start of the pending TEXT
+    i = start
+    while i < end:
+        m = INLINE_MARK.search(text, i, end)
+        if not m:
+            break
+        p = m.start()
+        lab = lx.label_re.match(text, p, end)
+        if lab and lab.end() - p >= 3 and lx.lookup(text[p:lab.end()]) is not None:
+            # a table row label that starts with a heading mark: 一、本年新收…
+            lx.flush_text(pos, p, line)
+            i = pos = scan_table(lx, p, end, line)
+            continue
+        if m.group(1):
+            stop = _inline_heading(lx, m, p, end, line, pos)
+            if stop is not None:
+                i = pos = stop
+                if TABLE_START.match(text, pos, end):
+                    i = pos = scan_table(lx, pos, end, line)
+                continue
+        elif m.group(2):
+            if p == start or text[p - 1] in BOUNDARY:
+                lx.flush_text(pos, p, line)
+                s = text[p:end]
+                cut = sub_extent(s, m.end() - p, long_ok=False)
+                emit_subheading(lx, p, p + cut, line, m.group(2), inline=True)
+                i = pos = p + cut
+                continue
+        else:  # a table caption, note or header
+            lx.flush_text(pos, p, line)
+            i = pos = scan_table(lx, p, end, line)
+            continue
+        i = m.end()
+    lx.flush_text(pos, end, line)
+
+
+def _inline_heading(lx: LexState, m: re.Match, p: int, end: int, line: int, pos: int) -> int | None:
+    """A 一、 inside a long line is a section heading when its words are a known
+    heading, or when it stands after a boundary and continues the section
+    numbering; returns where the heading ends (None: running text)."""
+    text = lx.text
+    numeral = m.group(1)
+    number = cn_number(numeral)
+    body = m.end()
+    known = KNOWN_HEADING.match(text, body, end)
+    if known:
+        stop = known.end()
+    elif (p == pos or text[p - 1] in BOUNDARY or text[p - 1].isdigit()) and number == lx.last_number + 1:
+        stop = body
+        while stop < end and stop - body < INLINE_HEADING_MAX and text[stop] not in " 。:：;；,，":
+            stop += 1
+        if stop == body:
+            return None
+        # 五、存在的主要问题和改进措施虽然我区… : end after the last heading word
+        ends = list(GLUED_HEADING_END.finditer(text, body, stop))
+        if ends:
+            stop = ends[-1].end()
+    else:
+        return None
+    lx.flush_text(pos, p, line)
+    emit_heading(lx, p, stop, line, numeral, number, inline=True)
+    return stop

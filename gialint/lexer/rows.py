@@ -1,0 +1,174 @@
+"""The table-row splitter: a table row → its label and its cells, for pipe
+rows (``| 行政处罚 | 3 | 0 |``), value lines (``12 0 3``), a label with its
+values on one line (``行政处罚 3985758``) and table text inside a long line."""
+
+from __future__ import annotations
+
+import re
+
+from gialint import vocab
+from gialint.lexer.state import LexState
+from gialint.lexer.token import CELL, TABLE_LABEL, TEXT
+from gialint.vocab import label_key
+
+# one table value: a number with an optional unit, or a dash/slash for "none"
+NUMBER_ITEM = r"(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?|[-—//]+)"
+NUMBER_ITEM_RE = re.compile(NUMBER_ITEM)
+# a line (or a cell) of values only: the values of a row put one per line or side by side
+NUM_LINE = re.compile(rf"{NUMBER_ITEM}(?:\s+{NUMBER_ITEM})*")
+# the tail of a wrapped label with the row's values: 形,不计其他情形) 447 7 0 0 0 0 454
+LABEL_THEN_NUMBERS = re.compile(rf"(.*?\D)\s+({NUMBER_ITEM}(?:\s+{NUMBER_ITEM})*)")
+# Longest text (without spaces) taken as a table label while inside a table.
+SHORT_LABEL = 30
+
+_TABLE_SCAN = None
+
+
+def _table_scan_regex() -> re.Pattern[str]:
+    """Labels, values, and what ends table text inside a long line: a 一、
+    heading or the end of a sentence."""
+    global _TABLE_SCAN
+    if _TABLE_SCAN is None:
+        _TABLE_SCAN = re.compile(
+            r"(?P<lab>" + vocab.table_label_regex().pattern + r")"
+            r"|(?P<num>[+-]?\d+(?:\.\d+)?(?:万元|元|%)?)"
+            r"|(?P<head>[一二三四五六七八九十]{1,3}、)"
+            r"|(?P<stop>[。!?！？])"
+        )
+    return _TABLE_SCAN
+
+
+def cells(lx: LexState, start: int, end: int, line: int, row: int | None = None) -> None:
+    """Each value of a values-only stretch is a cell."""
+    for m in NUMBER_ITEM_RE.finditer(lx.text, start, end):
+        lx.emit(CELL, m.start(), m.end(), line, row=row)
+
+
+def is_value(cell: str) -> bool:
+    """A pipe cell that holds a value: a number (the usual case) or values."""
+    return bool(cell) and ((cell.isascii() and cell.isdigit()) or bool(NUM_LINE.fullmatch(cell)))
+
+
+def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
+    """A markdown/pipe row: its cells between bars are labels or values.
+
+    After the row's label every cell up to the last filled one is a value,
+    even a word (若干) or a blank (a missing value, not a filler); a group
+    label spanning rows may stand before the row label."""
+    lx.row_id += 1
+    row = lx.row_id
+    lx.table_mode = True
+    text = lx.text
+    parts = []  # (start, end, stripped text) of each cell between bars
+    pos = start
+    while pos <= end:
+        bar = text.find("|", pos, end)
+        cell_end = end if bar < 0 else bar
+        parts.append((pos, cell_end, text[pos:cell_end].strip(" ")))
+        if bar < 0:
+            break
+        pos = bar + 1
+    numeric = {i for i, (_, _, c) in enumerate(parts) if is_value(c)}
+    first_numeric = min(numeric) if numeric else None
+    labels = {i: lx.match_label(c) for i, (_, _, c) in enumerate(parts)
+              if c and i not in numeric}
+    # after the row's label, a cell that is no label is a value, even a word (若干)
+    row_labels = [i for i, info in labels.items() if info is not None and info.role == "row"]
+    # the label next to the values: a group label spanning rows (三、本年度办理结果)
+    # may stand before it, with a blank (a merged cell) between them
+    before = [i for i in row_labels if first_numeric is None or i < first_numeric]
+    row_label = before[-1] if before else (row_labels[0] if row_labels else None)
+    values_from = (row_label + 1) if row_label is not None else first_numeric
+    if row_label is not None:
+        # after a row label every cell up to the last filled one is a value
+        filled = [i for i, (_, _, c) in enumerate(parts) if c and i > row_label]
+        last_value = filled[-1] if filled else None
+    else:
+        last_value = max(numeric) if numeric else None
+    for i, (a, b, cell) in enumerate(parts):
+        if cell:
+            if i in numeric:
+                if cell.isascii() and cell.isdigit():  # the usual cell: one number
+                    lx.emit(CELL, a, b, line, row=row)
+                else:
+                    cells(lx, a, b, line, row=row)
+            elif (values_from is not None and last_value is not None
+                  and values_from <= i <= last_value and labels[i] is None):
+                lx.emit(CELL, a, b, line, row=row)  # a value that is not a number
+            else:
+                lx.emit(TABLE_LABEL, a, b, line, label=label_key(cell, True),
+                        info=labels[i], row=row)
+        elif values_from is not None and last_value is not None and values_from <= i < last_value:
+            # a blank cell among the values of a row: missing, not a filler
+            lx.emit(CELL, a, b, line, row=row, trim=False)
+
+
+def label_with_rest(lx: LexState, start: int, end: int, line: int) -> bool:
+    """A line that starts with a table label: ``行政处罚 3985758``,
+    ``规章 (市政府令)``, ``信息内容 本年处理决定数量``; False when it is a
+    sentence that starts with a label's words (行政诉讼败诉情形。)."""
+    s = lx.text[start:end]
+    m = lx.label_re.match(s)
+    if not m or m.end() < 2:
+        return False
+    head = s[: m.end()].rstrip(" ")
+    info = lx.lookup(head)
+    if info is None:
+        return False
+    rest = s[m.end():].strip(" ")
+    if "。" in rest:
+        return False  # a sentence that starts with a label's words: 行政诉讼败诉情形。
+    if rest.startswith("(") and len(rest) <= SHORT_LABEL:
+        # a local variant of the label: 规章 (市政府令)
+        lx.table_mode = True
+        lx.emit(TABLE_LABEL, start, end, line, label=label_key(head, True), info=info)
+        return True
+    stop = scan_table(lx, start, end, line)
+    if stop < end:
+        lx.emit(TEXT, stop, end, line)
+    return True
+
+
+def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
+    """Table content inside a line: known labels, values, and the words between
+    them as labels; it stops at a 一、 heading or a sentence end (returned)."""
+    text = lx.text
+    pattern = _table_scan_regex()
+    pos = last = start  # search position; end of the last token emitted
+    while True:
+        m = pattern.search(text, pos, end)
+        if not m:
+            break
+        kind = m.lastgroup
+        if kind in ("head", "stop"):
+            _flush_unknown(lx, last, m.start(), line)
+            return m.start()
+        if kind == "lab":
+            info = lx.lookup(m.group())
+            if info is None:  # a word that is only a prefix of a label
+                pos = m.start() + 1
+                continue
+            _flush_unknown(lx, last, m.start(), line)
+            lx.table_mode = True
+            lx.emit(TABLE_LABEL, m.start(), m.end(), line, label=label_key(m.group(), True),
+                    info=info, inline=True)
+            pos = last = m.end()
+            continue
+        s, e = m.start(), m.end()
+        # 10000015.属于三类… : the last digit is the next row's list marker
+        if e < end and e - s > 1 and text[e] in ".、" and lx.lookup_at(e - 1, end):
+            e -= 1
+        _flush_unknown(lx, last, s, line)
+        lx.emit(CELL, s, e, line, inline=True)
+        pos = last = e
+    _flush_unknown(lx, last, end, line)
+    return end
+
+
+def _flush_unknown(lx: LexState, start: int, end: int, line: int) -> None:
+    """Words between labels and values in table text: a label nobody knows."""
+    if start < 0 or start >= end:
+        return
+    seg = lx.text[start:end]
+    if seg.strip(" "):
+        lx.emit(TABLE_LABEL, start, end, line, label=label_key(seg, True), inline=True)
