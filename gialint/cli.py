@@ -364,7 +364,7 @@ class _Job:
         if self.args.diff:
             return result, unified_diff(result.path, result.source_text or "", after), 0
         try:
-            write_atomically(source.path, after, source.encoding)
+            write_atomically(source.path, after, source.encoding, source.bom)
         except OSError as err:  # a read-only file or folder: say so, go on with the others
             result.error = f"--fix could not write the file: {err.strerror or err}"
             return result, None, 0
