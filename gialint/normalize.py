@@ -2,8 +2,10 @@
 
 ``normalize(text)`` returns a :class:`NormText` whose ``text`` is what the
 parsers and checks look at, and whose ``to_orig`` / ``span_to_orig`` map
-offsets in it back to offsets in the original text (which findings must point
-into).  Steps:
+offsets in it (:data:`~gialint.offsets.NormOffset`) back to offsets in the
+text it was made from, ``Source.text`` (:data:`~gialint.offsets.TextOffset`:
+the file's text, or the rendering of an HTML/Word/PDF file), which
+``Source.location`` maps on to the file.  Steps:
 
 1. deletions (the only steps that change the length):
    * the ``\\r`` of every ``\\r\\n``;
@@ -32,6 +34,8 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+
+from gialint.offsets import NormOffset, TextOffset
 
 __all__ = ["NormText", "normalize", "fold", "compact", "translate_chars"]
 
@@ -181,18 +185,19 @@ def _deletions(text: str) -> list[tuple[int, int, bool]]:
 
 @dataclass(slots=True)
 class NormText:
-    """Normalised text plus the map back to the original offsets."""
+    """Normalised text plus the map back to the offsets of the text it was made
+    from (``Source.text``, called "original" here)."""
 
     text: str
     # normalised offsets where the offset delta changes (ascending) ...
-    _breaks: list[int] = field(default_factory=list, repr=False)
+    _breaks: list[NormOffset] = field(default_factory=list, repr=False)
     # ... and the delta (orig - norm) from that breakpoint on
     _deltas: list[int] = field(default_factory=list, repr=False)
     # original start -> original end of deleted annotations (they stick to the
     # character before them when a span ends there)
-    _ann: dict[int, int] = field(default_factory=dict, repr=False)
+    _ann: dict[TextOffset, TextOffset] = field(default_factory=dict, repr=False)
 
-    def to_orig(self, pos: int) -> int:
+    def to_orig(self, pos: NormOffset) -> TextOffset:
         """Original offset of normalised offset ``pos`` (0 <= pos <= len(text)).
 
         A position right after a deletion maps to after the deleted text, so
@@ -204,7 +209,7 @@ class NormText:
         i = bisect_right(breaks, pos)
         return pos + self._deltas[i - 1] if i else pos
 
-    def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
+    def span_to_orig(self, start: NormOffset, end: NormOffset) -> tuple[TextOffset, TextOffset]:
         """Original span of the normalised span ``[start, end)``.
 
         Deletions inside the span are inside the original span; at the edges,
@@ -224,7 +229,7 @@ class NormText:
             oend = ann.get(oend, oend)
         return ostart, oend
 
-    def annotations(self) -> list[tuple[int, int]]:
+    def annotations(self) -> list[tuple[TextOffset, TextOffset]]:
         """Original spans of the pinyin annotations that were deleted, in order
         (``(huì)`` of ``會(huì)``; the character before is not included)."""
         return sorted(self._ann.items())
