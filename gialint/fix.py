@@ -15,7 +15,6 @@ import tempfile
 from bisect import bisect_left, insort
 
 from gialint.findings import FileResult
-
 from gialint.source import encode_text
 
 # the BOM a file read without --encoding has, by the encoding it was read in
