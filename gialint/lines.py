@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-__all__ = ["LineIndex"]
+__all__ = ["LineIndex", "line_key"]
 
 _LINE_END = re.compile("\r\n|\r|\n")
 
@@ -92,3 +92,9 @@ class LineIndex:
         if not text or text[-1] in "\r\n":
             n -= 1
         return n
+
+
+def line_key(line: str) -> str:
+    """A line as baselines and fingerprints compare it: whitespace runs as one
+    space, none at the ends (the key survives re-indenting and re-wrapping spaces)."""
+    return " ".join(line.split())

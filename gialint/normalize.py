@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from gialint.chinese import is_cjk
 from gialint.offsets import NormOffset, TextOffset
 
 __all__ = ["NormText", "normalize", "fold", "compact", "translate_chars"]
@@ -135,18 +136,6 @@ _SYLLABLE = (
 _syllable_match = None
 
 
-def _is_cjk(c: str) -> bool:
-    o = ord(c)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3134F
-        or 0x2E80 <= o <= 0x2FDF
-        or o == 0x3007
-    )
-
-
 def _deletions(text: str) -> list[tuple[int, int, bool]]:
     """Sorted, non-overlapping (start, end, is_annotation) spans to delete."""
     global _syllable_match
@@ -159,7 +148,7 @@ def _deletions(text: str) -> list[tuple[int, int, bool]]:
         if c != "(" and c != "\uff08":
             out.append((s, m.end(), False))
             continue
-        if s == 0 or not _is_cjk(text[s - 1]):
+        if s == 0 or not is_cjk(text[s - 1]):
             continue
         if _syllable_match is None:
             _syllable_match = re.compile(_SYLLABLE).match

@@ -9,6 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from gialint.checks.base import Check, Edit, Hit, Param, register
+from gialint.chinese import CJK_UNIFIED, is_unified
 from gialint.model import Report, Span
 from gialint.normalize import translate_chars
 
@@ -40,12 +41,7 @@ class PinyinAnnotations(Check):
         yield Hit(Span(start, e), args, fix=tuple(Edit(a, b, "") for a, b in anns))
 
 
-def _is_unified(c: str) -> bool:
-    o = ord(c)
-    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
-
-
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_CJK = re.compile(CJK_UNIFIED)
 
 
 @register
@@ -75,7 +71,7 @@ class TraditionalChars(Check):
         count = 0
         distinct: Counter = Counter()
         for i, (a, b) in enumerate(zip(orig, simp, strict=True)):
-            if a != b and _is_unified(a) and _is_unified(b):
+            if a != b and is_unified(a) and is_unified(b):
                 count += 1
                 distinct[a] += 1
                 if first is None:
@@ -97,4 +93,4 @@ def _traditional() -> frozenset[str]:
     from gialint.normalize import _table
 
     return frozenset(chr(k) for k, v in _table().items()
-                     if k != v and _is_unified(chr(k)) and _is_unified(chr(v)))
+                     if k != v and is_unified(chr(k)) and is_unified(chr(v)))

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.checks.contamination.regions import doc_regions
 from gialint.checks.pattern import PatternCheck
+from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
 
 # --- web addresses ---------------------------------------------------------------
@@ -126,7 +127,7 @@ class Spam(PatternCheck):
 # --- foreign_website ------------------------------------------------------------------
 
 _SENTENCE = 300
-_STOPS = "。!?；;\n"
+_STOPS = SENTENCE_END + "\n"
 
 
 @register

@@ -4,15 +4,11 @@ and the labels of paragraphs and table cells."""
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from gialint.chinese import is_wide
 from gialint.readers.html.body import _inside
 from gialint.readers.html.dom import _BLOCK, _SPACE, _dropped, _El, _walk
 from gialint.readers.html.tables import _grid, _is_layout, _rows
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in "WF"
 
 
 class _Out:
@@ -45,7 +41,7 @@ class _Out:
             self.line_empty = False
         elif self.pending is not None:
             p_src, p_break = self.pending
-            if not (p_break and _wide(self.last) and _wide(s[0])):
+            if not (p_break and is_wide(self.last) and is_wide(s[0])):
                 self._put(" ", p_src, 0)
         self.pending = None
         if self.cell and "|" in s:
