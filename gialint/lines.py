@@ -70,7 +70,11 @@ class LineIndex:
         """(start, end) of every entry of ``starts``, terminators left out (the
         empty position after a final terminator too: line k of a normalised
         text is line k of its original)."""
-        return [self.span(i) for i in range(1, len(self.starts) + 1)]
+        starts = self.starts
+        if "\r" in self.text:
+            return [self.span(i) for i in range(1, len(starts) + 1)]
+        # only \n (every normalised text): each line ends one before the next starts
+        return list(zip(starts, [s - 1 for s in starts[1:]] + [len(self.text)], strict=True))
 
     def line_text(self, line: int) -> str:
         """Text of 1-based ``line`` without its terminator ("" when out of range)."""
