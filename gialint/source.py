@@ -116,7 +116,7 @@ class Source:
     encoding: str
     origin: Origin | None = None
     bom: bytes = b""  # the byte-order mark the file starts with (written back by --fix)
-    lines: LineIndex = field(default=None, repr=False)  # type: ignore[assignment]  # of text
+    lines: LineIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self):
         if self.lines is None:
