@@ -34,9 +34,12 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gialint.chinese import is_cjk
-from gialint.offsets import NormOffset, TextOffset
+
+if TYPE_CHECKING:  # types only
+    from gialint.offsets import NormOffset, TextOffset
 
 __all__ = ["NormText", "normalize", "fold", "compact", "translate_chars"]
 

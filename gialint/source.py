@@ -25,10 +25,13 @@ import os
 import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gialint.findings import Location
 from gialint.lines import LineIndex
-from gialint.offsets import FileOffset, TextOffset
+
+if TYPE_CHECKING:  # types only: the aliases cost nothing at run time
+    from gialint.offsets import FileOffset, TextOffset
 
 __all__ = ["InputError", "Source", "decode", "encode_text", "read_source"]
 
@@ -89,11 +92,11 @@ class Origin:
     def to_original(self, pos: TextOffset, end: bool = False) -> FileOffset:
         i = bisect_right(self._starts, pos) - 1
         if i < 0:
-            return FileOffset(0)
+            return 0
         if end and i > 0 and self._starts[i] == pos and pos - self._starts[i - 1] <= self._lengths[i - 1]:
             # an end offset where a run starts ends the text before it: XX in XX</span>条
-            return FileOffset(self._targets[i - 1] + pos - self._starts[i - 1])
-        return FileOffset(self._targets[i] + min(pos - self._starts[i], self._lengths[i]))
+            return self._targets[i - 1] + pos - self._starts[i - 1]
+        return self._targets[i] + min(pos - self._starts[i], self._lengths[i])
 
     def label(self, pos: TextOffset) -> str | None:
         i = bisect_right(self._label_at, pos) - 1
