@@ -13,12 +13,13 @@ from collections import Counter
 from pathlib import Path
 
 from gialint.findings import FileResult, Finding
+from gialint.lines import line_key
 
 VERSION = 1
 
 
 def _key(f: Finding) -> tuple[str, str]:
-    return f.rule, " ".join(f.line_text.split())
+    return f.rule, line_key(f.line_text)
 
 
 def write(results: list[FileResult], path: str) -> int:

@@ -362,7 +362,7 @@ class _Job:
         if self.args.diff:
             return result, unified_diff(result.path, result.source_text or "", after), 0
         try:
-            write_atomically(source.path, after, source.encoding)
+            write_atomically(source.path, after, source.encoding, source.bom)
         except OSError as err:  # a read-only file or folder: say so, go on with the others
             result.error_code, result.error_args = "fix-write-failed", {"reason": err.strerror or str(err)}
             localize(result, "en")

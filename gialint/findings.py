@@ -1,8 +1,10 @@
 """Findings and the vocabularies they use (severity, category).
 
 A finding always points into the *original* file: ``start``/``end`` are
-offsets in ``Source.text`` (code points), and line/column are derived from
-them by ``Source.position``.
+code-point offsets in the decoded file (``Source.display_text``,
+:data:`~gialint.offsets.FileOffset`: the text itself for text and Markdown,
+the page source for HTML, the rendering for Word and PDF), and line/column
+are derived from them by ``Source.location``.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ CATEGORIES = (
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A span of the original file, 1-based line/column, end exclusive."""
+    """A span of the original file (:data:`~gialint.offsets.FileOffset`), 1-based
+    line/column, end exclusive."""
 
     start: int
     end: int

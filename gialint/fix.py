@@ -3,7 +3,7 @@
 Fixes are edits in original-text offsets.  Overlapping edits are not applied
 together (the first wins; the rest wait for the next run).  The file is
 rewritten atomically (a temporary file in the same folder, then os.replace),
-in its own encoding with its BOM, and its line ends are untouched because
+in its own encoding with the BOM it was read with (``Source.bom``), and its line ends are untouched because
 edits never add or change them.
 """
 
@@ -15,8 +15,10 @@ import tempfile
 from bisect import bisect_left, insort
 
 from gialint.findings import FileResult
+from gialint.source import encode_text
 
-_BOMS = {"utf-8-sig": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
+# the BOM a file read without --encoding has, by the encoding it was read in
+_BOMS = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
 
 
 def fixed_text(result: FileResult) -> tuple[str, int]:
@@ -73,11 +75,12 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def write_atomically(path: str, text: str, encoding: str) -> None:
-    codec = {"utf-8-sig": "utf-8", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}.get(encoding, encoding)
-    data = _BOMS.get(encoding, b"") + text.encode(codec)
-    if encoding == "utf-8-sig":
-        data = b"\xef\xbb\xbf" + text.encode("utf-8")
+def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = None) -> None:
+    """Write ``text`` to ``path`` in ``encoding`` after ``bom`` (``Source.bom``: the
+    mark the file was read with; None: the one its encoding implies when detected)."""
+    if bom is None:
+        bom = _BOMS.get(encoding, b"")
+    data = encode_text(text, encoding, bom)
     path = os.path.realpath(path)  # through a symbolic link: rewrite its target, keep the link
     directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777

@@ -1,9 +1,12 @@
 """The report model: what the rules check.  Plain data, and the regions
 of the report that checks read (``Report.regions``).
 
-Every ``Span`` is in ORIGINAL-text offsets (``Source.text``), whatever
-normalisation the text went through; ``text``/``label`` fields hold the
-normalised (folded, simplified) wording that rules compare against.
+Every ``Span`` is in offsets of ``Source.text`` (:data:`~gialint.offsets.TextOffset`),
+not of the normalised text the parser read: for a text or Markdown file
+that is the file's own text, for an HTML, Word or PDF file the reader's
+rendering of it, which ``Source.location`` maps to the file (an HTML page's
+source).  ``text``/``label`` fields hold the normalised (folded, simplified)
+wording that rules compare against.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 ``normalize(text)`` returns a :class:`NormText` whose ``text`` is what the
 parsers and checks look at, and whose ``to_orig`` / ``span_to_orig`` map
-offsets in it back to offsets in the original text (which findings must point
-into).  Steps:
+offsets in it (:data:`~gialint.offsets.NormOffset`) back to offsets in the
+text it was made from, ``Source.text`` (:data:`~gialint.offsets.TextOffset`:
+the file's text, or the rendering of an HTML/Word/PDF file), which
+``Source.location`` maps on to the file.  Steps:
 
 1. deletions (the only steps that change the length):
    * the ``\\r`` of every ``\\r\\n``;
@@ -32,6 +34,12 @@ import os
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from gialint.chinese import is_cjk
+
+if TYPE_CHECKING:  # types only
+    from gialint.offsets import NormOffset, TextOffset
 
 __all__ = ["NormText", "normalize", "fold", "compact", "translate_chars"]
 
@@ -131,18 +139,6 @@ _SYLLABLE = (
 _syllable_match = None
 
 
-def _is_cjk(c: str) -> bool:
-    o = ord(c)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0xF900 <= o <= 0xFAFF
-        or 0x20000 <= o <= 0x3134F
-        or 0x2E80 <= o <= 0x2FDF
-        or o == 0x3007
-    )
-
-
 def _deletions(text: str) -> list[tuple[int, int, bool]]:
     """Sorted, non-overlapping (start, end, is_annotation) spans to delete."""
     global _syllable_match
@@ -155,7 +151,7 @@ def _deletions(text: str) -> list[tuple[int, int, bool]]:
         if c != "(" and c != "\uff08":
             out.append((s, m.end(), False))
             continue
-        if s == 0 or not _is_cjk(text[s - 1]):
+        if s == 0 or not is_cjk(text[s - 1]):
             continue
         if _syllable_match is None:
             _syllable_match = re.compile(_SYLLABLE).match
@@ -181,18 +177,19 @@ def _deletions(text: str) -> list[tuple[int, int, bool]]:
 
 @dataclass(slots=True)
 class NormText:
-    """Normalised text plus the map back to the original offsets."""
+    """Normalised text plus the map back to the offsets of the text it was made
+    from (``Source.text``, called "original" here)."""
 
     text: str
     # normalised offsets where the offset delta changes (ascending) ...
-    _breaks: list[int] = field(default_factory=list, repr=False)
+    _breaks: list[NormOffset] = field(default_factory=list, repr=False)
     # ... and the delta (orig - norm) from that breakpoint on
     _deltas: list[int] = field(default_factory=list, repr=False)
     # original start -> original end of deleted annotations (they stick to the
     # character before them when a span ends there)
-    _ann: dict[int, int] = field(default_factory=dict, repr=False)
+    _ann: dict[TextOffset, TextOffset] = field(default_factory=dict, repr=False)
 
-    def to_orig(self, pos: int) -> int:
+    def to_orig(self, pos: NormOffset) -> TextOffset:
         """Original offset of normalised offset ``pos`` (0 <= pos <= len(text)).
 
         A position right after a deletion maps to after the deleted text, so
@@ -204,7 +201,7 @@ class NormText:
         i = bisect_right(breaks, pos)
         return pos + self._deltas[i - 1] if i else pos
 
-    def span_to_orig(self, start: int, end: int) -> tuple[int, int]:
+    def span_to_orig(self, start: NormOffset, end: NormOffset) -> tuple[TextOffset, TextOffset]:
         """Original span of the normalised span ``[start, end)``.
 
         Deletions inside the span are inside the original span; at the edges,
@@ -224,7 +221,7 @@ class NormText:
             oend = ann.get(oend, oend)
         return ostart, oend
 
-    def annotations(self) -> list[tuple[int, int]]:
+    def annotations(self) -> list[tuple[TextOffset, TextOffset]]:
         """Original spans of the pinyin annotations that were deleted, in order
         (``(huì)`` of ``會(huì)``; the character before is not included)."""
         return sorted(self._ann.items())

@@ -8,21 +8,33 @@ GB18030 garbage): the error names the line and byte offset of the first bad
 sequence.
 
 Lines end at ``\\r\\n`` (one terminator), ``\\r`` or ``\\n``; lines and
-columns are 1-based, columns count code points.
+columns are 1-based, columns count code points (:class:`gialint.lines.LineIndex`).
+Offsets are in the spaces of :mod:`gialint.offsets`: ``Source.text`` is in
+:data:`~gialint.offsets.TextOffset`, locations in
+:data:`~gialint.offsets.FileOffset`.
+
+A byte-order mark is not part of the text; ``Source.bom`` records the one
+the file starts with (also under a forced ``--encoding``), so that ``--fix``
+writes back exactly the bytes it read except for the fixed lines.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
-import re
+import sys
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from gialint.findings import Location
 from gialint.inputmessages import message as message_text
+from gialint.lines import LineIndex
 
-__all__ = ["InputError", "Source", "decode", "read_source"]
+if TYPE_CHECKING:  # types only: the aliases cost nothing at run time
+    from gialint.offsets import FileOffset, TextOffset
+
+__all__ = ["InputError", "Source", "decode", "encode_text", "read_source"]
 
 
 class InputError(Exception):
@@ -46,24 +58,6 @@ def _input_error(cls, path: str, code: str, args: dict) -> InputError:
     return cls(path, code, **args)
 
 
-_LINE_END_RE = re.compile("\r\n|\r|\n")
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    if "\r" in text:
-        starts.extend([m.end() for m in _LINE_END_RE.finditer(text)])
-    else:
-        find = text.find
-        append = starts.append
-        i = find("\n")
-        while i >= 0:
-            i += 1
-            append(i)
-            i = find("\n", i)
-    return starts
-
-
 class Origin:
     """How a rendering of an HTML, Word or PDF file maps back to that file.
 
@@ -77,19 +71,19 @@ class Origin:
     """
 
     __slots__ = ("kind", "original", "_starts", "_targets", "_lengths", "_label_at", "_labels",
-                 "original_starts")
+                 "original_lines")
 
     def __init__(self, kind: str, original: str | None = None):
         self.kind = kind  # "html", "docx", "pdf"
         self.original = original
-        self._starts: list[int] = []  # rendered offset where a run begins
-        self._targets: list[int] = []  # original offset of that run's first character
+        self._starts: list[TextOffset] = []  # rendered offset where a run begins
+        self._targets: list[FileOffset] = []  # original offset of that run's first character
         self._lengths: list[int] = []  # characters of the run that map one to one
-        self._label_at: list[int] = []
+        self._label_at: list[TextOffset] = []
         self._labels: list[str] = []
-        self.original_starts = _line_starts(original) if original is not None else None
+        self.original_lines = LineIndex(original) if original is not None else None
 
-    def add_run(self, rendered: int, target: int, length: int) -> None:
+    def add_run(self, rendered: TextOffset, target: FileOffset, length: int) -> None:
         """Rendered text from offset ``rendered`` on comes from ``original[target:]``,
         ``length`` characters one to one (0 for text the reader made up: line ends,
         cell separators)."""
@@ -100,11 +94,11 @@ class Origin:
         self._targets.append(target)
         self._lengths.append(length)
 
-    def add_label(self, rendered: int, label: str) -> None:
+    def add_label(self, rendered: TextOffset, label: str) -> None:
         self._label_at.append(rendered)
         self._labels.append(label)
 
-    def to_original(self, pos: int, end: bool = False) -> int:
+    def to_original(self, pos: TextOffset, end: bool = False) -> FileOffset:
         i = bisect_right(self._starts, pos) - 1
         if i < 0:
             return 0
@@ -113,62 +107,71 @@ class Origin:
             return self._targets[i - 1] + pos - self._starts[i - 1]
         return self._targets[i] + min(pos - self._starts[i], self._lengths[i])
 
-    def label(self, pos: int) -> str | None:
+    def label(self, pos: TextOffset) -> str | None:
         i = bisect_right(self._label_at, pos) - 1
         return self._labels[i] if i >= 0 else None
-
-
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    i = bisect_right(starts, offset) - 1
-    return i + 1, offset - starts[i] + 1
 
 
 @dataclass(slots=True)
 class Source:
     """A decoded report.
 
-    ``text`` is what gialint lints.  For text and Markdown it is the file's
-    text; for HTML, Word and PDF it is a rendering, and ``origin`` maps its
-    offsets back (locations then point into the original file).
+    ``text`` is what gialint lints (:data:`~gialint.offsets.TextOffset`).  For
+    text and Markdown it is the file's text; for HTML, Word and PDF it is a
+    rendering, and ``origin`` maps its offsets back to the file
+    (:data:`~gialint.offsets.FileOffset`: the HTML source; Word and PDF have
+    none, their rendering stands in).
     """
 
     path: str  # display path
-    text: str  # decoded original text, line terminators untouched
+    text: str  # the text gialint lints, line terminators untouched, without a BOM
     encoding: str
-    line_starts: list[int] | None = None  # offset of each line start; computed if None
     origin: Origin | None = None
+    bom: bytes = b""  # the byte-order mark the file starts with (written back by --fix)
+    lines: LineIndex = field(default=None, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self):
-        if self.line_starts is None:
-            self.line_starts = _line_starts(self.text)
+        if self.lines is None:
+            self.lines = LineIndex(self.text)
+
+    @property
+    def line_starts(self) -> list[TextOffset]:
+        """Offset of each line start of ``text`` (see :class:`~gialint.lines.LineIndex`)."""
+        return self.lines.starts
 
     @property
     def display_text(self) -> str:
-        """The text that locations' lines and columns count in (excerpts come from it)."""
+        """The text that locations' lines and columns count in (excerpts come from it):
+        the file's own text, the HTML source of a page, the rendering of Word and PDF."""
         o = self.origin
         return o.original if o is not None and o.original is not None else self.text
+
+    @property
+    def display_lines(self) -> LineIndex:
+        """The line index of :attr:`display_text`."""
+        o = self.origin
+        return o.original_lines if o is not None and o.original_lines is not None else self.lines
 
     @property
     def fixable(self) -> bool:
         """Only text files are rewritten by --fix."""
         return self.origin is None
 
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of ``offset`` (0 <= offset <= len(text))."""
+    def position(self, offset: TextOffset) -> tuple[int, int]:
+        """1-based (line, column) of ``offset`` in ``text`` (0 <= offset <= len(text))."""
         if offset < 0 or offset > len(self.text):
             raise ValueError(f"offset {offset} outside 0..{len(self.text)}")
-        starts = self.line_starts
-        i = bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
+        return self.lines.position(offset)
 
-    def location(self, start: int, end: int) -> Location:
-        """The :class:`Location` of ``text[start:end]`` in the original file."""
+    def location(self, start: TextOffset, end: TextOffset) -> Location:
+        """The :class:`Location` of ``text[start:end]`` in the file (its offsets are
+        :data:`~gialint.offsets.FileOffset`)."""
         o = self.origin
         if o is not None and o.original is not None:
             ostart, oend = o.to_original(start), o.to_original(end, end=end > start)
             oend = max(oend, ostart)
-            line, column = _position(o.original_starts, ostart)
-            end_line, end_column = _position(o.original_starts, oend)
+            line, column = o.original_lines.position(ostart)
+            end_line, end_column = o.original_lines.position(oend)
             return Location(ostart, oend, line, column, end_line, end_column, o.label(start))
         line, column = self.position(start)
         end_line, end_column = self.position(end)
@@ -178,29 +181,15 @@ class Source:
     def line_text(self, line: int) -> str:
         """Text of 1-based ``line`` of the displayed text, without its terminator
         ("" when out of range)."""
-        o = self.origin
-        if o is not None and o.original is not None:
-            text, starts = o.original, o.original_starts
-        else:
-            text, starts = self.text, self.line_starts
-        if line < 1 or line > len(starts):
-            return ""
-        start = starts[line - 1]
-        if line < len(starts):
-            return text[start : starts[line]].rstrip("\r\n")
-        return text[start:]
+        return self.display_lines.line_text(line)
 
     @property
     def line_count(self) -> int:
-        """Number of lines, as an editor shows them: ``"a\\nb"`` and
+        """Number of lines of ``text``, as an editor shows them: ``"a\\nb"`` and
         ``"a\\nb\\n"`` both have 2, ``""`` has 0.  ``line_starts`` has one more
         entry when the text ends with a line terminator (the empty position
         after it, where ``position(len(text))`` lies)."""
-        n = len(self.line_starts)
-        text = self.text
-        if not text or text[-1] in "\r\n":
-            n -= 1
-        return n
+        return self.lines.line_count
 
 
 # --- decoding ---------------------------------------------------------------
@@ -269,7 +258,7 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
     encodings.
     """
     if not data:
-        return Source(path, "", encoding or "utf-8", [0])
+        return Source(path, "", encoding or "utf-8")
     _check_magic(data, path)
 
     if encoding is not None:
@@ -278,18 +267,21 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
         except LookupError:
             raise InputError(path, "unknown-encoding", encoding=encoding) from None
         text = _decode_strict(data, codec, "cannot-decode-as", encoding, path)
-        if text.startswith("\ufeff"):  # BOM with a forced utf-8 / utf-16-le ...
+        bom = _bom_read_by(codec, data)
+        if not bom and text.startswith("\ufeff"):  # BOM with a forced utf-8 / utf-16-le ...
             text = text[1:]
+            bom = data[: len("\ufeff".encode(codec))]
         if "\x00" in text:
             raise InputError(path, "nul-bytes")
-        return Source(path, text, encoding)
+        return Source(path, text, encoding, bom=bom)
 
+    bom = b""
     if data.startswith(codecs.BOM_UTF8):
         text = _decode_strict(data[3:], "utf-8", "invalid-encoding", "UTF-8", path, 3)
-        enc = "utf-8-sig"
+        enc, bom = "utf-8-sig", codecs.BOM_UTF8
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
-        body = data[2:]
+        body, bom = data[2:], data[:2]
         if len(body) % 2:
             raise InputError(path, "truncated-utf16", encoding=enc.upper())
         text = _decode_strict(body, enc, "invalid-encoding", enc.upper(), path, 2)
@@ -309,7 +301,38 @@ def decode(data: bytes, path: str, encoding: str | None = None) -> Source:
                 raise InputError(path, "cannot-decode", **_where(data, err.start, "utf-8", 0)) from None
     if "\x00" in text:
         raise InputError(path, "nul-bytes")
-    return Source(path, text, enc)
+    return Source(path, text, enc, bom=bom)
+
+
+# codecs that read (and drop) a byte-order mark themselves, and the BOMs they know
+_BOM_CODECS = {
+    "utf-8-sig": (codecs.BOM_UTF8,),
+    "utf-16": (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+    "utf-32": (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+}
+_ENDIAN = {codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be",
+           codecs.BOM_UTF32_LE: "utf-32-le", codecs.BOM_UTF32_BE: "utf-32-be"}
+
+
+def _bom_read_by(codec: str, data: bytes) -> bytes:
+    """The BOM that decoding ``data`` with ``codec`` consumed (b"" for most codecs)."""
+    for bom in _BOM_CODECS.get(codec, ()):
+        if data.startswith(bom):
+            return bom
+    return b""
+
+
+def encode_text(text: str, encoding: str, bom: bytes) -> bytes:
+    """``text`` as a file in ``encoding`` that starts with ``bom`` stores it: the
+    inverse of :func:`decode` (``--fix`` writes exactly the bytes it read, except
+    the fixed lines)."""
+    codec = codecs.lookup(encoding).name
+    if codec == "utf-8-sig":
+        codec = "utf-8"  # the BOM is written only when the file had one
+    elif codec in ("utf-16", "utf-32"):
+        # the byte order the decoder took: the BOM's, else the machine's
+        codec = _ENDIAN.get(bom) or f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}"
+    return bom + text.encode(codec)
 
 
 def read_bytes_of(path: str, shown: str, max_bytes: int | None = None) -> bytes:

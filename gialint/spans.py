@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Offsets in the ORIGINAL text (``Source.text``), end exclusive."""
+    """``Source.text[start:end]``: :data:`~gialint.offsets.TextOffset` values
+    (for an HTML, Word or PDF file, offsets in the reader's rendering)."""
 
     start: int
     end: int

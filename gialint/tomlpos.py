@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from gialint.lines import LineIndex
+
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
@@ -32,7 +34,7 @@ class Positions:
         counters: dict[tuple, int] = {}
         table: tuple = ()
         in_multi = None
-        for no, line in enumerate(text.splitlines(), 1):
+        for no, line in enumerate(LineIndex(text).lines(), 1):
             if in_multi:
                 if line.count(in_multi) % 2 == 1:
                     in_multi = None
@@ -110,6 +112,6 @@ def read_toml(path, what: str) -> tuple[dict, Positions]:
     except tomllib.TOMLDecodeError as err:
         m = re.search(r"line (\d+)", str(err))
         # "at end of document" carries no line: that is the last line
-        line = int(m.group(1)) if m else max(1, len(text.splitlines()))
+        line = int(m.group(1)) if m else max(1, LineIndex(text).line_count)
         raise ConfigError(path, line, f"invalid TOML: {err}") from None
     return data, Positions(text)

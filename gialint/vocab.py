@@ -14,31 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from gialint.chinese import NUMERALS, cn_number  # noqa: F401  (the lexer and build import them here)
 from gialint.normalize import compact
 
 DATA = Path(__file__).with_name("data")
-
-NUMERALS = "一二三四五六七八九十"
-_CN_DIGIT = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
-
-
-def cn_number(numeral: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20 (enough for headings)."""
-    if not numeral:
-        return None
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        rest = _CN_DIGIT.get(numeral[1:])
-        return 10 + rest if rest else None
-    if len(numeral) == 1:
-        return _CN_DIGIT.get(numeral)
-    if len(numeral) in (2, 3) and numeral[1] == "十":
-        tens = _CN_DIGIT.get(numeral[0])
-        ones = _CN_DIGIT.get(numeral[2:]) if len(numeral) == 3 else 0
-        return tens * 10 + ones if tens and ones is not None else None
-    return None
-
 
 # quotes of either kind; OCR and extraction write , for 、 inside labels
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", ",": "、", "，": "、"})

@@ -32,7 +32,8 @@ class Param:
 
 @dataclass(frozen=True)
 class Edit:
-    """A certain fix: replace original[start:end] (original-text offsets) with ``text``."""
+    """A certain fix: replace ``Source.text[start:end]`` (:data:`~gialint.offsets.TextOffset`)
+    with ``text`` (only text files are fixed, where that is the file's text)."""
 
     start: int
     end: int

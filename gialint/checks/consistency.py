@@ -13,10 +13,11 @@ from decimal import Decimal
 
 from gialint.checks.arithmetic import _fmt
 from gialint.checks.base import Check, Hit, Param, ParamError, register
+from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
 from gialint.tables.template import all_cell_keys
 
-_SENTENCE_END = re.compile(r"[。；;!?！？\n]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}\n]")
 
 
 @register

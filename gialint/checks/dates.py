@@ -22,10 +22,11 @@ from collections.abc import Iterator
 from datetime import date
 
 from gialint.checks.base import Check, Hit, Param, register
+from gialint.chinese import SENTENCE_END
 from gialint.dates import ROLES, DateMention
 from gialint.model import Report, Section, Span, in_region
 
-_SENTENCE_END = "。！？!?；;"
+_SENTENCE_END = SENTENCE_END
 # words that make a later year normal: plans, targets, budgets, carry-overs
 _PLAN_WORDS = (
     r"将|计划|拟|预计|力争|争取|目标|远景|展望|规划|纲要|方案|要点|预算|结转|转入|下一步|明年|下一年|"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from gialint import vocab
 from gialint.checks.base import Check, Hit, Param, register
+from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
 
 _STD_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
-_SENTENCE_MARKS = "。，,；;！？!?"
+_SENTENCE_MARKS = SENTENCE_END + "，,"
 # Content that shows a section is there although its heading is not
 # (sub-headings or paragraph openings); rules may override it.
 DEFAULT_EVIDENCE = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from gialint.findings import split_lines
+from gialint.lines import line_key
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
@@ -49,7 +50,7 @@ def fingerprinted(result: FileResult):
     seen: dict[tuple[str, str], int] = {}
     for f in sorted_findings(result):
         line_text = f.line_text or line_at(lines, f.location.line)
-        collapsed = " ".join(line_text.split())
+        collapsed = line_key(line_text)
         occurrence = seen.get((f.rule, collapsed), 0)
         seen[(f.rule, collapsed)] = occurrence + 1
         yield f, line_text, fingerprint(f.rule, line_text, occurrence)
@@ -58,6 +59,6 @@ def fingerprinted(result: FileResult):
 def fingerprint(rule_id: str, line_text: str, occurrence: int) -> str:
     import hashlib
 
-    collapsed = " ".join(line_text.split())
+    collapsed = line_key(line_text)
     data = f"{rule_id}\x00{collapsed}\x00{occurrence}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]

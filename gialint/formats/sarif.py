@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -125,11 +124,6 @@ def artifact_location(path: str, base: str) -> dict:
         return {"uri": Path(absolute).as_uri()}
     rel = rel.replace(os.sep, "/")
     return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
-
-
-@lru_cache(maxsize=32)
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
 
 
 # -- rules -------------------------------------------------------------------

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from gialint.chinese import is_wide
 from gialint.formats._common import line_at, norm_lang, sorted_findings, source_known, source_lines
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _cell(ch: str) -> tuple[str, int]:
         return "\ufffd", 1
     if cat in ("Mn", "Me"):
         return ch, 0
-    return ch, 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return ch, 2 if is_wide(ch) else 1
 
 
 def display_width(text: str) -> int:
