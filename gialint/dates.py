@@ -40,6 +40,7 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from gialint.chinese import NUMERALS, cn_number
 from gialint.datemention import ROLES, DateMention  # noqa: F401  (part of this module's API)
 from gialint.model import region_of
 from gialint.spans import Span
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 _S = r" *(?:\n *)?"  # spaces, and at most one line break (wrapped PDF text)
 _TO = r"(?:至|到|-|—|–|~)"
 _CN_DIGITS = "〇○◯零O0一二三四五六七八九"
-_CN_NUM = "一二三四五六七八九十"
+_CN_NUM = NUMERALS
 
 _DATES = re.compile(
     # every form starts with a digit or a Chinese numeral: reject other positions at once
@@ -146,25 +147,8 @@ def _cn_year(s: str) -> int | None:
 
 
 def _cn_num(s: str) -> int | None:
-    if s == "元":
-        return 1
-    if s == "十":
-        return 10
-    if len(s) == 1:
-        return _CN_NUM.index(s) + 1 if s in _CN_NUM[:9] else None
-    tens, ones = 1, 0
-    if s.startswith("十"):
-        rest = s[1:]
-    elif len(s) >= 2 and s[1] == "十" and s[0] in _CN_NUM[:9]:
-        tens = _CN_NUM.index(s[0]) + 1
-        rest = s[2:]
-    else:
-        return None
-    if rest:
-        if len(rest) != 1 or rest not in _CN_NUM[:9]:
-            return None
-        ones = _CN_NUM.index(rest) + 1
-    return tens * 10 + ones
+    """A month or day in Chinese numerals: 元 (元月) is 1, else as headings count."""
+    return 1 if s == "元" else cn_number(s)
 
 
 def _mentions(m: re.Match) -> list[DateMention]:

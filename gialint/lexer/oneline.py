@@ -14,7 +14,7 @@ from gialint.lexer.headings import (
 )
 from gialint.lexer.rows import scan_table
 from gialint.lexer.state import LexState
-from gialint.vocab import cn_number
+from gialint.chinese import cn_number
 
 # A line this long holds a whole article (a crawler copy), not one paragraph.
 ONE_LINE_MODE = 1000
