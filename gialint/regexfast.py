@@ -102,7 +102,7 @@ def _first_of_seq(seq, icase: bool):
 def _re_skips_ahead(parsed) -> bool:
     """Whether ``re`` already finds match starts by itself: the pattern starts
     (inside groups) with a literal or a class, or branches that all start with
-    a literal (mirrors ``re._compiler._compile_info``)."""
+    a literal (mirrors the start-of-pattern analysis of ``re``'s compiler)."""
     data = parsed
     while True:
         if not data:
@@ -122,15 +122,6 @@ def first_chars(pattern: str, flags: int = 0, *, unless_re_skips: bool = False) 
     """The body of a character class every match of ``pattern`` starts with,
     or None when there is no such useful class (or, with ``unless_re_skips``,
     when ``re`` finds match starts quickly by itself)."""
-    from gialint import recache
-
-    # kept between runs with the compiled patterns: parsing ~50 rule patterns
-    # again would be a tenth of a one-file run
-    return recache.memo(("first_chars", pattern, int(flags), unless_re_skips),
-                        lambda: _first_chars(pattern, flags, unless_re_skips))
-
-
-def _first_chars(pattern: str, flags: int, unless_re_skips: bool) -> str | None:
     try:
         parsed = _parser.parse(pattern, flags)
         if unless_re_skips and _re_skips_ahead(list(parsed)):
