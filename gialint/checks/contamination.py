@@ -24,6 +24,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+from gialint import saferegex
 from gialint.checks.base import Check, Edit, Hit, Param, ParamError, register
 from gialint.checks.pattern import PatternCheck
 from gialint.model import Report, Span
@@ -82,7 +83,7 @@ class WebDebris(Check):
     variants = ("default", "block")
 
     def setup(self) -> None:
-        self.inline = [self.compile(rx.pattern, rx.flags, fast=compile_scanner)
+        self.inline = [self.compile(rx.pattern, fast=compile_scanner)
                        for rx in self.p["inline_patterns"]]
         # one fullmatch with the alternation instead of one per pattern, for every line
         self.whole_line = self._alternation(self.p["line_patterns"])
@@ -113,8 +114,7 @@ class WebDebris(Check):
     def _alternation(self, regexes, fast=None):
         if not regexes:
             return None
-        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags,
-                            fast=fast)
+        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), fast=fast)
 
     def check(self, report: Report, ctx):
         norm = report.norm
@@ -213,7 +213,7 @@ _TLDS = (
     "|tw|mo|asia|ltd|wang|ink|pro|store|tech|fun|live|icu|cyou|work|link|pw|la|ws"
 )
 _SUFFIX_LABELS = frozenset(_TLDS.split("|"))
-ADDRESS = re.compile(
+ADDRESS = saferegex.LazyPattern(  # compiled when a text has a dot
     r"(?<![A-Za-z0-9@._/\-])(?:https?://)?"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:" + _TLDS + r"))"
     r"(?![A-Za-z0-9@\-])(?::\d{1,5})?(?:/[A-Za-z0-9\-._~%!$&'*+=:@/?#]*)?",
@@ -397,7 +397,7 @@ def _is_unified(c: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x3134F
 
 
-_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
+_CJK = saferegex.LazyPattern("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")  # only when traditional characters abound
 
 
 @register
@@ -506,7 +506,7 @@ class ForeignPlace(Check):
             table.pop(name, None)
         self.table = table
         alternation = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-        self.any_place = re.compile(f"(?:{alternation})")
+        self.any_place = saferegex.LazyPattern(f"(?:{alternation})")
         slot = f"(?P<place>{alternation}){_PLACE_SUFFIX}"
         self.patterns = []
         for i, p in enumerate(self.p["patterns"]):
