@@ -159,7 +159,8 @@ def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> Loade
 
 def _read_cached(path: Path):
     """A built-in rule file, parsed, from the cache (see gialint.cache): TOML
-    parsing is a tenth of a one-file run.  Keyed by size and modification time."""
+    parsing is a tenth of a one-file run.  Keyed by the file's path, size and
+    modification time; kept as JSON (loading it runs no code)."""
     from gialint import cache
 
     try:
@@ -167,12 +168,33 @@ def _read_cached(path: Path):
     except OSError:
         return None, None
     entry = cache.entry("rules", f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    got = cache.load(entry)
+    got = cache.load(entry, _rules_from_json)
     if got is not None:
         return got
     got = read_toml(path, "rule file")
-    cache.store(entry, got)
+    cache.store(entry, got, _rules_to_json)
     return got
+
+
+def _rules_to_json(got) -> bytes:
+    import json
+
+    data, pos = got
+    # TOML values without dates are JSON values; a date fails here, and then
+    # the file is simply not cached
+    return json.dumps({"data": data, "lines": [[list(k), v] for k, v in pos.lines.items()]},
+                      ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def _rules_from_json(payload: bytes):
+    import json
+
+    from gialint.tomlpos import Positions
+
+    saved = json.loads(payload)
+    pos = Positions.__new__(Positions)  # the line table is what Positions computes
+    pos.lines = {tuple(k): v for k, v in saved["lines"]}
+    return saved["data"], pos
 
 
 def builtin_rule_files() -> list[Path]:
