@@ -198,3 +198,20 @@ def test_a_wrapping_re_rejects_falls_back_to_the_pattern(monkeypatch):
     monkeypatch.setattr(regexfast, "first_chars", lambda *a, **k: "[")  # an unclosed class
     p = SAMPLES[0]
     assert compile_scanner(p).pattern == p
+
+
+def test_table_label_regex_matches_like_a_plain_gap():
+    """vocab's possessive gap between label characters matches like `` *``."""
+    from gialint import vocab
+
+    words = sorted(vocab.table_labels(), key=len, reverse=True)
+    fast = vocab.table_label_regex()
+    plain = re.compile(vocab._trie_regex(words, " *"))
+    lines = [w[:i] + " " * n + w[i:] + tail for w in words[:60] for i in (1, 2) for n in (0, 1, 3)
+             for tail in ("", " ", "  12", "其他")]
+    for _, text in _real_texts():
+        lines += text.splitlines()
+    for line in lines:
+        for pos in range(min(len(line), 12)):
+            a, b = fast.match(line, pos), plain.match(line, pos)
+            assert (a and a.span()) == (b and b.span()), (line, pos)
