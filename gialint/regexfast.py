@@ -49,10 +49,11 @@ _FOLDED = ""
 
 def _lit(code: int, icase: bool) -> set[str]:
     ch = chr(code)
+    if not icase or ch.lower() == ch.upper() == ch:  # caseless (CJK, digits, signs)
+        return {re.escape(ch)}
     # re folds more than lower/upper (K and the Kelvin sign): the class is
     # then tested case-insensitively too, see first_chars
-    return {_FOLDED, re.escape(ch), re.escape(ch.lower()), re.escape(ch.upper())} if icase \
-        else {re.escape(ch)}
+    return {_FOLDED, re.escape(ch), re.escape(ch.lower()), re.escape(ch.upper())}
 
 
 def _first_of_item(op, av, icase: bool):
