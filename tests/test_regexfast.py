@@ -77,6 +77,7 @@ def test_known_edge_cases():
     same("(?s)(?i)(?:a)+", 0, "aA")  # two leading flag groups stay in front
     same("(?<!x)(?i:k)", 0, "\u212a k K")  # the Kelvin sign folds to k
     same("(?<!x)(?i:s)", 0, "\u017f")  # and the long s to s
+    same("(?<!x)(?i:<|中)", 0, "< 中")  # caseless characters under (?i:…)
     same("(?a:\\d)x", re.UNICODE, "２x 2x")
 
 
