@@ -160,7 +160,8 @@ def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> Loade
 def _read_cached(path: Path):
     """A built-in rule file, parsed, from the cache (see gialint.cache): TOML
     parsing is a tenth of a one-file run.  Keyed by the file's path, size and
-    modification time; kept as JSON (loading it runs no code)."""
+    modification time; kept as marshal data (plain values: loading runs no
+    code, and it loads twice as fast as JSON)."""
     from gialint import cache
 
     try:
@@ -168,33 +169,33 @@ def _read_cached(path: Path):
     except OSError:
         return None, None
     entry = cache.entry("rules", f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    got = cache.load(entry, _rules_from_json)
+    got = cache.load(entry, _rules_from_bytes)
     if got is not None:
         return got
     got = read_toml(path, "rule file")
-    cache.store(entry, got, _rules_to_json)
+    cache.store(entry, got, _rules_to_bytes)
     return got
 
 
-def _rules_to_json(got) -> bytes:
-    import json
+def _rules_to_bytes(got) -> bytes:
+    import marshal
 
     data, pos = got
-    # TOML values without dates are JSON values; a date fails here, and then
-    # the file is simply not cached
-    return json.dumps({"data": data, "lines": [[list(k), v] for k, v in pos.lines.items()]},
-                      ensure_ascii=False, allow_nan=False).encode("utf-8")
+    # TOML values are marshal values, except dates: a file with one is not cached
+    return marshal.dumps((data, pos.lines))
 
 
-def _rules_from_json(payload: bytes):
-    import json
+def _rules_from_bytes(payload: bytes):
+    import marshal
 
     from gialint.tomlpos import Positions
 
-    saved = json.loads(payload)
-    pos = Positions.__new__(Positions)  # the line table is what Positions computes
-    pos.lines = {tuple(k): v for k, v in saved["lines"]}
-    return saved["data"], pos
+    data, lines = marshal.loads(payload)
+    if not isinstance(data, dict) or not isinstance(lines, dict):
+        raise ValueError("not a parsed rule file")
+    pos = Positions.__new__(Positions)  # the line table is all that Positions computes
+    pos.lines = lines
+    return data, pos
 
 
 def builtin_rule_files() -> list[Path]:
