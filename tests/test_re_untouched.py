@@ -69,7 +69,7 @@ before = snapshot()
 import gialint.cli
 code = gialint.cli.main(["--format", "json", "-o", sys.argv[4], "--isolated", sys.argv[3]])
 assert code == 1, code
-import gialint.checks, gialint.lint, gialint.parse, gialint.regexfast  # everything loaded
+import gialint.checks, gialint.parse, gialint.regexfast, gialint.saferegex  # everything loaded
 print(changes(before, snapshot()), _re_cache_works())
 """
 
