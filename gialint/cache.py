@@ -3,19 +3,38 @@
 The grammar's parse tables and the parsed built-in rule files do not change
 between runs of one installed version, and rebuilding them is a large part
 of a one-file run (what pre-commit pays per batch).  Entries live in
-``$GIALINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/gialint`` or
-``~/.cache/gialint``; ``GIALINT_NO_CACHE=1`` turns the cache off.  Files are
-written atomically, and a missing, stale or unreadable entry only means the
-work is done again — the cache never changes a result.
+``$GIALINT_CACHE_DIR``, else in the user's cache folder (``platformdirs``:
+``~/.cache/gialint`` on Linux, ``~/Library/Caches/gialint`` on macOS,
+``%LOCALAPPDATA%\\gialint\\Cache`` on Windows); ``GIALINT_NO_CACHE=1`` turns
+the cache off.
+
+An entry is never trusted: it holds its full key (gialint's version, the
+kind and the caller's key) and a checksum and length of its content, and
+anything that does not match — a truncated or damaged file, another
+version's entry, another key's entry under this name — is ignored and the
+work is done again (then written over it).  Files are written atomically, so
+the cache never changes a result.
 """
 
 from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from gialint import __version__
+
+_MAGIC = b"gialint-cache 2\n"
+_INT = 8  # bytes of each length field
+
+
+@dataclass(frozen=True)
+class Entry:
+    path: Path
+    key: bytes  # the full key; the file name is only a short digest of it
 
 
 def cache_dir() -> Path | None:
@@ -23,55 +42,75 @@ def cache_dir() -> Path | None:
         return None
     base = os.environ.get("GIALINT_CACHE_DIR")
     if not base:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        base = os.path.join(xdg, "gialint")
+        import platformdirs  # the per-user cache folder of each system
+
+        base = platformdirs.user_cache_dir("gialint", appauthor=False)
     return Path(base)
 
 
-def entry(kind: str, key: str) -> Path | None:
-    """The cache file for ``key`` (any text that changes when the content must)."""
+def entry(kind: str, key: str) -> Entry | None:
+    """The cache entry for ``key`` (any text that changes when the content must)."""
     base = cache_dir()
     if base is None:
         return None
-    # crc32, not hashlib: importing OpenSSL would cost more than the cache saves
-    data = f"{__version__}\0{key}".encode("utf-8", "surrogatepass")
-    return base / f"{kind}-{zlib.crc32(data):08x}{len(data):x}"
+    full = f"{__version__}\0{kind}\0{key}".encode("utf-8", "surrogatepass")
+    # the name only spreads entries over files: the key inside decides.  crc32,
+    # not hashlib: importing OpenSSL would cost a tenth of a one-file run
+    return Entry(base / f"{kind}-{zlib.crc32(full):08x}{len(full):x}", full)
 
 
-def load(path: Path | None, reader=None):
-    """The cached object (read with ``reader``, default pickle), or None."""
-    if path is None:
+def _pack(key: bytes, payload: bytes) -> bytes:
+    return b"".join((_MAGIC, len(key).to_bytes(_INT, "big"), key,
+                     len(payload).to_bytes(_INT, "big"),
+                     zlib.crc32(payload).to_bytes(4, "big"), payload))
+
+
+def _unpack(key: bytes, data: bytes) -> bytes | None:
+    """The payload of ``data`` if it is a whole entry for ``key``, else None."""
+    at = len(_MAGIC)
+    if data[:at] != _MAGIC:
         return None
-    if reader is None:
-        import pickle
+    n = int.from_bytes(data[at:at + _INT], "big")
+    at += _INT
+    if data[at:at + n] != key:
+        return None
+    at += n
+    size = int.from_bytes(data[at:at + _INT], "big")
+    crc = data[at + _INT:at + _INT + 4]
+    payload = data[at + _INT + 4:]
+    if len(payload) != size or zlib.crc32(payload).to_bytes(4, "big") != crc:
+        return None
+    return payload
 
-        reader = pickle.load
+
+def load(e: Entry | None, decode: Callable[[bytes], Any]):
+    """``decode(content)`` of a whole, matching entry, or None."""
+    if e is None:
+        return None
     try:
-        with open(path, "rb") as fh:
-            return reader(fh)
-    except Exception:  # noqa: BLE001 - missing, truncated, from another version: redo the work
+        with open(e.path, "rb") as fh:
+            payload = _unpack(e.key, fh.read())
+        return None if payload is None else decode(payload)
+    except Exception:  # noqa: BLE001 - missing, unreadable, undecodable: redo the work
         return None
 
 
-def store(path: Path | None, obj, writer=None) -> None:
-    """Write ``obj`` with ``writer`` (default pickle), atomically."""
-    if path is None:
+def store(e: Entry | None, obj, encode: Callable[[Any], bytes]) -> None:
+    """Write ``encode(obj)`` as the entry, atomically; a failure only means no cache."""
+    if e is None:
         return
     import tempfile
 
-    if writer is None:
-        import pickle
-
-        writer = pickle.dump
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        data = _pack(e.key, encode(obj))
+        e.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=e.path.parent, prefix=".tmp-")
         try:
             with os.fdopen(fd, "wb") as fh:
-                writer(obj, fh)
-            os.replace(tmp, path)
+                fh.write(data)
+            os.replace(tmp, e.path)
         except BaseException:
             os.unlink(tmp)
             raise
-    except Exception:  # noqa: BLE001 - a read-only cache folder: run without the cache
+    except Exception:  # noqa: BLE001 - a read-only folder, an object that cannot be encoded
         pass

@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from gialint import __version__, recache
+from gialint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("check", "parse", "rules", "rule")
@@ -113,13 +113,7 @@ def _file_size(value: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # before the modules that compile regular expressions are imported (they are
-    # imported inside the commands, so that this comes first)
-    recache.install()
-    try:
-        return _main(argv)
-    finally:
-        recache.save()
+    return _main(argv)
 
 
 def _main(argv: list[str]) -> int:

@@ -30,13 +30,43 @@ class _PreLexed(Lexer):
         return iter(data)
 
 
+# the one object in Lark's saved tables that is not plain data: our lexer class
+_LEXER_MARK = "gialint.parse._PreLexed"
+
+
+def _tables_bytes(built: Lark) -> bytes:
+    """The parser's tables as marshal data (plain values: loading runs no code)."""
+    import marshal
+
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
+
+    data, memo = built.memo_serialize([TerminalDef, Rule])
+    data["options"] = {**data["options"], "lexer": _LEXER_MARK}
+    data["parser"] = {**data["parser"],
+                      "lexer_conf": {**data["parser"]["lexer_conf"], "lexer_type": _LEXER_MARK}}
+    return marshal.dumps({"data": data, "memo": memo})
+
+
+def _tables_parser(payload: bytes) -> Lark:
+    import marshal
+
+    saved = marshal.loads(payload)
+    data = saved["data"]
+    if data["options"]["lexer"] != _LEXER_MARK or \
+            data["parser"]["lexer_conf"]["lexer_type"] != _LEXER_MARK:
+        raise ValueError("not gialint's parser tables")
+    data["options"]["lexer"] = data["parser"]["lexer_conf"]["lexer_type"] = _PreLexed
+    return Lark.load(saved)  # Lark.load takes the saved dict as it is
+
+
 @lru_cache(maxsize=1)
 def parser() -> Lark:
     """The LALR parser, from the cache when the grammar has not changed.
 
     Building the tables takes ~15 ms, loading them ~1 ms: that difference is
-    paid by every pre-commit batch.  The cache file is named by a hash of the
-    grammar and the Lark and Python versions, written atomically, and any
+    paid by every pre-commit batch.  The cache entry's key is the grammar and
+    the Lark and Python versions (gialint/cache.py checks it), and any
     problem with it just means building the parser again.
     """
     import sys
@@ -46,11 +76,11 @@ def parser() -> Lark:
     from gialint import cache
 
     grammar = (resource_dir("grammars") / "report.lark").read_text(encoding="utf-8")
-    entry = cache.entry("grammar", f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}")
-    built = cache.load(entry, Lark.load)
+    entry = cache.entry("grammar", f"{grammar}\0{lark.__version__}\0{sys.version}")
+    built = cache.load(entry, _tables_parser)
     if built is None:
         built = Lark(grammar, parser="lalr", lexer=_PreLexed, maybe_placeholders=False)
-        cache.store(entry, built, lambda obj, fh: obj.save(fh))
+        cache.store(entry, built, _tables_bytes)
     return built
 
 

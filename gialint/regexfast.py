@@ -20,39 +20,53 @@ import re
 try:  # Python 3.11+
     from re import _constants as _c
     from re import _parser as _parser
-except ImportError:  # pragma: no cover - Python 3.10
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - Python 3.10, or a Python without them
+    try:
+        import sre_constants as _c  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    except ImportError:
+        _c = _parser = None  # type: ignore[assignment]
 
 __all__ = ["compile_scanner", "first_chars"]
 
 _ANY = None  # "any character may start a match"
-_ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
-_REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT} | ({_c.POSSESSIVE_REPEAT} if hasattr(_c, "POSSESSIVE_REPEAT") else set())
-_CATEGORIES = {
-    _c.CATEGORY_DIGIT: r"\d",
-    _c.CATEGORY_SPACE: r"\s",
-    _c.CATEGORY_WORD: r"\w",
-}
 _MAX_CLASS = 400  # a longer class is not worth testing first
+if _c is not None:
+    _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
+    _REPEATS = {_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT)}
+    _CATEGORIES = {
+        _c.CATEGORY_DIGIT: r"\d",
+        _c.CATEGORY_SPACE: r"\s",
+        _c.CATEGORY_WORD: r"\w",
+    }
+    # flags that change what a class or a category means: not followed inside groups
+    _CHARSET_FLAGS = _c.SRE_FLAG_ASCII | _c.SRE_FLAG_LOCALE | _c.SRE_FLAG_UNICODE
+
+
+# in a first set: some member is matched case-insensitively (joins to nothing)
+_FOLDED = ""
 
 
 def _lit(code: int, icase: bool) -> set[str]:
     ch = chr(code)
-    return {ch, ch.lower(), ch.upper()} if icase else {ch}
+    if not icase or ch.lower() == ch.upper() == ch:  # caseless (CJK, digits, signs)
+        return {re.escape(ch)}
+    # re folds more than lower/upper (K and the Kelvin sign): the class is
+    # then tested case-insensitively too, see first_chars
+    return {_FOLDED, re.escape(ch), re.escape(ch.lower()), re.escape(ch.upper())}
 
 
 def _first_of_item(op, av, icase: bool):
     """(first set or _ANY, nullable) of one parsed item."""
     if op is _c.LITERAL:
-        return {re.escape(c) for c in _lit(av, icase)}, False
+        return _lit(av, icase), False
     if op is _c.IN:
         out: set[str] = set()
         for iop, iav in av:
             if iop is _c.NEGATE:
                 return _ANY, False
             if iop is _c.LITERAL:
-                out |= {re.escape(c) for c in _lit(iav, icase)}
+                out |= _lit(iav, icase)
             elif iop is _c.RANGE:
                 lo, hi = iav
                 out.add(f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
@@ -64,8 +78,12 @@ def _first_of_item(op, av, icase: bool):
                 return _ANY, False
         return out, False
     if op is _c.SUBPATTERN:
-        add_flags = av[1] or 0
-        return _first_of_seq(av[-1], icase or bool(add_flags & _c.SRE_FLAG_IGNORECASE))
+        add_flags, del_flags = av[1] or 0, av[2] or 0
+        if (add_flags | del_flags) & _CHARSET_FLAGS:
+            return _ANY, False  # (?a:…) inside: \d and \w would mean another set
+        icase = (icase or bool(add_flags & _c.SRE_FLAG_IGNORECASE)) \
+            and not del_flags & _c.SRE_FLAG_IGNORECASE
+        return _first_of_seq(av[-1], icase)
     if op is _c.BRANCH:
         out = set()
         nullable = False
@@ -102,7 +120,7 @@ def _first_of_seq(seq, icase: bool):
 def _re_skips_ahead(parsed) -> bool:
     """Whether ``re`` already finds match starts by itself: the pattern starts
     (inside groups) with a literal or a class, or branches that all start with
-    a literal (mirrors ``re._compiler._compile_info``)."""
+    a literal (mirrors the start-of-pattern analysis of ``re``'s compiler)."""
     data = parsed
     while True:
         if not data:
@@ -119,18 +137,12 @@ def _re_skips_ahead(parsed) -> bool:
 
 
 def first_chars(pattern: str, flags: int = 0, *, unless_re_skips: bool = False) -> str | None:
-    """The body of a character class every match of ``pattern`` starts with,
+    """A character class (regex text) every match of ``pattern`` starts with,
     or None when there is no such useful class (or, with ``unless_re_skips``,
-    when ``re`` finds match starts quickly by itself)."""
-    from gialint import recache
-
-    # kept between runs with the compiled patterns: parsing ~50 rule patterns
-    # again would be a tenth of a one-file run
-    return recache.memo(("first_chars", pattern, int(flags), unless_re_skips),
-                        lambda: _first_chars(pattern, flags, unless_re_skips))
-
-
-def _first_chars(pattern: str, flags: int, unless_re_skips: bool) -> str | None:
+    when ``re`` finds match starts quickly by itself, or when ``re``'s parser
+    is not there or fails)."""
+    if _parser is None:
+        return None
     try:
         parsed = _parser.parse(pattern, flags)
         if unless_re_skips and _re_skips_ahead(list(parsed)):
@@ -139,22 +151,29 @@ def _first_chars(pattern: str, flags: int, unless_re_skips: bool) -> str | None:
         first, nullable = _first_of_seq(parsed, icase)
     except Exception:  # noqa: BLE001 - a private API: any surprise means "no prefilter"
         return None
-    if first is _ANY or nullable or not first:
+    if first is _ANY or nullable:
         return None
     body = "".join(sorted(first))
-    return body if len(body) <= _MAX_CLASS else None
+    if not body or len(body) > _MAX_CLASS:
+        return None
+    return f"(?i:[{body}])" if _FOLDED in first and not icase else f"[{body}]"
+
+
+# global inline flags, which must stay at the very start of a pattern
+_HEAD = r"(?:\(\?[aiLmsux]+\))*"
 
 
 def compile_scanner(pattern: str, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, with a first-character lookahead when
     one can be computed (same matches, found faster by ``finditer``)."""
-    body = first_chars(pattern, flags, unless_re_skips=True)
-    if body is None:
+    first = first_chars(pattern, flags, unless_re_skips=True)
+    if first is None:
         return re.compile(pattern, flags)
-    # the lookahead comes first so re's own prefix search uses the class;
-    # inline flags like (?m) must stay at the very start
-    head = ""
-    m = re.match(r"\(\?[aiLmsux]+\)", pattern)
-    if m:
-        head, pattern = m.group(), pattern[m.end():]
-    return re.compile(f"{head}(?=[{body}])(?:{pattern})", flags)
+    head = re.match(_HEAD, pattern).group()
+    body = pattern[len(head):]
+    # in verbose mode a trailing comment would swallow the closing parenthesis
+    end = "\n)" if (flags & re.VERBOSE or "x" in head) else ")"
+    try:
+        return re.compile(f"{head}(?={first})(?:{body}{end}", flags)
+    except re.error:  # a pattern this wrapping does not suit: as it is
+        return re.compile(pattern, flags)

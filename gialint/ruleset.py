@@ -123,7 +123,9 @@ def _rule_entry() -> dict:
 
 def _read_cached(path: Path):
     """A built-in rule file, parsed, from the cache (see gialint.cache): TOML
-    parsing is a tenth of a one-file run.  Keyed by size and modification time."""
+    parsing is a tenth of a one-file run.  Keyed by the file's path, size and
+    modification time; kept as marshal data (plain values: loading runs no
+    code, and it loads twice as fast as JSON)."""
     from gialint import cache
 
     try:
@@ -131,12 +133,33 @@ def _read_cached(path: Path):
     except OSError:
         return None, None
     entry = cache.entry("rules", f"{path}\0{st.st_size}\0{st.st_mtime_ns}")
-    got = cache.load(entry)
+    got = cache.load(entry, _rules_from_bytes)
     if got is not None:
         return got
     got = read_toml(path, "rule file")
-    cache.store(entry, got)
+    cache.store(entry, got, _rules_to_bytes)
     return got
+
+
+def _rules_to_bytes(got) -> bytes:
+    import marshal
+
+    data, pos = got
+    # TOML values are marshal values, except dates: a file with one is not cached
+    return marshal.dumps((data, pos.lines))
+
+
+def _rules_from_bytes(payload: bytes):
+    import marshal
+
+    from gialint.tomlpos import Positions
+
+    data, lines = marshal.loads(payload)
+    if not isinstance(data, dict) or not isinstance(lines, dict):
+        raise ValueError("not a parsed rule file")
+    pos = Positions.__new__(Positions)  # the line table is all that Positions computes
+    pos.lines = lines
+    return data, pos
 
 
 def builtin_rule_files() -> list[Path]:

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-__all__ = ["TIMEOUT", "PatternTimeout", "TimedPattern", "compile", "danger"]
+__all__ = ["TIMEOUT", "LazyPattern", "PatternTimeout", "TimedPattern", "compile", "danger"]
 
 #: seconds one call of a user pattern may take (finditer: the whole iteration)
 TIMEOUT = 1.0
@@ -115,12 +115,45 @@ class TimedPattern:
         return f"TimedPattern({self.pattern!r}, timeout={self.timeout:g})"
 
 
+class LazyPattern:
+    """A pattern compiled when first used (by ``compile``, default ``re.compile``).
+
+    Compiling is most of a one-file run's set-up, and most of it is for rules
+    that do not run: another edition's, or ones whose cheaper test settles the
+    report first.  Checks that join their patterns into one alternation read
+    only ``.pattern`` and never compile each part.  After the first use the
+    ``re.Pattern`` methods are the compiled pattern's own, without a layer in
+    between.  Every built-in pattern is compiled by the tests.
+    """
+
+    _DELEGATED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
+                  "split", "flags", "groups", "groupindex")
+
+    def __init__(self, pattern: str, flags: int = 0, compile=None):
+        self.pattern = pattern
+        self._how = (flags, compile)
+
+    def __getattr__(self, name: str):
+        # only called for what __dict__ lacks: the first use of a method
+        if name.startswith("__") or name not in self._DELEGATED:
+            raise AttributeError(name)
+        flags, compile = self._how
+        compiled = (compile or re.compile)(self.pattern, flags)
+        for attr in self._DELEGATED:
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+    def __repr__(self) -> str:
+        return f"LazyPattern({self.pattern!r})"
+
+
 def compile(pattern: str, flags: int = 0, *, timed: bool = False, fast=None):
-    """A user rule's pattern as a :class:`TimedPattern`; a built-in one with
-    ``fast`` (e.g. a scanner-building compile) or ``re.compile``."""
+    """A user rule's pattern as a :class:`TimedPattern`; a built-in one as a
+    :class:`LazyPattern` compiled on first use with ``fast`` (e.g. a
+    scanner-building compile) or ``re.compile``."""
     if timed:
         return TimedPattern(pattern, flags)
-    return (fast or re.compile)(pattern, flags)
+    return LazyPattern(pattern, flags, fast)
 
 
 # --- the load-time check ------------------------------------------------------------

@@ -99,11 +99,11 @@ def test_read_only_cache_folder(tmp_path):
 def test_cache_entry_names(monkeypatch, tmp_path):
     monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path))
     a = cache.entry("rules", "x")
-    assert a.parent == tmp_path and a.name.startswith("rules-")
+    assert a.path.parent == tmp_path and a.path.name.startswith("rules-")
     assert cache.entry("rules", "y") != a
-    cache.store(a, {"k": 1})
-    assert cache.load(a) == {"k": 1}
-    assert cache.load(tmp_path / "absent") is None
+    cache.store(a, b"k", bytes)
+    assert cache.load(a, bytes) == b"k"
+    assert cache.load(cache.Entry(tmp_path / "absent", b"x"), bytes) is None
     monkeypatch.setenv("GIALINT_NO_CACHE", "1")
     assert cache.entry("rules", "x") is None
 

@@ -81,8 +81,9 @@ class Check:
 
     def compile(self, pattern: str, flags: int = 0, fast=None):
         """Compile a regex built from this rule's parameters: with a time limit
-        for user rule files (after the load-time safety check), else with
-        ``fast`` or ``re.compile``."""
+        for user rule files (after the load-time safety check), else on first
+        use with ``fast`` or ``re.compile`` (a rule that does not run compiles
+        nothing)."""
         if not self.timed:
             return saferegex.compile(pattern, flags, fast=fast)
         why = saferegex.danger(pattern, flags)
@@ -164,12 +165,12 @@ def _value(spec: Param, value: Any, path: tuple, timed: bool = False) -> Any:
     if t == "regex":
         if not isinstance(value, str):
             raise ParamError(path, "must be a string (a regular expression)")
+        if not timed:  # built-in: reviewed, compiled by the tests, compiled here when used
+            return saferegex.LazyPattern(value)
         try:
-            compiled = re.compile(value)
+            re.compile(value)
         except re.error as err:
             raise ParamError(path, f"bad regular expression {value!r}: {err}") from None
-        if not timed:  # built-in: reviewed, and tests/test_hostile.py checks them all
-            return compiled
         why = saferegex.danger(value)
         if why:
             raise ParamError(path, _dangerous(value, why))

@@ -25,6 +25,7 @@ from gialint.checks.base import Check, Hit, Param, register
 from gialint.chinese import SENTENCE_END
 from gialint.dates import ROLES, DateMention
 from gialint.model import Report, Section, Span, in_region
+from gialint.saferegex import LazyPattern
 
 _SENTENCE_END = SENTENCE_END
 # words that make a later year normal: plans, targets, budgets, carry-overs
@@ -364,9 +365,9 @@ class DateNextYearPlan(Check):
         will = self.p["will"].pattern
         self.after = self.compile(
             rf"度?[ ,，]*[^。；;!?！？，,:：\n]{{0,12}}?(?:将|拟|准备|打算)(?:要)?(?:{will})")
-        self.heading = re.compile(r"度?(?:工作)?(?:计划|打算|安排|思路|重点工作)")
+        self.heading = LazyPattern(r"度?(?:工作)?(?:计划|打算|安排|思路|重点工作)")
         # 下一步，街道将在2023年… (not: 下一步，巩固2023年取得的成绩)
-        self.next_year = re.compile(r"(?:下一步|明年|来年|新的一年)[^。；;!?！？]{0,30}(?:在|于|到|至|力争|争取) *$")
+        self.next_year = LazyPattern(r"(?:下一步|明年|来年|新的一年)[^。；;!?！？]{0,30}(?:在|于|到|至|力争|争取) *$")
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
         year = _stated_year(report)
@@ -408,7 +409,7 @@ class DateCutoff(Check):
         "vague": Param("regex", default=_VAGUE, doc="vague: the phrases to report"),
     }
     message_args = ("match", "end")
-    _BEFORE = re.compile(r"截[至止](?:到|于)? *$")
+    _BEFORE = LazyPattern(r"截[至止](?:到|于)? *$")
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
         text = report.norm.text

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from gialint.chinese import cn_number
 from gialint.lexer.state import LexState
 from gialint.lexer.token import HEADING, SUBHEADING, TABLE_LABEL, TEXT, Tok
-from gialint.chinese import cn_number
 from gialint.vocab import label_key
 
 # 一、 opens a top-level heading (and 表三's row groups: 一、本年新收…)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from gialint.chinese import cn_number
 from gialint.lexer.headings import (
     GLUED_HEADING_END,
     KNOWN_HEADING,
@@ -14,7 +15,6 @@ from gialint.lexer.headings import (
 )
 from gialint.lexer.rows import scan_table
 from gialint.lexer.state import LexState
-from gialint.chinese import cn_number
 
 # A line this long holds a whole article (a crawler copy), not one paragraph.
 ONE_LINE_MODE = 1000

@@ -4,7 +4,6 @@ finding per file each."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 
@@ -12,6 +11,7 @@ from gialint.checks.base import Check, Edit, Hit, Param, register
 from gialint.chinese import CJK_UNIFIED, is_unified
 from gialint.model import Report, Span
 from gialint.normalize import translate_chars
+from gialint.saferegex import LazyPattern
 
 # --- pinyin annotations, traditional characters --------------------------------------
 
@@ -41,7 +41,7 @@ class PinyinAnnotations(Check):
         yield Hit(Span(start, e), args, fix=tuple(Edit(a, b, "") for a, b in anns))
 
 
-_CJK = re.compile(CJK_UNIFIED)
+_CJK = LazyPattern(CJK_UNIFIED)  # only when traditional characters abound
 
 
 @register

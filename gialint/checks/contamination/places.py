@@ -11,6 +11,7 @@ from pathlib import Path
 from gialint.checks.base import Check, Hit, Param, ParamError, register
 from gialint.checks.contamination.regions import doc_regions
 from gialint.model import Report, Span
+from gialint.saferegex import LazyPattern
 
 # --- foreign_place -----------------------------------------------------------------------
 
@@ -66,7 +67,7 @@ class ForeignPlace(Check):
             table.pop(name, None)
         self.table = table
         alternation = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
-        self.any_place = re.compile(f"(?:{alternation})")
+        self.any_place = LazyPattern(f"(?:{alternation})")
         slot = f"(?P<place>{alternation}){_PLACE_SUFFIX}"
         self.patterns = []
         for i, p in enumerate(self.p["patterns"]):

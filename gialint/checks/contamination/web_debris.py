@@ -52,7 +52,7 @@ class WebDebris(Check):
     variants = ("default", "block")
 
     def setup(self) -> None:
-        self.inline = [self.compile(rx.pattern, rx.flags, fast=compile_scanner)
+        self.inline = [self.compile(rx.pattern, fast=compile_scanner)
                        for rx in self.p["inline_patterns"]]
         # one fullmatch with the alternation instead of one per pattern, for every line
         self.whole_line = self._alternation(self.p["line_patterns"])
@@ -83,8 +83,7 @@ class WebDebris(Check):
     def _alternation(self, regexes, fast=None):
         if not regexes:
             return None
-        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), regexes[0].flags,
-                            fast=fast)
+        return self.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), fast=fast)
 
     def check(self, report: Report, ctx):
         norm = report.norm

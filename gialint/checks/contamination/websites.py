@@ -17,6 +17,7 @@ from gialint.checks.contamination.regions import doc_regions
 from gialint.checks.pattern import PatternCheck
 from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
+from gialint.saferegex import LazyPattern
 
 # --- web addresses ---------------------------------------------------------------
 
@@ -25,7 +26,7 @@ _TLDS = (
     "|tw|mo|asia|ltd|wang|ink|pro|store|tech|fun|live|icu|cyou|work|link|pw|la|ws"
 )
 _SUFFIX_LABELS = frozenset(_TLDS.split("|"))
-ADDRESS = re.compile(
+ADDRESS = LazyPattern(  # compiled when a text has a dot
     r"(?<![A-Za-z0-9@._/\-])(?:https?://)?"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:" + _TLDS + r"))"
     r"(?![A-Za-z0-9@\-])(?::\d{1,5})?(?:/[A-Za-z0-9\-._~%!$&'*+=:@/?#]*)?",
