@@ -184,18 +184,23 @@ def _char(ch: str) -> str:
     return re.escape(ch)
 
 
-def _trie_regex(words: list[str], gap: str) -> str:
-    """A regex alternation of ``words`` sharing prefixes (fast in ``re``).
-
-    ``gap`` is inserted between characters so that labels spaced out by
-    extraction (``社会公益 组织``) still match.
-    """
+def _trie(words) -> dict:
+    """Nested dicts: one level per character, ``""`` marks where a word ends."""
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = True
+    return trie
+
+
+def _trie_regex(words: list[str], gap: str) -> str:
+    """A regex alternation of ``words`` sharing prefixes (fast in ``re``).
+
+    ``gap`` is inserted between characters so that labels spaced out by
+    extraction (``社会公益 组织``) still match.
+    """
 
     def emit(node: dict) -> str:
         ends = "" in node
@@ -206,18 +211,101 @@ def _trie_regex(words: list[str], gap: str) -> str:
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return "(?:" + body + ")?" if ends else body
 
-    return emit(trie)
+    return emit(_trie(words))
+
+
+def table_label_pattern() -> str:
+    """The source of :func:`table_label_regex` (for patterns that embed it)."""
+    words = sorted(table_labels(), key=len, reverse=True)
+    return _trie_regex(words, _label_gap(words))
 
 
 @lru_cache(maxsize=1)
 def table_label_regex() -> re.Pattern[str]:
     """Matches any table label (longest first) in folded text, spaces tolerated."""
-    words = sorted(table_labels(), key=len, reverse=True)
-    return re.compile(_trie_regex(words, _label_gap(words)))
+    return re.compile(table_label_pattern())
 
 
 def _label_gap(words) -> str:
     # a gap is always followed by a label character, never by a space, so it
     # need not give spaces back: possessive (3.11+) matches the same and this
-    # ~3000-character pattern compiles a third faster (it is built every run)
+    # ~3000-character pattern compiles a third faster
     return " *+" if sys.version_info >= (3, 11) and not any(" " in w for w in words) else " *"
+
+
+# the text characters a label key's character stands for (see _char)
+_ALSO = {"、": (".",), "“": ('"',), "”": ('"',)}
+
+
+class LabelMatch:
+    """What :meth:`LabelMatcher.match` found: ``text[start:end]``."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self.string[self._start:self._end]
+
+
+class LabelMatcher:
+    """``table_label_regex().match`` without compiling that regex: the same
+    walk over the label trie, done in Python.
+
+    Compiling the ~4,000-character alternation was the largest single cost of
+    a one-file run; the walk it describes is simple: at each character the
+    branches of the trie in sorted order (``.`` also matches ``、``, ``"`` the
+    curly quotes), spaces skipped between characters but not before the
+    first, the first branch that reaches a word's end wins, deeper first.
+    tests/test_vocab.py checks it against the regex on every label and on
+    random text.
+    """
+
+    __slots__ = ("trie",)
+
+    def __init__(self, words):
+        self.trie = _trie(words)
+
+    def match(self, text: str, pos: int = 0, end: int | None = None) -> LabelMatch | None:
+        stop = self._walk(self.trie, text, pos, len(text) if end is None else min(end, len(text)))
+        return LabelMatch(text, pos, stop) if stop > pos else None
+
+    def _walk(self, node: dict, text: str, i: int, end: int) -> int:
+        """Where the branches of ``node`` tried at ``i`` end a label, or -1."""
+        if i >= end:
+            return -1
+        c = text[i]
+        keys = [c, *_ALSO.get(c, ())] if c in _ALSO else (c,)
+        if len(keys) > 1:
+            keys = sorted(k for k in set(keys) if k in node)
+        for key in keys:
+            child = node.get(key)
+            if child is None:
+                continue
+            j = i + 1
+            if len(child) == 1 and "" in child:  # the last character of a word
+                return j
+            while j < end and text[j] == " ":  # the gap (possessive)
+                j += 1
+            got = self._walk(child, text, j, end)
+            if got >= 0:
+                return got
+            if "" in child:
+                return j
+        return -1
+
+
+@lru_cache(maxsize=1)
+def table_label_matcher() -> LabelMatcher | re.Pattern[str]:
+    """Matches a table label at a position, like :func:`table_label_regex`."""
+    words = table_labels()
+    if any(" " in w for w in words):  # the walk assumes no spaces inside labels
+        return table_label_regex()
+    return LabelMatcher(words)

@@ -30,7 +30,7 @@ def _table_scan_regex() -> re.Pattern[str]:
     global _TABLE_SCAN
     if _TABLE_SCAN is None:
         _TABLE_SCAN = re.compile(
-            r"(?P<lab>" + vocab.table_label_regex().pattern + r")"
+            r"(?P<lab>" + vocab.table_label_pattern() + r")"
             r"|(?P<num>[+-]?\d+(?:\.\d+)?(?:万元|元|%)?)"
             r"|(?P<head>[一二三四五六七八九十]{1,3}、)"
             r"|(?P<stop>[。!?！？])"

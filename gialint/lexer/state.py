@@ -19,7 +19,7 @@ class LexState:
         self.row_id = 0  # id of the last pipe-table row
         self.labels = vocab.table_labels()
         self.prefixes = vocab.label_prefixes()
-        self.label_re = vocab.table_label_regex()
+        self.label_re = vocab.table_label_matcher()
         # no label (nor prefix of one) is longer: longer lines need no lookup
         self.max_key = max(map(len, self.labels))
 
