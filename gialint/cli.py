@@ -162,8 +162,7 @@ def run_lint(argv: list[str]) -> int:
     from gialint.config import Config, check_selectors, excluded, find_config, load_config
     from gialint.findings import SEVERITY_RANK, FileResult
     from gialint.inputmessages import localize
-    from gialint.lint import Options, RuleSet
-    from gialint.ruleset import ConfigError
+    from gialint.ruleset import ConfigError, Options, RuleSet
 
     parser = _lint_parser()
     args = parser.parse_args(argv)
@@ -319,7 +318,7 @@ class _Job:
 
     def __call__(self, item):
         from gialint.findings import FileResult
-        from gialint.lint import describe_error, display_path, lint_source
+        from gialint.pipeline import describe_error, lint_source
         from gialint.readers import read_bytes, read_path
         from gialint.source import InputError
 
@@ -354,7 +353,7 @@ class _Job:
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
         from gialint.fix import fixed_text, unified_diff, write_atomically
-        from gialint.lint import lint_source
+        from gialint.pipeline import lint_source
         from gialint.readers import read_path
         from gialint.source import InputError
 
@@ -475,8 +474,9 @@ def _walk(root: Path, unreadable: list):
 
 def run_parse(argv: list[str]) -> int:
     from gialint.config import Config
-    from gialint.lint import Options, RuleSet, analyse
+    from gialint.pipeline import analyse
     from gialint.readers import read_path
+    from gialint.ruleset import Options, RuleSet
     from gialint.source import InputError
 
     p = argparse.ArgumentParser(prog="gialint parse",
@@ -662,3 +662,11 @@ def run_rule(argv: list[str]) -> int:
             return EXIT_CLEAN
     print(f"gialint: error: unknown rule {args.rule!r} (see `gialint rules`)", file=sys.stderr)
     return EXIT_ERROR
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when below it, as users typed it otherwise."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)

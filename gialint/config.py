@@ -15,7 +15,7 @@ from pathlib import Path
 
 from gialint.findings import CATEGORIES, SEVERITIES
 from gialint.readers import MAX_BYTES
-from gialint.ruleset import EDITIONS
+from gialint.rule import EDITIONS
 from gialint.tomlpos import ConfigError, read_toml
 
 CONFIG_FILES = ("gialint.toml", ".gialint.toml", "pyproject.toml")

@@ -14,8 +14,8 @@ from gialint_testing import REAL, RULE_FIXTURES, SEEDS, run, run_main
 from gialint.checks.dates import deadline_for
 from gialint.config import Config
 from gialint.dates import DateMention
-from gialint.lint import Options, RuleSet, analyse
-from gialint.ruleset import load_rules
+from gialint.pipeline import analyse
+from gialint.ruleset import Options, RuleSet, load_rules
 from gialint.source import Source, read_source
 
 RULESET = RuleSet(Config(), Options())

@@ -522,8 +522,9 @@ def test_builtin_rules_pass_the_user_checks_and_match_alike(tmp_path):
     """Every built-in rule loads as a user rule (no false rejections, the regex
     module accepts every pattern) and finds the same with time limits."""
     from gialint.config import Config
-    from gialint.lint import Options, RuleSet, lint_source
+    from gialint.pipeline import lint_source
     from gialint.readers import read_path
+    from gialint.ruleset import Options, RuleSet
 
     timed = [lr for path in builtin_rule_files() for lr in load_rule_file(path, user=True)]
     plain = RuleSet(Config(), Options())

@@ -18,8 +18,9 @@ import pytest
 from gialint_testing import REAL, run, run_main
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse, lint_source
+from gialint.pipeline import analyse, lint_source
 from gialint.readers import read_bytes, read_path
+from gialint.ruleset import Options, RuleSet
 from gialint.source import InputError, Source
 
 HTML = REAL / "html"

@@ -12,7 +12,8 @@ import pytest
 from gialint_testing import REAL, SEEDS, real_files, run, run_main
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse
+from gialint.pipeline import analyse
+from gialint.ruleset import Options, RuleSet
 from gialint.source import read_source
 
 FILES = real_files()

@@ -17,7 +17,7 @@ recache.install()
 assert recache._ORIGINAL is not None, "not installed"
 import gialint.cli  # compiles every module-level pattern
 from gialint.config import Config
-from gialint.lint import Options, RuleSet
+from gialint.ruleset import Options, RuleSet
 RuleSet(Config(), Options())  # and every rule pattern
 text = open(sys.argv[1], encoding="utf-8").read()
 checked = 0

@@ -22,8 +22,9 @@ import pytest
 from gialint_testing import REAL, REPO, RULE_FIXTURES, SEEDS, run
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse, lint_source
 from gialint.model import Span
+from gialint.pipeline import analyse, lint_source
+from gialint.ruleset import Options, RuleSet
 from gialint.source import Source, read_source
 from gialint.tables.cells import parse_cell
 from gialint.tables.glued import split_runs
