@@ -31,6 +31,7 @@ from gialint.config import (
     check_selectors,
     excluded,
     find_config,
+    forget_found_configs,
     load_config,
     selector_known,
 )
@@ -111,6 +112,7 @@ class Runner:
             except baselines.BaselineError as err:
                 raise OptionError(str(err)) from None
         self.rulesets: dict[Path | None, RuleSet] = {}  # by config file (None: defaults)
+        forget_found_configs()  # config files may have come or gone since an earlier run
 
     def ruleset_for(self, path: Path) -> RuleSet:
         """The rule set of the configuration that applies to ``path``

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from gialint_testing import REAL, RULE_FIXTURES, SARIF_SCHEMA, run, run_main
+from gialint_testing import REAL, RULE_FIXTURES, SARIF_SCHEMA, call, run, run_main
 
 from gialint import saferegex
 from gialint.checks import REGISTRY, Check, Hit
@@ -661,6 +661,6 @@ def test_unreadable_folder_is_reported(capsys, tmp_path, monkeypatch):
 
 def test_stdin_over_the_limit(tmp_path):
     big = b"a" * (2 * 1024 * 1024)
-    result = run("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
+    result = call("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
     assert result.code == 2
     assert "-: error: file too large (over 1.0 MB" in result.out

@@ -9,7 +9,7 @@ import csv
 import re
 
 import pytest
-from gialint_testing import REAL, SEEDS, real_files, run, run_main
+from gialint_testing import REAL, SEEDS, call, real_files, run_main
 
 from gialint.config import Config
 from gialint.pipeline import analyse
@@ -87,7 +87,7 @@ def test_lints_in_english_and_sarif(capsys, path):
 
 
 def test_whole_directory_in_one_run():
-    result = run("--isolated", "--format", "json", REAL)
+    result = call("--isolated", "--format", "json", REAL)
     assert result.code == 1, result.err  # seed 002 has an error
     files = result.json()["files"]
     # the text reports, and the HTML pages and PDFs in html/ and pdf/

@@ -16,12 +16,13 @@ def _config_args(p: argparse.ArgumentParser) -> None:
 
 def _all_rules(args):
     """Built-in rules plus the rule-files of the config found from the cwd, by id."""
-    from gialint.config import find_config, load_config
+    from gialint.config import find_config, forget_found_configs, load_config
     from gialint.ruleset import load_rules
 
     # a ConfigError goes to main(), which prints it (file:line) and exits 2
     extra = []
     if not args.isolated:
+        forget_found_configs()
         path = Path(args.config) if args.config else find_config(Path.cwd())
         if path is not None:
             extra = load_config(path).rule_files
