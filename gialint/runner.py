@@ -25,7 +25,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gialint import baseline as baselines
 from gialint.config import (
     Config,
     check_selectors,
@@ -107,6 +106,8 @@ class Runner:
         self.baseline = baseline
         self.known = None
         if baseline is not None:  # before any work: a bad baseline stops the run
+            from gialint import baseline as baselines
+
             try:
                 self.known = baselines.load(baseline)
             except baselines.BaselineError as err:
@@ -215,7 +216,7 @@ class Runner:
         try:
             if kind == "file":
                 source = read_path(str(path), encoding=encoding, display_path=shown,
-                                   max_bytes=self.size_limit(path))
+                                   max_bytes=self.max_file_size or rs.config.max_file_size)
             elif kind == "data":
                 source = read_bytes(data, shown, encoding)
             else:  # text: as a file of these characters in UTF-8 would be read
@@ -257,6 +258,8 @@ class Runner:
 
 def apply_baseline(results: list[FileResult], known, path: str) -> None:
     """Move the findings the baseline knows to the suppressed ones (SARIF: external)."""
+    from gialint import baseline as baselines
+
     for r in results:
         if r.error is None:
             new, old = baselines.split(r, known)
