@@ -107,6 +107,12 @@ def find_config(start: Path) -> Path | None:
     return _find_in(directory.resolve())
 
 
+def forget_found_configs() -> None:
+    """Look again from now on: a new run (of a program that lints again) sees
+    config files created or removed since the last."""
+    _find_in.cache_clear()
+
+
 @lru_cache(maxsize=256)
 def _find_in(directory: Path) -> Path | None:
     for name in CONFIG_FILES:

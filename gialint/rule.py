@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+EDITIONS = ("legacy", "2019", "2021")  # the formats a rule can apply to
+
 
 @dataclass(slots=True)
 class Rule:

@@ -4,18 +4,23 @@ Every mistake is a ``ConfigError`` naming the file, the line and the key:
 unknown keys, wrong types, bad regular expressions, unknown check kinds,
 message placeholders the kind does not provide, duplicate ids or names.
 The shape of a ``[[rule]]`` table is declared in gialint.schema.
+
+``RuleSet`` is the rules a configuration and the options enable, with their
+severities, loaded once and reused for every file the configuration applies to.
 """
 
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gialint.checks import REGISTRY, Check, ParamError, validate_params
+from gialint.config import Config
 from gialint.resources import resource_dir
 from gialint.rule import Rule
 from gialint.schema import EDITIONS, LANGS, check_table, check_texts, rule_entry  # noqa: F401
+from gialint.selector import Selector, matches
 from gialint.tomlpos import ConfigError, read_toml  # noqa: F401  (ConfigError is part of this API)
 
 
@@ -189,3 +194,52 @@ def _origin_line(origin: str) -> int | None:
         return int(origin.rsplit(":", 1)[1]) or None
     except (IndexError, ValueError):
         return None
+
+
+# -- the enabled rules of one configuration -------------------------------------
+
+
+@dataclass
+class Options:
+    """What the command line (or the library API) sets for every file."""
+
+    lang: str | None = None
+    edition: str | None = None  # --edition
+    organ_type: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+class RuleSet:
+    """The enabled rules of one configuration, with the checks compiled."""
+
+    def __init__(self, config: Config, options: Options):
+        self.config = config
+        self.options = options
+        self.all: list[LoadedRule] = load_rules(config.rule_files)
+        select = options.select if options.select else config.select
+        ignore = list(config.ignore) + list(options.ignore)
+        self.enabled: list[LoadedRule] = []
+        for lr in self.all:
+            r = lr.rule
+            on = any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)
+            # the most specific selector wins: id or name, then prefix, then category
+            for selector, sev in sorted(config.severity.items(), key=lambda kv: _specificity(kv[0], r)):
+                if matches(selector, r):
+                    r.severity = sev
+            r.enabled = on
+            if on:
+                self.enabled.append(lr)
+
+    @property
+    def rules(self):
+        return [lr.rule for lr in self.enabled]
+
+    def lang(self) -> str:
+        return self.options.lang or self.config.lang
+
+
+def _specificity(selector: str, rule) -> int:
+    # sorted ascending, applied in order: later (more specific) overrides earlier
+    return Selector.of(selector).specificity(rule)

@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from gialint.findings import CATEGORIES, SEVERITIES
+from gialint.rule import EDITIONS
 
-EDITIONS = ("legacy", "2019", "2021")
 LANGS = ("zh", "en")
 ORGAN_TYPES = ("auto", "department", "government", "other")
 UNKNOWN_KEY = "unknown key '{key}' (known: {known})"

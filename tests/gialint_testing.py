@@ -1,14 +1,19 @@
 """Helpers shared by the end-to-end tests (not a test module itself).
 
+``call`` runs ``gialint.cli.main`` in this process, with its own working
+directory, standard input and output (no cold start: what most tests use);
 ``run`` starts ``python -m gialint`` in a subprocess with the repository on
-``PYTHONPATH``, so the tests work from a checkout without installing it;
-``run_main`` calls ``gialint.cli.main`` in-process (faster, for the many
-fixture runs).  Real reports live in ``tests/data/real`` so that the suite
+``PYTHONPATH`` (so the tests work from a checkout without installing it), for
+what needs a process of its own: the module entry point, real pipes, the
+environment, forked workers and caches shared between processes.
+``run_main`` calls ``main`` with output captured by pytest's ``capsys``.  Real reports live in ``tests/data/real`` so that the suite
 does not depend on anything outside the repository.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -62,6 +67,31 @@ def run(*args: str | os.PathLike, cwd: str | os.PathLike | None = None,
         env={**_env(), **(env or {})}, timeout=300,
     )
     return Run(proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8"))
+
+
+def call(*args: str | os.PathLike, cwd: str | os.PathLike | None = None,
+         stdin: bytes | None = None) -> Run:
+    """``gialint ARGS`` by ``gialint.cli.main`` in this process: ``cwd`` as the
+    working directory, ``stdin`` as standard input, output captured as UTF-8
+    (not a terminal, like a pipe); an argparse exit is its exit code."""
+    from gialint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    fake_in = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    saved_in, here = sys.stdin, os.getcwd()
+    try:
+        sys.stdin = fake_in
+        if cwd is not None:
+            os.chdir(cwd)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exit_:  # --help, --version, a usage error
+                code = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 2)
+    finally:
+        sys.stdin = saved_in
+        os.chdir(here)
+    return Run(code, out.getvalue(), err.getvalue())
 
 
 def run_main(capsys, *args: str | os.PathLike) -> Run:

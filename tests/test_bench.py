@@ -14,8 +14,9 @@ import pytest
 from gialint_testing import REPO
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse, lint_source
+from gialint.pipeline import analyse, lint_source
 from gialint.readers import read_path
+from gialint.ruleset import Options, RuleSet
 from gialint.source import decode
 
 if not (REPO / "bench" / "generate.py").exists():  # an sdist without bench/

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, SEEDS, run, run_main
+from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, SEEDS, call, run, run_main
 
 # The clean base report, complete with 表二/表三/表四, lints clean under ALL
 # rules; the other texts change one thing in it, so each has exactly one
@@ -44,9 +44,10 @@ def files(tmp_path) -> Path:
     return tmp_path
 
 
-def gia(cwd, *args, stdin: bytes | None = None):
-    """gialint --isolated ARGS (no configuration can interfere)."""
-    result = run("--isolated", *args, cwd=cwd, stdin=stdin)
+def gia(cwd, *args, stdin: bytes | None = None, process: bool = False):
+    """gialint --isolated ARGS (no configuration can interfere), in this process
+    (``process``: ``python -m gialint`` in a subprocess, stdin a real pipe)."""
+    result = (run if process else call)("--isolated", *args, cwd=cwd, stdin=stdin)
     assert "Traceback" not in result.err, result.err
     return result
 
@@ -151,7 +152,7 @@ def test_degenerate_inputs_do_not_crash(files, data):
     for f in entry["findings"]:
         assert f["line"] >= 1 and f["column"] >= 1
     assert gia(files, "r.txt").code == result.code
-    assert run("parse", "r.txt", cwd=files).code == 0
+    assert call("parse", "r.txt", cwd=files).code == 0
 
 
 @pytest.mark.parametrize("codec,bom", [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff")])
@@ -235,7 +236,7 @@ def test_output_file_cannot_be_written(files):
 
 def test_stdin(files):
     result = gia(files, "--format", "json", "--stdin-filename", "reports/x.txt", "-",
-                 stdin=ERROR.encode("utf-8"))
+                 stdin=ERROR.encode("utf-8"), process=True)
     assert result.code == 1
     (entry,) = result.json()["files"]
     assert entry["path"] == "reports/x.txt"
@@ -379,22 +380,22 @@ def test_sarif_with_input_errors_validates(files):
 
 
 def test_rules_command():
-    result = run("rules", "--isolated")
+    result = call("rules", "--isolated")
     assert result.code == 0
     ids = re.findall(r"^(GIA\d{3}) ", result.out, re.M)
-    listed = [r["id"] for r in json.loads(run("rules", "--isolated", "--format", "json").out)]
+    listed = [r["id"] for r in json.loads(call("rules", "--isolated", "--format", "json").out)]
     assert ids == listed == sorted(listed)
     assert {"GIA002", "GIA101", "GIA107", "GIA110", "GIA112", "GIA121", "GIA122", "GIA501"} <= set(ids)
     assert "缺少格式规定的章节" in result.out
-    assert "A section required by the national format is missing" in run("rules", "--isolated", "--lang", "en").out
-    md = run("rules", "--isolated", "--format", "markdown")
+    assert "A section required by the national format is missing" in call("rules", "--isolated", "--lang", "en").out
+    md = call("rules", "--isolated", "--format", "markdown")
     assert md.code == 0 and md.out.startswith("# gialint rules")
     assert "## GIA101" in md.out
 
 
 @pytest.mark.parametrize("name", ["GIA101", "gia101", "missing-section"])
 def test_rule_command(name):
-    result = run("rule", "--isolated", name)
+    result = call("rule", "--isolated", name)
     assert result.code == 0, result.err
     assert result.out.startswith("GIA101 missing-section")
     # the examples of the rule file
@@ -404,46 +405,46 @@ def test_rule_command(name):
 
 
 def test_rule_command_english():
-    result = run("rule", "--isolated", "GIA101", "--lang", "en")
+    result = call("rule", "--isolated", "GIA101", "--lang", "en")
     assert result.code == 0
     assert "bad example" in result.out and "good example" in result.out
     assert "six numbered sections" in result.out
 
 
 def test_rule_command_unknown():
-    result = run("rule", "--isolated", "nope")
+    result = call("rule", "--isolated", "nope")
     assert result.code == 2
     assert "nope" in result.err
     assert result.out == ""
 
 
 def test_parse_command(files):
-    result = run("parse", "error.txt", cwd=files)
+    result = call("parse", "error.txt", cwd=files)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert lines[0].startswith("# error.txt  encoding=utf-8  edition=2021")
     assert "start" in lines
     assert sum(1 for line in lines if line.strip() == "section") == 6
     assert "    HEADING 59:1 六、2024年工作计划" in lines
-    tokens = run("parse", "--tokens", "error.txt", cwd=files)
+    tokens = call("parse", "--tokens", "error.txt", cwd=files)
     assert "59:1\tHEADING\t六、2024年工作计划" in tokens.out
 
 
 def test_parse_command_errors(files):
     (files / "r.pdf").write_bytes(b"%PDF-1.7\n")
     for name in ("nope.txt", "r.pdf"):
-        result = run("parse", name, cwd=files)
+        result = call("parse", name, cwd=files)
         assert result.code == 2
         assert name in result.err and "Traceback" not in result.err
 
 
 def test_help(files):
-    result = run("--help", cwd=files)
+    result = call("--help", cwd=files)
     assert result.code == 0
     assert result.out.startswith("usage: gialint")
     assert "--select" in result.out and "exit codes" in result.out
     for sub in ("rules", "rule", "parse"):
-        assert run(sub, "--help").code == 0
+        assert call(sub, "--help").code == 0
 
 
 def test_main_in_process(capsys, files):

@@ -2,8 +2,9 @@
 rule files, and every kind of configuration error (exit 2, one line naming
 file:line and the key, never a traceback).
 
-Every run is a subprocess started in a temporary directory, so the
-repository's own configuration (if any) cannot interfere.
+Every run has a temporary directory as its working directory (gialint's
+main() in this process), so the repository's own configuration (if any)
+cannot interfere.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from gialint_testing import RULE_FIXTURES, run
+from gialint_testing import RULE_FIXTURES, call
 
 CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
 
@@ -85,7 +86,7 @@ def project(tmp_path) -> Path:
 
 
 def lint(cwd, *args):
-    result = run("--format", "json", *args, cwd=cwd)
+    result = call("--format", "json", *args, cwd=cwd)
     assert "Traceback" not in result.err
     return result
 
@@ -158,7 +159,7 @@ def test_isolated_ignores_config(project):
 
 def test_stdin_filename_finds_config(project):
     write(project / "reports" / "gialint.toml", 'select = ["GIA501"]\n')
-    result = run("--format", "json", "--stdin-filename", "reports/x.txt", "-",
+    result = call("--format", "json", "--stdin-filename", "reports/x.txt", "-",
                  cwd=project, stdin=MULTI.encode("utf-8"))
     assert result.code == 1, result.err
     assert {f["rule"] for f in result.findings()} == {"GIA501"}
@@ -235,7 +236,7 @@ def test_severity_most_specific_wins(project):
 
 def test_severity_in_sarif_level(project):
     write(project / "gialint.toml", '[severity]\nGIA101 = "info"\n')
-    result = run("--format", "sarif", "reports/r.txt", cwd=project)
+    result = call("--format", "sarif", "reports/r.txt", cwd=project)
     results = result.json()["runs"][0]["results"]
     levels = {r["ruleId"]: r["level"] for r in results}
     assert levels["GIA101"] == "note"
@@ -253,9 +254,9 @@ def test_fail_on_in_config(project):
 
 def test_lang_in_config(project):
     write(project / "gialint.toml", 'select = ["GIA101"]\nlang = "en"\n')
-    result = run("reports/r.txt", cwd=project)
+    result = call("reports/r.txt", cwd=project)
     assert "Section 六" in result.out and "is missing" in result.out
-    result = run("--lang", "zh", "reports/r.txt", cwd=project)
+    result = call("--lang", "zh", "reports/r.txt", cwd=project)
     assert "缺少第六部分" in result.out
 
 
@@ -328,26 +329,26 @@ def test_user_rule_respects_editions(project):
 def test_user_rule_in_sarif_driver_rules(project):
     write(project / "rules" / "local.toml", USER_RULE)
     write(project / "gialint.toml", 'rule-files = ["rules/local.toml"]\nselect = ["GIA901"]\n')
-    doc = run("--format", "sarif", "reports/r.txt", cwd=project).json()
+    doc = call("--format", "sarif", "reports/r.txt", cwd=project).json()
     assert [r["id"] for r in doc["runs"][0]["tool"]["driver"]["rules"]] == ["GIA901"]
 
 
 def test_rules_command_lists_config_rule_files(project):
     write(project / "rules" / "local.toml", USER_RULE)
     write(project / "gialint.toml", 'rule-files = ["rules/local.toml"]\n')
-    listed = run("rules", "--format", "json", cwd=project).json()
+    listed = call("rules", "--format", "json", cwd=project).json()
     ids = [r["id"] for r in listed]
     assert "GIA901" in ids and ids == sorted(ids)
-    assert "GIA901" not in [r["id"] for r in run("rules", "--isolated", "--format", "json",
+    assert "GIA901" not in [r["id"] for r in call("rules", "--isolated", "--format", "json",
                                                  cwd=project).json()]
-    shown = run("rule", "work-plan", cwd=project)
+    shown = call("rule", "work-plan", cwd=project)
     assert shown.code == 0 and shown.out.startswith("GIA901 work-plan")
-    assert run("rule", "--isolated", "GIA901", cwd=project).code == 2
+    assert call("rule", "--isolated", "GIA901", cwd=project).code == 2
 
 
 def test_rules_command_reports_config_errors(project):
     write(project / "gialint.toml", "bogus = 1\n")
-    result = run("rules", cwd=project)
+    result = call("rules", cwd=project)
     assert result.code == 2
     assert "gialint.toml:1" in result.err and "Traceback" not in result.err
 
@@ -487,7 +488,7 @@ def test_errors_are_reported_before_any_output(project):
     """A config error stops the run: no partial report on stdout."""
     write(project / "gialint.toml", "bogus = 1\n")
     for fmt in ("text", "json", "sarif"):
-        result = run("--format", fmt, "reports/r.txt", cwd=project)
+        result = call("--format", fmt, "reports/r.txt", cwd=project)
         assert result.code == 2
         assert result.out == ""
         assert re.match(r"gialint: error: .*gialint\.toml:1: ", result.err)

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 
 import pytest
-from gialint_testing import REAL, SEEDS, real_files, run, run_main
+from gialint_testing import REAL, SEEDS, call, real_files, run_main
 
 from gialint.checks.base import Edit
 from gialint.findings import FileResult, Finding, Location
@@ -95,7 +95,7 @@ def _span_text(path: Path, f: dict) -> str:
 
 
 def test_corpus_findings_are_exactly_the_judged_ones():
-    result = run("--isolated", "--select", SELECT, "--format", "json", REAL)
+    result = call("--isolated", "--select", SELECT, "--format", "json", REAL)
     assert result.code == 1, result.err
     got = sorted(
         (Path(entry["path"]).name, f["rule"], f["line"], f["column"], f["end_line"], f["end_column"])
@@ -214,7 +214,7 @@ def _copy(src: Path, dst_dir: Path, *, encoding="utf-8", newline=None) -> Path:
 
 
 def _gia(*args, cwd=None):
-    result = run("--isolated", *args, cwd=cwd)
+    result = call("--isolated", *args, cwd=cwd)
     assert "Traceback" not in result.err, result.err
     return result
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from gialint_testing import REAL, RULE_FIXTURES, SEEDS, run, run_main
+from gialint_testing import REAL, RULE_FIXTURES, SEEDS, call, run_main
 
 from gialint.checks.dates import deadline_for
 from gialint.config import Config
 from gialint.dates import DateMention
-from gialint.lint import Options, RuleSet, analyse
-from gialint.ruleset import load_rules
+from gialint.pipeline import analyse
+from gialint.ruleset import Options, RuleSet, load_rules
 from gialint.source import Source, read_source
 
 RULESET = RuleSet(Config(), Options())
@@ -318,7 +318,7 @@ CORPUS_FINDINGS = {
 
 
 def test_date_findings_on_the_real_reports():
-    result = run("--isolated", "--select", "date", "--format", "json", REAL)
+    result = call("--isolated", "--select", "date", "--format", "json", REAL)
     assert result.code in (0, 1), result.err
     got = {(f_["path"].rsplit("/", 1)[-1], x["rule"], x["line"], x["column"])
            for f_ in result.json()["files"] for x in f_["findings"]}
@@ -476,7 +476,7 @@ def test_clean_base_has_no_date_finding(capsys):
 
 
 def test_parse_dates_command():
-    result = run("parse", "--dates", SEEDS["001"])
+    result = call("parse", "--dates", SEEDS["001"])
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert "3:15\tpublication\t2021-01-28\t2021-01-28 10:59" in lines

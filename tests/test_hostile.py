@@ -14,7 +14,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from gialint_testing import REAL, RULE_FIXTURES, SARIF_SCHEMA, run, run_main
+from gialint_testing import REAL, RULE_FIXTURES, SARIF_SCHEMA, call, run, run_main
 
 from gialint import saferegex
 from gialint.checks import REGISTRY, Check, Hit
@@ -522,8 +522,9 @@ def test_builtin_rules_pass_the_user_checks_and_match_alike(tmp_path):
     """Every built-in rule loads as a user rule (no false rejections, the regex
     module accepts every pattern) and finds the same with time limits."""
     from gialint.config import Config
-    from gialint.lint import Options, RuleSet, lint_source
+    from gialint.pipeline import lint_source
     from gialint.readers import read_path
+    from gialint.ruleset import Options, RuleSet
 
     timed = [lr for path in builtin_rule_files() for lr in load_rule_file(path, user=True)]
     plain = RuleSet(Config(), Options())
@@ -660,6 +661,6 @@ def test_unreadable_folder_is_reported(capsys, tmp_path, monkeypatch):
 
 def test_stdin_over_the_limit(tmp_path):
     big = b"a" * (2 * 1024 * 1024)
-    result = run("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
+    result = call("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
     assert result.code == 2
     assert "-: error: file too large (over 1.0 MB" in result.out

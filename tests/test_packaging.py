@@ -86,7 +86,7 @@ def test_wheel_contains_grammar_and_rules(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "gialint/grammars/report.lark" in names
     assert "gialint/rules/structure.toml" in names
-    assert "gialint/cli.py" in names
+    assert "gialint/cli/__init__.py" in names
 
 
 def test_installed_package_is_not_the_checkout(venv, workdir):

@@ -26,8 +26,9 @@ from hypothesis import strategies as st
 from gialint.config import Config
 from gialint.findings import Finding, split_lines
 from gialint.formats import render
-from gialint.lint import Options, RuleSet, lint_source
+from gialint.pipeline import lint_source
 from gialint.readers import read_bytes
+from gialint.ruleset import Options, RuleSet
 from gialint.source import InputError
 
 _COMMON = dict(deadline=None, database=None, print_blob=True,

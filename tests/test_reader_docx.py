@@ -17,7 +17,7 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx_builder import split_row, text_to_docx
-from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, run, run_main
+from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, call, run_main
 
 from gialint import readers
 from gialint.source import InputError
@@ -271,7 +271,7 @@ def test_paragraph_place_in_text_output(capsys, built):
 
 def test_sarif_validates_and_has_logical_locations(built):
     path = built(RULE_FIXTURES / "GIA301" / "fail_carried_over_not_answered_pipe.txt")
-    result = run("--isolated", "--format", "sarif", path)
+    result = call("--isolated", "--format", "sarif", path)
     assert result.code == 1, result.err
     doc = json.loads(result.out)
     schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))

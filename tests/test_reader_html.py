@@ -15,11 +15,12 @@ import re
 from pathlib import Path
 
 import pytest
-from gialint_testing import REAL, run, run_main
+from gialint_testing import REAL, call, run_main
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse, lint_source
+from gialint.pipeline import analyse, lint_source
 from gialint.readers import read_bytes, read_path
+from gialint.ruleset import Options, RuleSet
 from gialint.source import InputError, Source
 
 HTML = REAL / "html"
@@ -425,7 +426,7 @@ def test_cli_directory_picks_up_html_and_htm(capsys, tmp_path):
 
 
 def test_cli_parse_text_of_a_real_page():
-    r = run("parse", "--text", HTML / "2023_pingtan-zone.html")
+    r = call("parse", "--text", HTML / "2023_pingtan-zone.html")
     assert r.code == 0, r.err
     assert "| 行政规范性文件 | 77 | 132 | 470 |" in r.out
     assert re.search(r"\| 规章 \| 0 \| 0 \| 0 \|\s+\[349:\d+ 表 1 第 3 行 第 1 格\]", r.out)

@@ -18,8 +18,9 @@ from gialint_testing import REAL, RULE_FIXTURES, run_main
 pdfplumber = pytest.importorskip("pdfplumber")
 
 from gialint.config import Config  # noqa: E402
-from gialint.lint import Options, RuleSet, analyse, lint_source  # noqa: E402
+from gialint.pipeline import analyse, lint_source  # noqa: E402
 from gialint.readers import read_bytes, read_path  # noqa: E402
+from gialint.ruleset import Options, RuleSet  # noqa: E402
 from gialint.source import InputError  # noqa: E402
 from gialint.tables.template import template  # noqa: E402
 

@@ -9,10 +9,11 @@ import csv
 import re
 
 import pytest
-from gialint_testing import REAL, SEEDS, real_files, run, run_main
+from gialint_testing import REAL, SEEDS, call, real_files, run_main
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse
+from gialint.pipeline import analyse
+from gialint.ruleset import Options, RuleSet
 from gialint.source import read_source
 
 FILES = real_files()
@@ -86,7 +87,7 @@ def test_lints_in_english_and_sarif(capsys, path):
 
 
 def test_whole_directory_in_one_run():
-    result = run("--isolated", "--format", "json", REAL)
+    result = call("--isolated", "--format", "json", REAL)
     assert result.code == 1, result.err  # seed 002 has an error
     files = result.json()["files"]
     # the text reports, and the HTML pages and PDFs in html/ and pdf/

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from gialint_testing import RULE_FIXTURES, positions, run, run_main
+from gialint_testing import RULE_FIXTURES, call, positions, run_main
 
 from gialint.readers import EXTENSIONS
 
@@ -93,7 +93,7 @@ def test_fixture(capsys, rule, path, kind, entry):
 
 
 def _rules_listed() -> list[dict]:
-    result = run("rules", "--isolated", "--format", "json")
+    result = call("rules", "--isolated", "--format", "json")
     assert result.code == 0, result.err
     return json.loads(result.out)
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import jsonschema
-from gialint_testing import RULE_FIXTURES, run
+from gialint_testing import RULE_FIXTURES, call
 
 CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
 SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -26,7 +26,7 @@ def _rules(result) -> list[tuple[str, int]]:
 def test_disable_next_line(tmp_path):
     text = MARKED.replace("本年主动公开政府信息（待补充）条。",
                           "<!-- gialint-disable-next-line GIA501 -->\n本年主动公开政府信息（待补充）条。")
-    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    res = call("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
     assert _rules(res) == []
     assert res.code == 0
 
@@ -34,23 +34,23 @@ def test_disable_next_line(tmp_path):
 def test_disable_enable_range_and_file_level(tmp_path):
     text = ("<!-- gialint-disable draft-marker -->\n" + MARKED + "\n<!-- gialint-enable draft-marker -->\n"
             "补充说明（待补充）。\n")
-    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    res = call("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
     assert [r for r, _ in _rules(res)] == ["GIA501"]  # only the one after enable
     text = "<!-- gialint-disable-file placeholder -->\n" + MARKED
-    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    res = call("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
     assert _rules(res) == []
 
 
 def test_unused_and_ruleless_suppressions_are_reported(tmp_path):
     text = "<!-- gialint-disable-file GIA110 -->\n<!-- gialint-disable -->\n" + CLEAN
-    res = run("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    res = call("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
     assert _rules(res) == [("GIA003", 1), ("GIA004", 2)]
 
 
 def test_sarif_lists_suppressed_findings(tmp_path):
     text = MARKED.replace("本年主动公开政府信息（待补充）条。",
                           "<!-- gialint-disable-next-line GIA501 -->\n本年主动公开政府信息（待补充）条。")
-    res = run("--isolated", "--format", "sarif", _write(tmp_path, text), cwd=tmp_path)
+    res = call("--isolated", "--format", "sarif", _write(tmp_path, text), cwd=tmp_path)
     doc = json.loads(res.out)
     jsonschema.validate(doc, SCHEMA)
     (result,) = doc["runs"][0]["results"]
@@ -62,17 +62,17 @@ def test_sarif_lists_suppressed_findings(tmp_path):
 def test_baseline_suppresses_known_findings_even_when_they_move(tmp_path):
     report = _write(tmp_path, MARKED)
     base = tmp_path / "baseline.json"
-    res = run("--isolated", "--write-baseline", base, report, cwd=tmp_path)
+    res = call("--isolated", "--write-baseline", base, report, cwd=tmp_path)
     assert res.code == 0 and base.is_file()
     # lines inserted above: still known
     report.write_text(MARKED.replace("一、总体情况\n", "一、总体情况\n\n\n\n"), encoding="utf-8")
-    res = run("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
+    res = call("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
     assert _rules(res) == [] and res.code == 0
     # a new defect shows up
     report.write_text(MARKED + "\n全年共XX条。\n", encoding="utf-8")
-    res = run("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
+    res = call("--isolated", "--format", "json", "--baseline", base, report, cwd=tmp_path)
     assert [r for r, _ in _rules(res)] == ["GIA502"]
-    res = run("--isolated", "--format", "sarif", "--baseline", base, report, cwd=tmp_path)
+    res = call("--isolated", "--format", "sarif", "--baseline", base, report, cwd=tmp_path)
     doc = json.loads(res.out)
     jsonschema.validate(doc, SCHEMA)
     states = sorted(r["baselineState"] for r in doc["runs"][0]["results"])
@@ -81,7 +81,7 @@ def test_baseline_suppresses_known_findings_even_when_they_move(tmp_path):
 
 def test_bad_baseline_is_an_input_error(tmp_path):
     bad = _write(tmp_path, "{not json", "b.json")
-    res = run("--isolated", "--baseline", bad, _write(tmp_path, CLEAN), cwd=tmp_path)
+    res = call("--isolated", "--baseline", bad, _write(tmp_path, CLEAN), cwd=tmp_path)
     assert res.code == 2 and "b.json" in res.err and "Traceback" not in res.err
 
 
@@ -95,12 +95,12 @@ def test_baseline_on_the_real_reports(tmp_path):
         if p.suffix in (".txt", ".md"):
             shutil.copy(p, corpus / p.name)
     base = tmp_path / "baseline.json"
-    assert run("--isolated", "--write-baseline", base, corpus, cwd=tmp_path).code == 0
-    again = run("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
+    assert call("--isolated", "--write-baseline", base, corpus, cwd=tmp_path).code == 0
+    again = call("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
     assert again.code == 0
     assert all(f["findings"] == [] for f in again.json()["files"])
     seed = corpus / "002_293c52a418def646.txt"
     seed.write_text("本年共主动公开政府信息XX条。\n" + seed.read_text(encoding="utf-8"), encoding="utf-8")
-    planted = run("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
+    planted = call("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
     new = [(f["path"].rsplit("/", 1)[-1], g["rule"]) for f in planted.json()["files"] for g in f["findings"]]
     assert ("002_293c52a418def646.txt", "GIA502") in new

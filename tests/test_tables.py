@@ -19,11 +19,12 @@ import sys
 from decimal import Decimal
 
 import pytest
-from gialint_testing import REAL, REPO, RULE_FIXTURES, SEEDS, run
+from gialint_testing import REAL, REPO, RULE_FIXTURES, SEEDS, call
 
 from gialint.config import Config
-from gialint.lint import Options, RuleSet, analyse, lint_source
 from gialint.model import Span
+from gialint.pipeline import analyse, lint_source
+from gialint.ruleset import Options, RuleSet
 from gialint.source import Source, read_source
 from gialint.tables.cells import parse_cell
 from gialint.tables.glued import split_runs
@@ -326,17 +327,17 @@ def test_pingtan2020_one_line_spaced_and_glued():
 
 
 def test_parse_tables_command():
-    result = run("parse", "--tables", SEEDS["000"])
+    result = call("parse", "--tables", SEEDS["000"])
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert "# tables read with editions: t2=2019, t3=2019, t4=2019" in lines
     assert "t2.art20_9.central_procurement.amount\t6054\tok\t30:15\t6054万元" in lines
     assert sum(1 for line in lines if not line.startswith("#")) == 198
-    glued = run("parse", "--tables", PINGTAN[2024]).out.splitlines()
+    glued = call("parse", "--tables", PINGTAN[2024]).out.splitlines()
     assert "t4.suit_after_review.total\t19\trecovered\t10:2298\t19" in glued
     assert any(line.startswith("# unreadable_row at 10:") and "label=行政规范性文件" in line
                and "reason=ambiguous" in line and "cells=6233440" in line for line in glued)
-    legacy = run("parse", "--tables", SEEDS["003"])
+    legacy = call("parse", "--tables", SEEDS["003"])
     assert legacy.code == 0 and legacy.out.splitlines()[-1].startswith("# no 2019/2021 statistics tables")
 
 

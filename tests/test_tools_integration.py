@@ -30,7 +30,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from gialint_testing import REAL, REPO, RULE_FIXTURES, real_files, run
+from gialint_testing import REAL, REPO, RULE_FIXTURES, call, real_files
 
 GOOD_DRAFT = RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt"
 BAD_DRAFT = RULE_FIXTURES / "GIA101" / "fail_six_is_work_plan.txt"
@@ -150,7 +150,7 @@ def hook_repo(tmp_path_factory, pre_commit_env) -> tuple[Path, str]:
 
 
 def _expected_gia101_line() -> int:
-    found = run("--format", "json", "--select", "GIA101", BAD_DRAFT)
+    found = call("--format", "json", "--select", "GIA101", BAD_DRAFT)
     assert found.code == 1, found.out + found.err
     lines = [f["line"] for f in found.findings() if f["rule"] == "GIA101"]
     assert len(lines) == 1, found.out
@@ -230,7 +230,7 @@ def test_sarif_tools_reads_the_seed_results(tmp_path):
     assert len(SEED_FILES) == 5, SEED_FILES
 
     # gialint's own account of the findings, to compare with what sarif-tools reads
-    own = run("--format", "json", *SEED_FILES, cwd=REPO)
+    own = call("--format", "json", *SEED_FILES, cwd=REPO)
     assert own.code == 1, own.out + own.err
     expected = sorted(
         (f["rule"], SARIF_LEVEL[f["severity"]], result["path"], f["line"])
@@ -241,7 +241,7 @@ def test_sarif_tools_reads_the_seed_results(tmp_path):
     assert {"GIA101", "GIA603"} <= rules  # 002 lacks section 六, 000 carries injected spam
 
     report = tmp_path / "gialint.sarif"
-    made = run("--format", "sarif", "--output", report, *SEED_FILES, cwd=REPO)
+    made = call("--format", "sarif", "--output", report, *SEED_FILES, cwd=REPO)
     assert made.code == 1, made.out + made.err
     assert report.is_file()
 
@@ -276,7 +276,7 @@ GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
 
 
 def _findings_per_file() -> dict[str, int]:
-    own = run("--format", "json", *REAL_FILES, cwd=REPO)
+    own = call("--format", "json", *REAL_FILES, cwd=REPO)
     assert own.code in (0, 1), own.err
     return {r["path"]: len(r["findings"]) for r in own.json()["files"]}
 
@@ -286,7 +286,7 @@ def test_real_reports_in_gitlab_code_quality(tmp_path):
     documents = []
     for n in (1, 2):
         out = tmp_path / f"gl-code-quality-report-{n}.json"
-        proc = run("--format", "gitlab", "--output", out, "--exit-zero", *REAL_FILES, cwd=REPO)
+        proc = call("--format", "gitlab", "--output", out, "--exit-zero", *REAL_FILES, cwd=REPO)
         assert proc.code == 0, proc.out + proc.err
         documents.append(json.loads(out.read_text(encoding="utf-8")))
     first, second = documents
@@ -310,7 +310,7 @@ def test_real_reports_in_gitlab_code_quality(tmp_path):
 
 def test_real_reports_in_junit(tmp_path):
     out = tmp_path / "gialint-junit.xml"
-    proc = run("--format", "junit", "--output", out, *REAL_FILES, cwd=REPO)
+    proc = call("--format", "junit", "--output", out, *REAL_FILES, cwd=REPO)
     assert proc.code == 1, proc.out + proc.err  # the real reports have errors
     root = ET.parse(out).getroot()
     assert root.tag == "testsuites"

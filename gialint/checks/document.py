@@ -146,7 +146,7 @@ class NoTextLayer(Check):
 @register
 class InternalError(Check):
     """A bug in gialint: a rule (or a stage of the analysis) raised an exception
-    on this file.  The engine reports it (gialint/lint.py); it never fires
+    on this file.  The engine reports it (gialint/pipeline.py); it never fires
     by itself."""
 
     kind = "internal"

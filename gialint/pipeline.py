@@ -1,70 +1,28 @@
 """The pipeline for one file: source → normalise → tokens → tree → report → findings.
 
-Also the set of enabled rules for a configuration (``RuleSet``), compiled
-once and reused for every file that configuration applies to.
+``analyse`` builds the report model (also what ``gialint parse`` shows);
+``lint_source`` runs the enabled rules of a ``RuleSet`` on it, turns their hits
+into findings and applies the inline suppressions.  Reading files, worker
+processes, ``--fix`` and baselines are the runner's (gialint/runner.py).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.arithmetic import merge_crossings
 from gialint.checks.base import Hit
-from gialint.config import Config, ignored_for, matches
+from gialint.config import ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
 from gialint.lexer import lex
 from gialint.model import Span
 from gialint.normalize import normalize
 from gialint.parse import parse_tokens
-from gialint.ruleset import LoadedRule, load_rules
+from gialint.ruleset import RuleSet
 from gialint.saferegex import PatternTimeout
 from gialint.selector import Selector
 from gialint.source import Source
-
-
-@dataclass
-class Options:
-    """What the command line sets for every file."""
-
-    lang: str | None = None
-    edition: str | None = None  # --edition
-    organ_type: str | None = None
-    select: list[str] | None = None
-    ignore: list[str] = field(default_factory=list)
-    encoding: str | None = None
-
-
-class RuleSet:
-    """The enabled rules of one configuration, with the checks compiled."""
-
-    def __init__(self, config: Config, options: Options):
-        self.config = config
-        self.options = options
-        self.all: list[LoadedRule] = load_rules(config.rule_files)
-        select = options.select if options.select else config.select
-        ignore = list(config.ignore) + list(options.ignore)
-        self.enabled: list[LoadedRule] = []
-        for lr in self.all:
-            r = lr.rule
-            on = any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)
-            # the most specific selector wins: id or name, then prefix, then category
-            for selector, sev in sorted(config.severity.items(), key=lambda kv: _specificity(kv[0], r)):
-                if matches(selector, r):
-                    r.severity = sev
-            r.enabled = on
-            if on:
-                self.enabled.append(lr)
-
-    @property
-    def rules(self):
-        return [lr.rule for lr in self.enabled]
-
-    def lang(self) -> str:
-        return self.options.lang or self.config.lang
 
 
 def analyse(source: Source, ruleset: RuleSet):
@@ -201,11 +159,6 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     return kept, suppressed
 
 
-def _specificity(selector: str, rule) -> int:
-    # sorted ascending, applied in order: later (more specific) overrides earlier
-    return Selector.of(selector).specificity(rule)
-
-
 class _Args(dict):
     """Message arguments; a placeholder with no value renders as empty."""
 
@@ -229,10 +182,3 @@ def _finding(rule, hit, source: Source, lang: str) -> Finding:
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
     )
 
-
-def display_path(path: Path) -> str:
-    """Relative to the working directory when below it, as users typed it otherwise."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)

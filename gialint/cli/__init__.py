@@ -1,0 +1,51 @@
+"""Command line: arguments → run → exit code.
+
+    gialint [OPTIONS] PATH...        lint files and directories (- reads stdin)
+    gialint check [OPTIONS] PATH...  the same, spelled out
+    gialint parse [--tokens] FILE    show the syntax tree gialint built
+    gialint rules [--format …]       list the rules
+    gialint rule ID|NAME             explain one rule
+
+Exit codes: 0 clean (nothing at or above --fail-on), 1 findings, 2 usage,
+configuration or input error.
+
+Each sub-command's module only parses its arguments and prints; the work is
+done by the runner (gialint/runner.py) and the pipeline.  They are imported
+when their command runs, so ``gialint --version`` loads no rules.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from gialint.cli.common import EXIT_ERROR, fail
+
+SUBCOMMANDS = ("check", "parse", "rules", "rule")
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    cmd, rest = (argv[0], argv[1:]) if argv and argv[0] in SUBCOMMANDS else ("check", argv)
+    try:
+        if cmd == "check":
+            from gialint.cli.lint import run_lint
+
+            return run_lint(rest)
+        if cmd == "parse":
+            from gialint.cli.parse import run_parse
+
+            return run_parse(rest)
+        from gialint.cli.rules import run_rule, run_rules
+
+        return run_rules(rest) if cmd == "rules" else run_rule(rest)
+    except BrokenPipeError:  # `gialint … | head`
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:
+        # a broken config or rule file reached from any command: file:line, not a traceback
+        from gialint.tomlpos import ConfigError
+
+        if not isinstance(err, ConfigError):
+            raise
+        return fail(str(err))

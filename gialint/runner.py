@@ -1,0 +1,354 @@
+"""Linting many files: work items, the worker pool, ``--fix``/``--diff`` and baselines.
+
+The command line (gialint/cli/lint.py) and the library API (gialint/api.py)
+both lint through a :class:`Runner`::
+
+    runner = Runner(Options(select=["GIA1"]), isolated=True)
+    work = runner.expand(["reports/"])   # configuration resolved here, in order
+    batch = runner.run(work, jobs=2)     # results in input order
+
+A work item is a tuple ``(kind, path, data)``:
+
+- ``("file", Path, None)``: a file to read;
+- ``("data", Path, bytes)``: the contents of a file named ``path`` (standard
+  input, ``api.lint_bytes``), read by the reader its name and bytes call for;
+- ``("text", Path, str)``: the decoded text of a file named ``path``
+  (``api.lint_text``);
+- ``("error", Path, (code, arguments))``: found before linting (missing, an unreadable
+  folder, input over the size limit), a message of gialint.inputmessages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gialint.config import (
+    Config,
+    check_selectors,
+    excluded,
+    find_config,
+    forget_found_configs,
+    load_config,
+)
+from gialint.findings import FileResult
+from gialint.inputmessages import error_result, localize
+from gialint.pipeline import describe_error, lint_source
+from gialint.readers import EXTENSIONS, format_of, read_bytes, read_path, too_large
+from gialint.ruleset import Options, RuleSet
+from gialint.selector import is_known
+from gialint.source import InputError
+from gialint.tomlpos import ConfigError
+
+
+class OptionError(ConfigError):
+    """An option that cannot be used: an unknown rule selector or encoding, a
+    baseline that cannot be read.  A ConfigError of no file: ``str(err)`` is
+    the message."""
+
+    def __init__(self, message: str):
+        Exception.__init__(self, message)
+        self.path, self.line, self.message = None, None, message
+
+    def __reduce__(self):
+        return (type(self), (self.message,))
+
+
+def check_encoding(name: str) -> None:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise OptionError(f"unknown encoding {name!r}") from None
+
+
+@dataclass
+class Batch:
+    """The results of a run, in input order, with what the output needs."""
+
+    results: list[FileResult]
+    diffs: list[str | None]  # per file: the --diff of its fixes (None: no change, or not asked)
+    fixed: list[int]  # per file: findings fixed by --fix
+    rules: list = field(default_factory=list)  # every rule enabled for some file (SARIF lists them)
+    lang: str = "zh"
+    fail_on: str = "error"  # the first configuration's fail-on
+
+    @property
+    def input_error(self) -> bool:
+        """A file could not be read, or a rule or stage crashed on one (GIA001): exit 2."""
+        return any(r.error is not None or r.internal_errors for r in self.results)
+
+
+class Runner:
+    """Lints work items with the rule set of each one's configuration.
+
+    ``config``: one config file for every file (else the nearest one found
+    walking up from each file); ``isolated``: no config file at all;
+    ``max_file_size``: bytes (else the config's); ``fix``: rewrite files with
+    their certain fixes, then lint them again; ``diff``: only compute the
+    fixes as a unified diff; ``baseline``: a baseline file whose findings
+    are reported as suppressed; ``stdin_filename``: the name reported (and
+    configuration looked up) for ``-``.
+    """
+
+    def __init__(self, options: Options | None = None, *, config: str | os.PathLike | None = None,
+                 isolated: bool = False, max_file_size: int | None = None, fix: bool = False,
+                 diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None):
+        self.options = options or Options()
+        if self.options.encoding:
+            check_encoding(self.options.encoding)
+        self.config = Path(config) if config is not None else None
+        self.isolated = isolated
+        self.max_file_size = max_file_size
+        self.fix, self.diff = fix, diff
+        self.stdin_filename = stdin_filename
+        self.baseline = baseline
+        self.known = None
+        if baseline is not None:  # before any work: a bad baseline stops the run
+            from gialint import baseline as baselines
+
+            try:
+                self.known = baselines.load(baseline)
+            except baselines.BaselineError as err:
+                raise OptionError(str(err)) from None
+        self.rulesets: dict[Path | None, RuleSet] = {}  # by config file (None: defaults)
+        forget_found_configs()  # config files may have come or gone since an earlier run
+
+    def ruleset_for(self, path: Path) -> RuleSet:
+        """The rule set of the configuration that applies to ``path``
+        (ConfigError when the config or a rule file it names is broken)."""
+        if self.isolated:
+            cfg_path = None
+        elif self.config is not None:
+            cfg_path = self.config
+        else:
+            cfg_path = find_config(Path.cwd() if str(path) == "-" else path)
+        key = cfg_path.resolve() if cfg_path else None
+        if key not in self.rulesets:
+            if cfg_path is not None and not cfg_path.is_file():
+                raise ConfigError(cfg_path, None, "config file not found")
+            cfg = load_config(cfg_path) if cfg_path else Config()
+            rs = RuleSet(cfg, self.options)
+            check_selectors(cfg, rs.rules + [lr.rule for lr in rs.all])
+            rules = [lr.rule for lr in rs.all]
+            for v in (self.options.select or []) + list(self.options.ignore):
+                if not is_known(v, rules):
+                    raise OptionError(f"unknown rule, rule name or category {v!r}")
+            self.rulesets[key] = rs
+        return self.rulesets[key]
+
+    def size_limit(self, path: Path) -> int:
+        return self.max_file_size or self.ruleset_for(path).config.max_file_size
+
+    def expand(self, paths, stdin=None) -> list[tuple]:
+        """Work items for files, directories (walked for report files, minus the
+        config's ``exclude``) and ``-`` (read from the binary stream ``stdin``),
+        in order.  Every configuration is loaded here, so that a config error
+        stops the run before any work and every worker sees the same rule sets."""
+        work = []
+        for kind, path, message in _expand(paths, self.ruleset_for):
+            if kind == "stdin":
+                name = Path(self.stdin_filename or "-")
+                limit = self.size_limit(name)
+                data = b"" if stdin is None else stdin.read(limit + 1) if limit else stdin.read()
+                work.append(self.data_item(name, data, size_known=False))
+                continue
+            if kind == "file":
+                self.ruleset_for(path)
+            work.append((kind, path, message))
+        return work
+
+    def data_item(self, name: str | os.PathLike, data: bytes, *, size_known: bool = True) -> tuple:
+        """The work item of ``data``, the contents of a file named ``name``."""
+        path = Path(name)
+        limit = self.size_limit(path)
+        if limit and len(data) > limit:
+            return ("error", path, too_large(len(data) if size_known else None, limit))
+        return ("data", path, data)
+
+    def run(self, work: list[tuple], jobs: int | None = 1) -> Batch:
+        """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU); the
+        baseline applied, input errors in the run's language."""
+        for kind, path, _ in work:  # every rule set loaded before workers fork
+            if kind != "error":
+                self.ruleset_for(path)
+        results, diffs, fixed = [], [], []
+        for result, diff, count in _pool(work, self, _jobs(jobs, len(work))):
+            results.append(result)
+            diffs.append(diff)
+            fixed.append(count)
+        first = self.first_ruleset()
+        lang = self.options.lang or first.lang()
+        for r in results:
+            localize(r, lang)
+        if self.known is not None:
+            apply_baseline(results, self.known, self.baseline)
+        return Batch(results, diffs, fixed, rules=self.rules() or first.rules, lang=lang,
+                     fail_on=first.config.fail_on)
+
+    def first_ruleset(self) -> RuleSet:
+        """The rule set of the first configuration used (defaults when none was)."""
+        return next(iter(self.rulesets.values()), None) or RuleSet(Config(), self.options)
+
+    def rules(self) -> list:
+        """Every rule enabled by some configuration of the run, once."""
+        seen, out = set(), []
+        for rs in self.rulesets.values():
+            for r in rs.rules:
+                if r.id not in seen:
+                    seen.add(r.id)
+                    out.append(r)
+        return out
+
+    # -- one work item (in this process or in a forked worker) ----------------
+
+    def __call__(self, item) -> tuple[FileResult, str | None, int]:
+        """(result, diff, fixes applied) of one work item."""
+        kind, path, data = item
+        if kind == "error":  # found before linting: missing, an unreadable folder, too large
+            return error_result(str(path), *data), None, 0
+        rs = self.ruleset_for(path)
+        shown = display_path(path) if kind == "file" else str(path)
+        encoding = self.options.encoding
+        try:
+            if kind == "file":
+                source = read_path(str(path), encoding=encoding, display_path=shown,
+                                   max_bytes=self.max_file_size or rs.config.max_file_size)
+            elif kind == "data":
+                source = read_bytes(data, shown, encoding)
+            else:  # text: as a file of these characters in UTF-8 would be read
+                reader = "html" if format_of(shown, b"") == "html" else "text"
+                source = read_bytes(data.encode("utf-8", "surrogatepass"), shown, "utf-8", kind=reader)
+        except InputError as err:
+            return error_result(shown, err.code, err.arguments), None, 0
+        except Exception as err:  # a reader bug must not stop the run: report it, go on
+            return error_result(shown, "internal-read-error", {"error": describe_error(err)}), None, 0
+        result = lint_source(source, rs)
+        diff, fixed = None, 0
+        if (self.fix and kind == "file" or self.diff) and source.fixable:
+            result, diff, fixed = self._fix(result, source, rs)
+        result.keep_needed_lines()
+        return result, diff, fixed
+
+    def _fix(self, result, source, rs):
+        """--diff: the diff; --fix: write the file and lint it again."""
+        from gialint.fix import fixed_text, unified_diff, write_atomically
+
+        after, count = fixed_text(result)
+        if not count:
+            return result, None, 0
+        if self.diff:
+            return result, unified_diff(result.path, result.source_text or "", after), 0
+        try:
+            write_atomically(source.path, after, source.encoding, source.bom)
+        except OSError as err:  # a read-only file or folder: say so, go on with the others
+            result.error_code, result.error_args = "fix-write-failed", {"reason": err.strerror or str(err)}
+            localize(result, "en")
+            return result, None, 0
+        try:
+            again = read_path(result.path, encoding=self.options.encoding, display_path=result.path,
+                              max_bytes=None)  # we just wrote it: the limit let it in
+        except InputError:  # pragma: no cover - we just wrote it
+            return result, None, count
+        return lint_source(again, rs), None, count
+
+
+def apply_baseline(results: list[FileResult], known, path: str) -> None:
+    """Move the findings the baseline knows to the suppressed ones (SARIF: external)."""
+    from gialint import baseline as baselines
+
+    for r in results:
+        if r.error is None:
+            new, old = baselines.split(r, known)
+            r.findings = new
+            r.suppressed.extend((f, "external", f"baseline {path}") for f in old)
+            r.baselined = True
+
+
+def display_path(path: Path) -> str:
+    """Relative to the working directory when below it, as users typed it otherwise."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# -- the worker pool ------------------------------------------------------------
+
+
+def _jobs(requested: int | None, files: int) -> int:
+    """Worker processes to use: ``requested``, else one per CPU; never more than files."""
+    if requested is None or requested <= 0:
+        try:
+            requested = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            requested = os.cpu_count() or 1
+    return max(1, min(requested, files))
+
+
+_JOB = None  # the runner the forked workers run (inherited, never pickled)
+
+
+def _run_in_worker(item):
+    return _JOB(item)
+
+
+def _pool(work: list, job: Runner, jobs: int):
+    """Results in input order.  With several jobs, worker processes are forked
+    after the rule sets are loaded, so rules and grammar load once, not per
+    file or per worker."""
+    import multiprocessing
+
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        # without fork (Windows) the loaded rule sets cannot be shared: one process
+        yield from map(job, work)
+        return
+    global _JOB
+    _JOB = job
+    from gialint.parse import parser
+
+    parser()  # build (or load) the grammar before forking
+    chunk = max(1, min(16, len(work) // (jobs * 4)))
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(_run_in_worker, work, chunksize=chunk)
+
+
+# -- expanding paths ------------------------------------------------------------
+
+
+def _expand(paths, ruleset_for):
+    """Yield ("file", Path, None), ("stdin", None, None) or ("error", Path, (message code,
+    arguments)), in order."""
+    for raw in paths:
+        if str(raw) == "-":
+            yield "stdin", None, None
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            unreadable: list[tuple[Path, str]] = []
+            for f in sorted(_walk(path, unreadable)):
+                rs = ruleset_for(f)
+                if not excluded(rs.config, f):
+                    yield "file", f, None
+            for folder, why in unreadable:
+                yield "error", folder, ("cannot-read-directory", {"reason": why})
+        elif path.exists() or path.is_symlink():
+            yield "file", path, None
+        else:
+            yield "error", path, ("not-found", {})
+
+
+def _walk(root: Path, unreadable: list):
+    def failed(err: OSError) -> None:  # reported, not skipped in silence
+        unreadable.append((Path(err.filename), err.strerror or str(err)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+        for name in filenames:
+            if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
+                path = Path(dirpath) / name
+                # not a named pipe or a device (reading one would block the run);
+                # a broken link is kept, to be reported
+                if path.is_file() or not path.exists():
+                    yield path
