@@ -12,7 +12,6 @@ from pathlib import Path
 from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
-from gialint.checks.arithmetic import merge_crossings
 from gialint.checks.base import Hit
 from gialint.config import Config, ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
@@ -89,7 +88,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     organ_type = ruleset.options.organ_type or (None if cfg.organ_type == "auto" else cfg.organ_type)
     ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=lang)
     skip = set(ignored_for(cfg, source.path))
-    hits = []
+    by_kind: dict[type, list] = {}  # check kind → (rule, hit) of its rules, in rule order
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
     for lr in ruleset.enabled:
         rule = lr.rule
@@ -102,17 +101,20 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         except Exception as err:
             failed[rule.id] = _internal_hit(rule.id, err)
             continue
-        hits.extend((rule, hit) for hit in found)
-    try:
-        merged = merge_crossings(hits, lang)
-    except Exception as err:  # the crossing rules' results are lost, not the others'
-        crossing = sorted({r.id for r, h in hits if "cells" in h.meta})
-        failed.update((rid, _internal_hit(rid, err)) for rid in crossing)
-        merged = [(r, h) for r, h in hits if r.id not in failed]
+        if found:
+            by_kind.setdefault(type(lr.check), []).extend((rule, hit) for hit in found)
+    hits = []
+    for kind, pairs in by_kind.items():
+        try:  # a kind may merge the hits of its rules (table_sum: crossings)
+            hits.extend(kind.post_process(pairs, lang))
+        except Exception as err:  # this kind's results are lost, not the others'
+            for rid in sorted({r.id for r, _ in pairs}):
+                failed.setdefault(rid, _internal_hit(rid, err))
     findings = []
-    for rule, hit in merged:
+    cache: dict = {}  # per file: locations of spans, message templates
+    for rule, hit in hits:
         try:
-            findings.append(_finding(rule, hit, source, lang))
+            findings.append(_finding(rule, hit, source, lang, cache))
         except Exception as err:  # a hit outside the text, a broken message …
             failed.setdefault(rule.id, _internal_hit(rule.id, err))
     findings = [f for f in findings if f.rule not in failed]
@@ -217,21 +219,41 @@ class _Args(dict):
         return ""
 
 
-def _finding(rule, hit, source: Source, lang: str) -> Finding:
-    loc = source.location(hit.span.start, hit.span.end)
-    args = _Args(hit.args)
-    message = rule.message_for(hit.variant, lang).strip().format_map(args)
+def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) -> Finding:
+    """The finding of a rule's hit.  ``cache``, shared by the findings of one file,
+    keeps the locations of spans and the message templates: the cells of a table
+    are related locations of many findings."""
+    if cache is None:
+        cache = {}
+    loc = _location(source, hit.span, cache)
+    message = _template(rule, hit.variant, lang, cache).format_map(_Args(hit.args))
     related = tuple(
-        Related(source.location(span.start, span.end),
-                rule.message_for(variant, lang).strip().format_map(_Args({**hit.args, **rargs})))
+        Related(_location(source, span, cache),
+                _template(rule, variant, lang, cache).format_map(_Args({**hit.args, **rargs})))
         for span, rargs, variant in hit.related
-    )
+    ) if hit.related else ()
     return Finding(
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=message, location=loc, related=related,
         line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
     )
+
+
+def _location(source: Source, span: Span, cache: dict):
+    key = (span.start, span.end)
+    loc = cache.get(key)
+    if loc is None:
+        loc = cache[key] = source.location(span.start, span.end)
+    return loc
+
+
+def _template(rule, variant: str, lang: str, cache: dict) -> str:
+    key = (rule.id, variant, lang)  # rule ids are unique among one file's rules
+    text = cache.get(key)
+    if text is None:
+        text = cache[key] = rule.message_for(variant, lang).strip()
+    return text
 
 
 def display_path(path: Path) -> str:
