@@ -13,6 +13,14 @@ from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.base import Hit
+from gialint.checks.engine import (
+    INTERNAL_ERROR,
+    SUPPRESSION_WITHOUT_RULE,
+    UNUSED_SUPPRESSION,
+    EngineRule,
+    Suppression,
+    engine_rule,
+)
 from gialint.config import Config, ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
 from gialint.lexer import lex
@@ -164,7 +172,16 @@ def _internal_hit(rule_id: str, err: BaseException) -> Hit:
 
 def _internal_rule(ruleset: RuleSet):
     """GIA001: reported whatever is selected (a crash is not optional)."""
-    return next(lr.rule for lr in ruleset.all if lr.rule.kind == "internal")
+    return _engine_rule(ruleset, INTERNAL_ERROR)
+
+
+def _engine_rule(ruleset: RuleSet, which: EngineRule, skip=()):
+    """An engine rule of this run: whatever is selected when it is always reported,
+    else when it is enabled and not ignored for the file (``skip``); None if not."""
+    if which.always:
+        return engine_rule(which, ruleset.all)
+    rule = engine_rule(which, ruleset.enabled)
+    return None if rule is None or any(matches(s, rule) for s in skip) else rule
 
 
 def _matches_finding(selector: str, f: Finding) -> bool:
@@ -185,20 +202,20 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     active = suppress.scope(directives, shown.text.split("\n"))
     kept, silenced = suppress.split(findings, active, _matches_finding)
     suppressed = [(f, "inSource", shown.text[d.start:d.end]) for f, d in silenced]
-    by_problem = {lr.check.p["problem"]: lr.rule for lr in ruleset.enabled
-                  if lr.rule.kind == "suppression" and not any(matches(s, lr.rule) for s in skip)}
+    without_rule = _engine_rule(ruleset, SUPPRESSION_WITHOUT_RULE, skip)
+    unused_rule = _engine_rule(ruleset, UNUSED_SUPPRESSION, skip)
     for d in directives:
         if d.kind == "enable":
             continue
         comment = shown.text[d.start:d.end]
-        if not d.rules and "no_rules" in by_problem:
-            kept.append(_finding(by_problem["no_rules"], Hit(Span(d.start, d.end),
+        if not d.rules and without_rule:
+            kept.append(_finding(without_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ""}), shown, lang))
         # a rule that is not enabled in this run cannot have been used
         unused = [r for r in d.rules if r not in d.used
-                  and any(matches(r, lr.rule) for lr in ruleset.enabled if lr.rule.kind != "suppression")]
-        if unused and "unused" in by_problem:
-            kept.append(_finding(by_problem["unused"], Hit(Span(d.start, d.end),
+                  and any(matches(r, lr.rule) for lr in ruleset.enabled if not isinstance(lr.check, Suppression))]
+        if unused and unused_rule:
+            kept.append(_finding(unused_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ", ".join(unused)}), shown, lang))
     return kept, suppressed
 
