@@ -2,8 +2,9 @@
 
     python bench/findings.py [--repeat 5] DIR...
 
-Prints one JSON object: for each directory, its wall-clock times (one per
-round) of ``gialint.cli.main`` linting the directory (all rules, ``--jobs 1``,
+Prints one JSON object: for each directory, the CPU times of this process
+(one per round; on a shared machine they vary much less than wall-clock
+times) of ``gialint.cli.main`` linting the directory (all rules, ``--jobs 1``,
 JSON output written and thrown away).  Imports and a first run of each
 directory are paid before timing starts, and every round lints each directory
 once, so a noisy neighbour slows them alike.  bench/run.py divides by the
@@ -27,9 +28,9 @@ def main(argv: list[str] | None = None) -> int:
     from gialint.cli import main as gialint
 
     def lint(path: str) -> float:
-        start = time.perf_counter()
+        start = time.process_time()
         code = gialint(["--jobs", "1", "--format", "json", "-o", os.devnull, "--exit-zero", path])
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         if code != 0:
             raise SystemExit(f"gialint exited {code} on {path}")
         return elapsed
