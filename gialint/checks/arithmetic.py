@@ -202,9 +202,10 @@ def merge_crossings(pairs, lang: str = "zh"):
     """One wrong cell breaks a row and a column equation: report it once, at that cell.
 
     ``pairs`` are (rule, hit) of the ``table_sum`` rules in one file (this kind's
-    ``post_process``); each hit carries the cells of its equation in ``hit.meta``.  A cell shared by two or more failing
-    equations (whose rules have a "crossing" message) becomes one hit at that
-    cell naming the equations; the other hits are kept as they are.
+    ``post_process``); each hit carries the cells of its equation in ``hit.meta``.
+    A cell shared by two or more failing equations (whose rules have a "crossing"
+    message) becomes one hit at that cell naming the equations; the other hits are
+    kept as they are.
     """
     arith = [(i, r, h) for i, (r, h) in enumerate(pairs)
              if h.meta.get("cells") and "crossing" in r.variants]
@@ -216,7 +217,9 @@ def merge_crossings(pairs, lang: str = "zh"):
             by_cell.setdefault(key, []).append(i)
     consumed: set[int] = set()
     merged = []
-    for key, idxs in sorted(by_cell.items(), key=lambda kv: -len(kv[1])):
+    # a cell of one failing equation only can never be merged: left out before sorting
+    shared = [(key, idxs) for key, idxs in by_cell.items() if len(idxs) > 1]
+    for key, idxs in sorted(shared, key=lambda kv: -len(kv[1])):
         idxs = [i for i in idxs if i not in consumed]
         if len(idxs) < 2:
             continue
