@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Formatter
 
 from gialint import suppress
 from gialint.build import build
@@ -243,10 +244,9 @@ def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) ->
     if cache is None:
         cache = {}
     loc = _location(source, hit.span, cache)
-    message = _template(rule, hit.variant, lang, cache).format_map(_Args(hit.args))
+    message = _template(rule, hit.variant, lang, cache)[0].format_map(_Args(hit.args))
     related = tuple(
-        Related(_location(source, span, cache),
-                _template(rule, variant, lang, cache).format_map(_Args({**hit.args, **rargs})))
+        Related(_location(source, span, cache), _related_message(rule, variant, lang, cache, hit.args, rargs))
         for span, rargs, variant in hit.related
     ) if hit.related else ()
     return Finding(
@@ -265,12 +265,22 @@ def _location(source: Source, span: Span, cache: dict):
     return loc
 
 
-def _template(rule, variant: str, lang: str, cache: dict) -> str:
+def _template(rule, variant: str, lang: str, cache: dict) -> tuple[str, frozenset]:
+    """A rule's message for ``variant``, stripped, and the names of its placeholders."""
     key = (rule.id, variant, lang)  # rule ids are unique among one file's rules
-    text = cache.get(key)
-    if text is None:
-        text = cache[key] = rule.message_for(variant, lang).strip()
-    return text
+    found = cache.get(key)
+    if found is None:
+        text = rule.message_for(variant, lang).strip()
+        found = cache[key] = text, frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+    return found
+
+
+def _related_message(rule, variant: str, lang: str, cache: dict, args: dict, own: dict) -> str:
+    """A related location's message: its own arguments over the finding's."""
+    text, names = _template(rule, variant, lang, cache)
+    if names <= own.keys():  # the usual case ("{term} = {value}"): no merged copy
+        return text.format_map(own)
+    return text.format_map(_Args({**args, **own}))
 
 
 def display_path(path: Path) -> str:
