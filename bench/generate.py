@@ -1,6 +1,6 @@
 """Build a benchmark corpus of annual reports from the project's own examples.
 
-    python bench/generate.py OUT_DIR [-n 2000] [--seed 1]
+    python bench/generate.py OUT_DIR [-n 2000] [--seed 1] [--broken-sums K]
 
 Every report starts from one of a few sources in the repository (the 2024
 example, a clean 2021-layout fixture, a 2019-layout fixture and two legacy
@@ -12,6 +12,13 @@ duplicated up to a drawn size of 5–20 KB, UTF-8 or GB18030, .txt or .md.
 About one file in ten gets one planted mistake so that findings exist.
 The same seed gives byte-identical output; OUT_DIR/MANIFEST.tsv lists each
 file's size, encoding, layout, source, year, organ and planted mistake.
+
+With --broken-sums K the corpus is the one that measures what findings cost:
+only the layouts with statistical tables, and every report has K table cells
+made wrong (each breaks one or two sums: about ten findings a report for K=6,
+most with the cells of their equations as related locations) instead of the
+one-in-ten mistakes.  The same seed with K=0 gives the same reports without
+the broken cells, so the two corpora differ only in those digits.
 """
 
 from __future__ import annotations
@@ -345,6 +352,44 @@ def plant(text: str, counts: Counts | None, names: dict, year: int, rng: random.
     return text, ""
 
 
+def break_sums(text: str, k: int, rng: random.Random) -> tuple[str, str]:
+    """``k`` table cells each made larger by 1–3: result cells of table 3 (in different
+    rows and, while there are enough, different columns: each breaks its row's sum and
+    its column's), row totals of table 3 and group totals of table 4 (one sum each).
+    Returns the text and "sums×N" (N cells changed; "" when there is no table)."""
+    lines = text.split("\n")
+    leaves, t4 = [], []
+    in_results = False
+    for i, line in enumerate(lines):
+        cells = _cells(line) if "|" in line else []
+        if not cells:
+            continue
+        if cells[0].startswith("三、本年度办理结果"):
+            in_results = True
+        elif "总计" in cells[0]:
+            in_results = False
+        elif in_results and len(cells) >= 8 and all(_is_int(c) for c in cells[-7:]):
+            leaves.append(i)
+        elif len(cells) == 15 and all(_is_int(c) for c in cells):
+            t4.append(i)
+    # (line, cell index from the end of the row): applicant columns are -7…-2, the row total -1
+    totals = [(i, -1) for i in leaves] + [(i, g * 5 + 4 - 15) for i in t4 for g in range(3)]
+    picked = rng.sample(totals, min(k // 3, len(totals)))
+    rows = [i for i in leaves if (i, -1) not in picked]
+    rng.shuffle(rows)
+    columns: list[int] = []
+    for i in rows[:k - len(picked)]:
+        if not columns:
+            columns = list(range(-7, -1))
+            rng.shuffle(columns)
+        picked.append((i, columns.pop()))
+    for i, c in picked:
+        cells = _cells(lines[i])
+        cells[c] = str(int(cells[c]) + rng.randint(1, 3))
+        lines[i] = _row(cells)
+    return "\n".join(lines), (f"sums×{len(picked)}" if picked else "")
+
+
 # --- Markdown ------------------------------------------------------------------------
 
 _SECTION = re.compile(r"^[一二三四五六七八九]、")
@@ -372,8 +417,11 @@ def to_markdown(text: str, one_line: bool) -> str:
 
 # --- one report ----------------------------------------------------------------------
 
-def make_report(rng: random.Random, sources: list[Src], encoding: str) -> tuple[str, dict]:
-    """The text of one report (and its manifest row, without the file name)."""
+def make_report(rng: random.Random, sources: list[Src], encoding: str,
+                broken_sums: int | None = None, sums_rng: random.Random | None = None) -> tuple[str, dict]:
+    """The text of one report (and its manifest row, without the file name).
+    ``broken_sums``: plant that many wrong table cells (with ``sums_rng``, so that
+    the rest of the report does not depend on it) instead of the occasional mistake."""
     src = rng.choices(sources, [s.weight for s in sources])[0]
     year = rng.choice(YEARS[src.layout])
     names = new_names(rng)
@@ -401,8 +449,10 @@ def make_report(rng: random.Random, sources: list[Src], encoding: str) -> tuple[
     target = rng.randint(max(MIN_BYTES, base + 200), MAX_BYTES) if base + 200 < MAX_BYTES else base
     text = pad(text, src, units, target, size_of, rng)
     planted = ""
-    if rng.random() < PLANT_RATE:
+    if rng.random() < PLANT_RATE and broken_sums is None:
         text, planted = plant(text, counts, names, year, rng)
+    if broken_sums:
+        text, planted = break_sums(text, broken_sums, sums_rng or rng)
     if ext == "md":
         text = to_markdown(text, src.one_line)
     return text, {"encoding": encoding, "ext": ext, "layout": src.layout, "source": src.key,
@@ -412,15 +462,20 @@ def make_report(rng: random.Random, sources: list[Src], encoding: str) -> tuple[
 MANIFEST_COLUMNS = ("file", "bytes", "encoding", "layout", "source", "year", "organ", "planted")
 
 
-def generate(out_dir: str | Path, n: int = 2000, seed: int = 1) -> list[dict]:
-    """Write ``n`` reports and MANIFEST.tsv into ``out_dir``; returns the manifest rows."""
+def generate(out_dir: str | Path, n: int = 2000, seed: int = 1, broken_sums: int | None = None) -> list[dict]:
+    """Write ``n`` reports and MANIFEST.tsv into ``out_dir``; returns the manifest rows.
+    ``broken_sums``: see the module's docstring (None: the ordinary corpus)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     sources = load_sources()
+    if broken_sums is not None:  # the tables are where the sums are
+        sources = [s for s in sources if s.layout != "legacy"]
     rows = []
     for i in range(n):
-        text, row = make_report(rng, sources, "gb18030" if i % 2 else "utf-8")  # half and half
+        sums_rng = random.Random(f"{seed}/{i}")
+        text, row = make_report(rng, sources, "gb18030" if i % 2 else "utf-8",  # half and half
+                                broken_sums, sums_rng)
         data = text.encode(row["encoding"])
         enc = "gb" if row["encoding"] == "gb18030" else "u8"
         name = f"r{i:05d}_{row['layout']}_{row['year']}_{enc}.{row['ext']}"
@@ -439,8 +494,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("out_dir")
     p.add_argument("-n", type=int, default=2000, help="number of reports (default 2000)")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--broken-sums", type=int, metavar="K",
+                   help="table layouts only, K wrong table cells in every report (0: none)")
     args = p.parse_args(argv)
-    rows = generate(args.out_dir, args.n, args.seed)
+    rows = generate(args.out_dir, args.n, args.seed, args.broken_sums)
     total = sum(r["bytes"] for r in rows)
     print(f"{len(rows)} reports, {total / 1024 / 1024:.1f} MB, in {args.out_dir}", file=sys.stderr)
     return 0

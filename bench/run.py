@@ -1,12 +1,15 @@
 """Measure gialint against a floor, in one run on one machine.
 
     python bench/run.py [--corpus DIR] [-n 2000] [--jobs 2] [--repeat 3] [--write BENCHMARKS.md]
+                        [--findings-n 300] [--broken-sums 10]
 
 Without --corpus, a corpus of -n reports is generated (bench/generate.py) into
 a temporary directory.  Every measurement is a subprocess timed with
 time.perf_counter; the runs of the floor and of gialint alternate, so a noisy
 neighbour slows all of them alike, and each is reported as its best and
-median.  Ratios use the best times.  Peak memory is the child's own maximum
+median.  Ratios use the best times.  What findings cost is measured apart, in
+one process (bench/findings.py): two generated corpora of the same reports,
+clean and with --broken-sums cells wrong in every report, linted in turn.  Peak memory is the child's own maximum
 resident set size (os.wait4 returns the rusage of exactly that child).
 """
 
@@ -34,6 +37,7 @@ from generate import generate  # noqa: E402
 PY = sys.executable
 NOTES = "<!-- notes -->"
 GROWTH = (1, 2, 4, 8, 16)
+FINDINGS_TARGET = 1.5  # a report with ~10 findings costs at most this × the same clean report
 TARGETS = {"corpus": 20.0, "jobs": 1.7, "cold": 1.5, "memory_mb": 60.0, "growth": 1.5}
 
 
@@ -152,6 +156,43 @@ def measure_growth(source: Path, work: Path, repeat: int) -> dict:
                      "net_ms_per_kb": 1000 * max(times[str(f)] - base, 0.0) / kb})
     return {"cmd": cmd, "base": base, "rows": rows,
             "ratio": rows[-1]["net_ms_per_kb"] / rows[0]["net_ms_per_kb"] if rows[0]["net_ms_per_kb"] else None}
+
+
+def measure_findings(work: Path, n: int, seed: int, broken: int, repeat: int) -> dict:
+    """The same ``n`` reports clean and with ``broken`` wrong table cells each, linted in
+    one process in turn (bench/findings.py): per-report CPU times and their ratio."""
+    clean, faulty = work / "findings-clean", work / "findings-faulty"
+    generate(clean, n, seed, 0)
+    generate(faulty, n, seed, broken)
+    cmd = [PY, str(BENCH / "findings.py"), "--repeat", str(repeat), str(clean), str(faulty)]
+    out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env())
+    if out.returncode:
+        raise RuntimeError(f"{shlex.join(cmd)} failed:\n{out.stderr[-2000:]}")
+    times = json.loads(out.stdout)
+    lint = [PY, "-m", "gialint", "--format", "json", "--exit-zero", str(faulty)]
+    doc = json.loads(subprocess.run(lint, capture_output=True, text=True, cwd=ROOT, env=env()).stdout)
+    findings = [f for r in doc["files"] for f in r["findings"]]
+    ms = {name: 1000 * min(times[str(d)]) / n for name, d in (("clean", clean), ("faulty", faulty))}
+    med = {name: 1000 * statistics.median(times[str(d)]) / n for name, d in (("clean", clean), ("faulty", faulty))}
+    return {"cmd": cmd, "n": n, "broken": broken, "seed": seed, "ms": ms, "median_ms": med,
+            "ratio": ms["faulty"] / ms["clean"], "findings": len(findings) / n,
+            "with_related": sum(1 for f in findings if f["related"]) / max(1, len(findings)),
+            "related": sum(len(f["related"]) for f in findings) / max(1, len(findings))}
+
+
+def findings_section(f: dict) -> str:
+    ratio = f["ratio"]
+    return "\n".join([
+        "### Findings", "",
+        f"The same {f['n']} reports (table layouts only) clean and with {f['broken']} wrong table cells "
+        f"each: {f['findings']:.1f} findings a report, {100 * f['with_related']:.0f}% of them with related "
+        f"cells ({f['related']:.0f} on average), against none. Linted in one process, the corpora in turn "
+        "(bench/findings.py), JSON output; CPU time per report, best / median of the rounds.", "",
+        "| corpus | per report | ratio | target | met? |", "|---|---|---|---|---|",
+        f"| clean | {f['ms']['clean']:.2f} ms / {f['median_ms']['clean']:.2f} ms | 1.0× | | |",
+        f"| {f['broken']} broken sums a report | {f['ms']['faulty']:.2f} ms / {f['median_ms']['faulty']:.2f} ms "
+        f"| {ratio:.2f}× clean | ≤ {FINDINGS_TARGET}× clean | {_met(ratio <= FINDINGS_TARGET)} |",
+    ])
 
 
 def pick_one_file(corpus: Path) -> Path:
@@ -289,6 +330,10 @@ def report(r: dict) -> str:
     commands += [(name, show(t.cmd, places)) for name, t in r["corpus"].items()]
     commands += [(name, show(t.cmd, places)) for name, t in r["cold"].items()]
     commands += [("growth", show(r["growth"]["cmd"], places))]
+    f = r["findings"]
+    commands += [("findings corpora", f"python bench/generate.py WORK/findings-clean -n {f['n']} --seed {f['seed']} "
+                  f"--broken-sums 0\npython bench/generate.py WORK/findings-faulty -n {f['n']} --seed {f['seed']} "
+                  f"--broken-sums {f['broken']}"), ("findings", show(f["cmd"], places))]
     return "\n".join([
         "## Machine", "",
         f"- CPU: {m['cpu']}, {m['cores']} cores ({m['usable']} usable)",
@@ -304,6 +349,7 @@ def report(r: dict) -> str:
         "One report (examples/report-2024.txt, everything after the title) repeated under its title, "
         "timed inside one process (bench/growth.py, best of the rounds) so that interpreter start-up "
         "does not hide the per-KB cost.", "", growth_table(r["growth"]), "",
+        findings_section(r["findings"]), "",
         "## Commands", "", "```",
         *[f"# {name}\n{cmd}" for name, cmd in commands], "```", "",
     ])
@@ -344,7 +390,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3, help="rounds of the corpus runs (default 3)")
     p.add_argument("--cold-repeat", type=int, default=10, help="rounds of the cold starts (default 10)")
     p.add_argument("--write", metavar="FILE", help="write the results to FILE (e.g. BENCHMARKS.md)")
+    p.add_argument("--findings-n", type=int, default=300,
+                   help="reports in each corpus of the findings measurement (default 300)")
+    p.add_argument("--broken-sums", type=int, default=10,
+                   help="wrong table cells a report in the faulty corpus (default 10)")
+    p.add_argument("--findings-only", action="store_true",
+                   help="measure only what findings cost and print that section")
     args = p.parse_args(argv)
+    if args.findings_only:
+        with tempfile.TemporaryDirectory(prefix="gialint-bench-") as tmp:
+            f = measure_findings(Path(tmp), args.findings_n, args.seed, args.broken_sums, max(args.repeat, 5))
+            print(findings_section(f) + "\n\n" + show(f["cmd"], {Path(tmp): "WORK", BENCH: "bench"}))
+        return 0
     with tempfile.TemporaryDirectory(prefix="gialint-bench-") as tmp:
         work = Path(tmp)
         if args.corpus:
@@ -373,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
         r["cold"] = measure_cold(r["one_file"], args.cold_repeat)
         print("growth …", file=sys.stderr)
         r["growth"] = measure_growth(ROOT / "examples" / "report-2024.txt", work, args.repeat)
+        print("findings …", file=sys.stderr)
+        r["findings"] = measure_findings(work, args.findings_n, args.seed, args.broken_sums,
+                                         max(args.repeat, 5))
         body = report(r)
     print(body)
     if args.write:

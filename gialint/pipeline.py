@@ -8,11 +8,20 @@ processes, ``--fix`` and baselines are the runner's (gialint/runner.py).
 
 from __future__ import annotations
 
+from string import Formatter
+
 from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
-from gialint.checks.arithmetic import merge_crossings
 from gialint.checks.base import Hit
+from gialint.checks.engine import (
+    INTERNAL_ERROR,
+    SUPPRESSION_WITHOUT_RULE,
+    UNUSED_SUPPRESSION,
+    EngineRule,
+    Suppression,
+    engine_rule,
+)
 from gialint.config import ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
 from gialint.lexer import lex
@@ -48,7 +57,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     organ_type = ruleset.options.organ_type or (None if cfg.organ_type == "auto" else cfg.organ_type)
     ctx = Context(organ_type=organ_type or report.organ_type, deadline=cfg.deadline, lang=lang)
     skip = set(ignored_for(cfg, source.path))
-    hits = []
+    by_kind: dict[type, list] = {}  # check kind → (rule, hit) of its rules, in rule order
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
     for lr in ruleset.enabled:
         rule = lr.rule
@@ -61,17 +70,20 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         except Exception as err:
             failed[rule.id] = _internal_hit(rule.id, err)
             continue
-        hits.extend((rule, hit) for hit in found)
-    try:
-        merged = merge_crossings(hits, lang)
-    except Exception as err:  # the crossing rules' results are lost, not the others'
-        crossing = sorted({r.id for r, h in hits if "cells" in h.meta})
-        failed.update((rid, _internal_hit(rid, err)) for rid in crossing)
-        merged = [(r, h) for r, h in hits if r.id not in failed]
+        if found:
+            by_kind.setdefault(type(lr.check), []).extend((rule, hit) for hit in found)
+    hits = []
+    for kind, pairs in by_kind.items():
+        try:  # a kind may merge the hits of its rules (table_sum: crossings)
+            hits.extend(kind.post_process(pairs, lang))
+        except Exception as err:  # this kind's results are lost, not the others'
+            for rid in sorted({r.id for r, _ in pairs}):
+                failed.setdefault(rid, _internal_hit(rid, err))
     findings = []
-    for rule, hit in merged:
+    cache: dict = {}  # per file: locations of spans, message templates
+    for rule, hit in hits:
         try:
-            findings.append(_finding(rule, hit, source, lang))
+            findings.append(_finding(rule, hit, source, lang, cache))
         except Exception as err:  # a hit outside the text, a broken message …
             failed.setdefault(rule.id, _internal_hit(rule.id, err))
     findings = [f for f in findings if f.rule not in failed]
@@ -121,7 +133,16 @@ def _internal_hit(rule_id: str, err: BaseException) -> Hit:
 
 def _internal_rule(ruleset: RuleSet):
     """GIA001: reported whatever is selected (a crash is not optional)."""
-    return next(lr.rule for lr in ruleset.all if lr.rule.kind == "internal")
+    return _engine_rule(ruleset, INTERNAL_ERROR)
+
+
+def _engine_rule(ruleset: RuleSet, which: EngineRule, skip=()):
+    """An engine rule of this run: whatever is selected when it is always reported,
+    else when it is enabled and not ignored for the file (``skip``); None if not."""
+    if which.always:
+        return engine_rule(which, ruleset.all)
+    rule = engine_rule(which, ruleset.enabled)
+    return None if rule is None or any(matches(s, rule) for s in skip) else rule
 
 
 def _matches_finding(selector: str, f: Finding) -> bool:
@@ -141,20 +162,20 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     active = suppress.scope(directives, shown.text.split("\n"))
     kept, silenced = suppress.split(findings, active, _matches_finding)
     suppressed = [(f, "inSource", shown.text[d.start:d.end]) for f, d in silenced]
-    by_problem = {lr.check.p["problem"]: lr.rule for lr in ruleset.enabled
-                  if lr.rule.kind == "suppression" and not any(matches(s, lr.rule) for s in skip)}
+    without_rule = _engine_rule(ruleset, SUPPRESSION_WITHOUT_RULE, skip)
+    unused_rule = _engine_rule(ruleset, UNUSED_SUPPRESSION, skip)
     for d in directives:
         if d.kind == "enable":
             continue
         comment = shown.text[d.start:d.end]
-        if not d.rules and "no_rules" in by_problem:
-            kept.append(_finding(by_problem["no_rules"], Hit(Span(d.start, d.end),
+        if not d.rules and without_rule:
+            kept.append(_finding(without_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ""}), shown, lang))
         # a rule that is not enabled in this run cannot have been used
         unused = [r for r in d.rules if r not in d.used
-                  and any(matches(r, lr.rule) for lr in ruleset.enabled if lr.rule.kind != "suppression")]
-        if unused and "unused" in by_problem:
-            kept.append(_finding(by_problem["unused"], Hit(Span(d.start, d.end),
+                  and any(matches(r, lr.rule) for lr in ruleset.enabled if not isinstance(lr.check, Suppression))]
+        if unused and unused_rule:
+            kept.append(_finding(unused_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ", ".join(unused)}), shown, lang))
     return kept, suppressed
 
@@ -166,19 +187,48 @@ class _Args(dict):
         return ""
 
 
-def _finding(rule, hit, source: Source, lang: str) -> Finding:
-    loc = source.location(hit.span.start, hit.span.end)
-    args = _Args(hit.args)
-    message = rule.message_for(hit.variant, lang).strip().format_map(args)
+def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) -> Finding:
+    """The finding of a rule's hit.  ``cache``, shared by the findings of one file,
+    keeps the locations of spans and the message templates: the cells of a table
+    are related locations of many findings."""
+    if cache is None:
+        cache = {}
+    loc = _location(source, hit.span, cache)
+    message = _template(rule, hit.variant, lang, cache)[0].format_map(_Args(hit.args))
     related = tuple(
-        Related(source.location(span.start, span.end),
-                rule.message_for(variant, lang).strip().format_map(_Args({**hit.args, **rargs})))
+        Related(_location(source, span, cache), _related_message(rule, variant, lang, cache, hit.args, rargs))
         for span, rargs, variant in hit.related
-    )
+    ) if hit.related else ()
     return Finding(
         rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
         message=message, location=loc, related=related,
         line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
     )
+
+
+def _location(source: Source, span: Span, cache: dict):
+    key = (span.start, span.end)
+    loc = cache.get(key)
+    if loc is None:
+        loc = cache[key] = source.location(span.start, span.end)
+    return loc
+
+
+def _template(rule, variant: str, lang: str, cache: dict) -> tuple[str, frozenset]:
+    """A rule's message for ``variant``, stripped, and the names of its placeholders."""
+    key = (rule.id, variant, lang)  # rule ids are unique among one file's rules
+    found = cache.get(key)
+    if found is None:
+        text = rule.message_for(variant, lang).strip()
+        found = cache[key] = text, frozenset(name for _, name, _, _ in Formatter().parse(text) if name)
+    return found
+
+
+def _related_message(rule, variant: str, lang: str, cache: dict, args: dict, own: dict) -> str:
+    """A related location's message: its own arguments over the finding's."""
+    text, names = _template(rule, variant, lang, cache)
+    if names <= own.keys():  # the usual case ("{term} = {value}"): no merged copy
+        return text.format_map(own)
+    return text.format_map(_Args({**args, **own}))
 

@@ -133,3 +133,19 @@ def test_write_keeps_notes(tmp_path):
     run.write(path, "second\n")
     text = path.read_text(encoding="utf-8")
     assert "second" in text and "first" not in text and text.endswith("## What was done\nkept\n")
+
+
+def test_broken_sums_corpus(tmp_path):
+    """--broken-sums: the same reports as with 0, K table cells apart, all of them found."""
+    clean = generate.generate(tmp_path / "clean", 4, 3, broken_sums=0)
+    faulty = generate.generate(tmp_path / "faulty", 4, 3, broken_sums=10)
+    assert [r["file"] for r in clean] == [r["file"] for r in faulty]
+    assert all(r["layout"] != "legacy" and r["planted"] == "-" for r in clean)
+    assert all(r["planted"] == "sums×10" for r in faulty)
+    for a, b in zip(clean, faulty, strict=True):
+        la = (tmp_path / "clean" / a["file"]).read_bytes().decode(a["encoding"]).split("\n")
+        lb = (tmp_path / "faulty" / b["file"]).read_bytes().decode(b["encoding"]).split("\n")
+        assert len(la) == len(lb) and 1 <= sum(x != y for x, y in zip(la, lb, strict=True)) <= 10
+    f = run.measure_findings(tmp_path / "measured", 2, 3, 10, 1)
+    assert f["findings"] >= 8 and f["with_related"] > 0.5 and f["ratio"] > 0
+    assert "broken sums a report" in run.findings_section(f)

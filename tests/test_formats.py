@@ -305,6 +305,24 @@ def test_text_summary_zh_en():
 # -- json --------------------------------------------------------------------
 
 
+def test_json_is_the_standard_librarys_indented_dump(capsys):
+    """render_json writes the document by its shape: byte for byte what
+    json.dumps(ensure_ascii=False, indent=2) makes of it, on every real report
+    (places of HTML, PDF and Word files, related locations), an unreadable file,
+    and on no file at all."""
+    from gialint_testing import REAL, run_main
+
+    from gialint.formats.json import render_json
+
+    run = run_main(capsys, "--isolated", "--format", "json", "--jobs", "1", REAL, REAL / "missing.txt")
+    doc = json.loads(run.out)
+    assert len(doc["files"]) > 30 and doc["files"][-1]["error"]
+    assert any("place" in f for r in doc["files"] for f in r["findings"])
+    assert any(f["related"] for r in doc["files"] for f in r["findings"])
+    assert run.out == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert render_json([], version="1") == json.dumps({"version": "1", "files": []}, indent=2) + "\n"
+
+
 def test_json_document():
     rel = Related(make_location(REPORT, 1, 1, 1, 3), "标题在此")
     f = make_finding(REPORT, 4, 3, 8, related=[rel])

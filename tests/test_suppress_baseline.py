@@ -104,3 +104,18 @@ def test_baseline_on_the_real_reports(tmp_path):
     planted = call("--isolated", "--format", "json", "--baseline", base, corpus, cwd=tmp_path)
     new = [(f["path"].rsplit("/", 1)[-1], g["rule"]) for f in planted.json()["files"] for g in f["findings"]]
     assert ("002_293c52a418def646.txt", "GIA502") in new
+
+
+def test_engine_rules_are_declared_once_and_found():
+    """Each engine rule of gialint/checks/engine.py is exactly one built-in rule."""
+    from gialint.checks.engine import ENGINE_RULES, engine_rule
+    from gialint.config import Config
+    from gialint.ruleset import Options, RuleSet
+
+    loaded = RuleSet(Config(), Options()).all
+    found = [engine_rule(which, loaded) for which in ENGINE_RULES]
+    assert [r.id for r in found] == ["GIA001", "GIA003", "GIA004"]
+    for which, rule in zip(ENGINE_RULES, found, strict=True):
+        same = [lr for lr in loaded if lr.rule.kind == which.kind
+                and getattr(lr.check, "problem", None) == which.problem]
+        assert [lr.rule for lr in same] == [rule]

@@ -465,6 +465,27 @@ def test_crossing_needs_both_rules():
     assert found[0].message == "（一）予以公开（总计） = 1，但本行自然人与法人或其他组织各列合计为 2"
 
 
+def test_a_kind_that_fails_to_post_process_loses_only_its_own_results(monkeypatch):
+    """The crossing merge is table_sum's post_process: when it raises, the table_sum
+    rules with hits become GIA001 findings, and every other rule's findings stay."""
+    from gialint.checks.arithmetic import TableSum
+
+    source = _plant(SEEDS["000"], [37, 23, 37, 24], "1", "2")
+    before = _findings(source)
+    assert any(f.rule == "GIA302" and "同时使多个关系不成立" in f.message for f in before)  # GIA303's hit too
+
+    def broken(cls, hits, lang):
+        raise RuntimeError("broken merge")
+
+    monkeypatch.setattr(TableSum, "post_process", classmethod(broken))
+    after = _findings(source)
+    internal = [f for f in after if f.rule == "GIA001"]
+    assert sorted(f.args["rule"] for f in internal) == ["GIA302", "GIA303"]
+    assert all("broken merge" in f.message for f in internal)
+    kinds = {f.rule for f in before if f.category != "arithmetic"}
+    assert {f.rule for f in after if f.rule != "GIA001"} == kinds
+
+
 # -- glued digits ----------------------------------------------------------------------
 
 

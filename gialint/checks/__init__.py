@@ -9,6 +9,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     contamination,
     dates,
     document,
+    engine,
     pattern,
     sections,
     tables,

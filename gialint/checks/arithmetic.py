@@ -132,6 +132,20 @@ class TableSum(Check):
                 for lhs, terms, when in self.expand(edition)]
         return cache[edition]
 
+    def printed(self, edition: str, index: int) -> tuple[dict[str, str], str]:
+        """The labels of the cells of an edition's equation ``index`` and the equation
+        as messages print it: made when it first fails, then kept for the run."""
+        cache = self.__dict__.setdefault("_printed", {})
+        if (edition, index) not in cache:
+            tpl = template(edition)
+            lhs, terms, _ = self.equations(edition)[index]
+            labels = {k: tpl.label(k) for k in [lhs, *(k for _, k, const in terms if const is None)]}
+            equation = f"{labels[lhs]} {self.op} " + " ".join(
+                ("− " if s < 0 else ("+ " if i else "")) + (k if const is not None else labels[k])
+                for i, (s, k, const) in enumerate(terms))
+            cache[edition, index] = labels, equation
+        return cache[edition, index]
+
     def check(self, report: Report, ctx):
         data = report.data
         if data is None:
@@ -140,8 +154,7 @@ class TableSum(Check):
         edition = data.editions.get(table, report.edition)
         if edition not in self.each:
             return
-        tpl = template(edition)
-        for lhs, terms, when in self.equations(edition):
+        for index, (lhs, terms, when) in enumerate(self.equations(edition)):
             if when and not ((data.value(when) or 0) > 0):
                 continue
             cell = data.cells.get(lhs)
@@ -164,18 +177,18 @@ class TableSum(Check):
             if _OPS[self.op](cell.value, total, tol):
                 continue
             term_cells = [(k, data.cells[k]) for _, k, const in terms if const is None]
-            equation = f"{tpl.label(lhs)} {self.op} " + " ".join(
-                ("− " if s < 0 else ("+ " if i else "")) + (k if const is not None else tpl.label(k))
-                for i, (s, k, const) in enumerate(terms))
+            labels, equation = self.printed(edition, index)
             yield Hit(
                 cell.span,
-                {"cell": tpl.label(lhs), "reported": _fmt(cell.value), "computed": _fmt(total),
+                {"cell": labels[lhs], "reported": _fmt(cell.value), "computed": _fmt(total),
                  "difference": _fmt(cell.value - total), "equation": equation},
-                related=[(c.span, {"term": tpl.label(k), "value": c.text}, "term")
-                         for k, c in term_cells],
-                meta={"cells": {lhs: cell, **dict(term_cells)}, "labels": {
-                    k: tpl.label(k) for k in [lhs, *(k for k, _ in term_cells)]}},
+                related=[(c.span, {"term": labels[k], "value": c.text}, "term") for k, c in term_cells],
+                meta={"cells": {lhs: cell, **dict(term_cells)}, "labels": labels},
             )
+
+    @classmethod
+    def post_process(cls, hits, lang):
+        return merge_crossings(hits, lang)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -188,10 +201,11 @@ def _is_number(token: str) -> bool:
 def merge_crossings(pairs, lang: str = "zh"):
     """One wrong cell breaks a row and a column equation: report it once, at that cell.
 
-    ``pairs`` are (rule, hit) of every rule; arithmetic hits carry the cells of
-    their equation in ``hit.meta``.  A cell shared by two or more failing
-    equations (whose rules have a "crossing" message) becomes one hit at that
-    cell naming the equations; the other hits are kept as they are.
+    ``pairs`` are (rule, hit) of the ``table_sum`` rules in one file (this kind's
+    ``post_process``); each hit carries the cells of its equation in ``hit.meta``.
+    A cell shared by two or more failing equations (whose rules have a "crossing"
+    message) becomes one hit at that cell naming the equations; the other hits are
+    kept as they are.
     """
     arith = [(i, r, h) for i, (r, h) in enumerate(pairs)
              if h.meta.get("cells") and "crossing" in r.variants]
@@ -203,7 +217,9 @@ def merge_crossings(pairs, lang: str = "zh"):
             by_cell.setdefault(key, []).append(i)
     consumed: set[int] = set()
     merged = []
-    for key, idxs in sorted(by_cell.items(), key=lambda kv: -len(kv[1])):
+    # a cell of one failing equation only can never be merged: left out before sorting
+    shared = [(key, idxs) for key, idxs in by_cell.items() if len(idxs) > 1]
+    for key, idxs in sorted(shared, key=lambda kv: -len(kv[1])):
         idxs = [i for i in idxs if i not in consumed]
         if len(idxs) < 2:
             continue

@@ -49,7 +49,8 @@ class Hit:
     variant: str = "default"  # which message of the rule to use
     # other places that matter, each with message args and the message variant to use
     related: list[tuple[Span, dict[str, Any], str]] = field(default_factory=list)
-    # arithmetic hits: {"cells": {key: (span, label, value)}} for merging crossings
+    # what the kind's post_process needs and no message shows (table_sum: the cells
+    # of the equation and their labels, to merge crossings)
     meta: dict[str, Any] = field(default_factory=dict)
     # edits that fix the problem with certainty (``gialint --fix``); empty: no fix offered
     fix: tuple[Edit, ...] = ()
@@ -96,6 +97,18 @@ class Check:
 
     def check(self, report: Report, ctx: Context) -> Iterable[Hit]:
         raise NotImplementedError
+
+    @classmethod
+    def post_process(cls, hits: list[tuple[Rule, Hit]], lang: str) -> list[tuple[Rule, Hit]]:
+        """What is reported of the hits of every rule of this kind in one file.
+
+        ``hits`` are (rule, hit) in rule order; the engine calls this once per
+        file and kind, after all checks ran, with the hits of all the kind's
+        rules together, so that a kind can merge hits across its rules (a wrong
+        cell breaks a row sum and a column sum: ``table_sum`` reports it once).
+        Returned hits keep their order.  The default keeps them all.
+        """
+        return hits
 
 
 REGISTRY: dict[str, type[Check]] = {}

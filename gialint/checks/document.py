@@ -108,21 +108,6 @@ class Unrecognised(Check):
 
 
 @register
-class Suppression(Check):
-    """Problems with inline suppression comments; found by the engine, which
-    applies the comments after every other check (gialint/suppress.py)."""
-
-    kind = "suppression"
-    params = {"problem": Param("str", required=True, choices=("unused", "no_rules"),
-                               doc="unused: a directive that silences nothing; no_rules: a "
-                               "directive that names no rule")}
-    message_args = ("directive", "rules")
-
-    def check(self, report: Report, ctx):
-        return ()
-
-
-@register
 class NoTextLayer(Check):
     """A PDF whose pages carry no text (scans): what is not text cannot be checked.
     The PDF reader records it on the source's origin (gialint/readers/pdf.py)."""
@@ -141,17 +126,3 @@ class NoTextLayer(Check):
             return
         for page, offset in getattr(origin, "textless_pages", ()):
             yield Hit(Span(offset, offset), {"page": page, "pages": pages}, variant="page")
-
-
-@register
-class InternalError(Check):
-    """A bug in gialint: a rule (or a stage of the analysis) raised an exception
-    on this file.  The engine reports it (gialint/pipeline.py); it never fires
-    by itself."""
-
-    kind = "internal"
-    message_args = ("rule", "stage", "error")
-    variants = ("default", "stage", "timeout", "suppressions")
-
-    def check(self, report: Report, ctx):
-        return ()
