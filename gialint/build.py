@@ -8,24 +8,24 @@ from typing import TYPE_CHECKING
 
 from lark import Tree
 
-from gialint import vocab
+from gialint import national_format
 from gialint.dates import read_dates
 from gialint.lexer import Tok
 from gialint.model import (
     Block,
     Heading,
-    Problem,
     Report,
     Section,
     Signature,
     Span,
     Title,
+    Unplaced,
     region_of,
 )
+from gialint.national_format import expected_edition, label_key  # noqa: F401  (re-exported)
 from gialint.normalize import NormText
 from gialint.parse import ParseResult
 from gialint.tables.read import read_tables
-from gialint.vocab import expected_edition, label_key  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from gialint.source import Source
@@ -54,7 +54,7 @@ def build(source: Source, norm: NormText, parsed: ParseResult, *,
     report = Report(source=source, norm=norm, tokens=parsed.tokens, tree=parsed.tree)
     _Builder(report).walk(parsed.tree)
     for tok, expected in parsed.skipped:
-        report.problems.append(Problem(report.span_of(tok), expected))
+        report.unplaced.append(Unplaced(report.span_of(tok), expected))
     _title(report)
     _classify_sections(report)
     _year(report)
@@ -223,13 +223,13 @@ def _make_title(text: str, span: Span, *, from_meta: bool) -> Title:
 
 
 def _std_sections():
-    return {s["key"]: s for s in vocab.standard_sections()}
+    return {s["key"]: s for s in national_format.standard_sections()}
 
 
 def _classify_sections(report: Report) -> None:
     std = _std_sections()
     exact = {label_key(s["label"]): key for key, s in std.items()}
-    number_of = {key: vocab.cn_number(s["number"]) for key, s in std.items()}
+    number_of = {key: national_format.cn_number(s["number"]) for key, s in std.items()}
     for sec in report.sections:
         h = sec.heading
         key = exact.get(label_key(h.label))
@@ -260,7 +260,7 @@ def _year(report: Report) -> None:
 
 
 def _edition(report: Report, option: str | None, default: str | None) -> None:
-    markers = vocab.edition_markers()
+    markers = national_format.edition_markers()
     evidence: dict[str, list[Tok]] = {}
     for blk in report.tables:
         for tok in blk.tokens:

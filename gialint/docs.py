@@ -120,7 +120,7 @@ A kind (`gialint/checks/base.py`, class `Check`) declares:
 * `variants` — extra message names a rule may fill (`variants.first.zh = …`)
   for special cases such as a related location;
 * `setup()` — compiles what the parameters describe, once per run (the
-  validated parameters are in `self.p`, defaults filled in);
+  validated parameter values are in `self.values`, defaults filled in);
 * `check(report, ctx)` — reads the report model (`gialint/model.py`: title,
   sections and headings, blocks, tables in `report.data`, dates) and the
   run's settings (`ctx`: organ type, deadline, language) and yields a
@@ -287,7 +287,7 @@ def kinds_markdown(registry: dict | None = None, rules: list[Rule] | None = None
     if rules is None:
         from gialint.ruleset import load_rules
 
-        rules = [lr.rule for lr in load_rules()]
+        rules = [loaded_rule.rule for loaded_rule in load_rules()]
     by_kind: dict[str, list[Rule]] = {}
     for r in sorted(rules, key=lambda r: r.id):
         by_kind.setdefault(r.kind, []).append(r)
@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         from gialint.ruleset import load_rules
 
-        text = rules_markdown(sorted((lr.rule for lr in load_rules()), key=lambda r: r.id), "zh")
+        text = rules_markdown(sorted((loaded_rule.rule for loaded_rule in load_rules()), key=lambda r: r.id), "zh")
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)

@@ -139,11 +139,12 @@ class Signature:
 
 
 @dataclass(slots=True)
-class Problem:
-    """Something the parser could not place (reported by GIA0xx rules)."""
+class Unplaced:
+    """A segment the grammar could not place where it stands (GIA002), with the
+    token kinds the parser expected there."""
 
     span: Span
-    message: str
+    expected: str  # comma-separated token kinds
 
 
 @dataclass(slots=True)
@@ -167,7 +168,7 @@ class Report:
     layout_evidence: dict[str, list[Tok]] = field(default_factory=dict)
     organ: str | None = None
     organ_type: str | None = None  # department, government, other
-    problems: list[Problem] = field(default_factory=list)
+    unplaced: list[Unplaced] = field(default_factory=list)
     tree: object | None = None  # the Lark tree, for ``gialint parse``
     data: Tables | None = None  # the statistics tables read into template cells
     dates: list[DateMention] = field(default_factory=list)  # every date mention (gialint.dates)

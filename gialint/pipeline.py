@@ -59,19 +59,19 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     skip = set(ignored_for(cfg, source.path))
     by_kind: dict[type, list] = {}  # check kind → (rule, hit) of its rules, in rule order
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
-    for lr in ruleset.enabled:
-        rule = lr.rule
+    for loaded_rule in ruleset.enabled:
+        rule = loaded_rule.rule
         if not rule.applies_to(report.edition):
             continue
         if any(matches(sel, rule) for sel in skip):
             continue
         try:
-            found = list(lr.check.check(report, ctx))
+            found = list(loaded_rule.check.check(report, ctx))
         except Exception as err:
             failed[rule.id] = _internal_hit(rule.id, err)
             continue
         if found:
-            by_kind.setdefault(type(lr.check), []).extend((rule, hit) for hit in found)
+            by_kind.setdefault(type(loaded_rule.check), []).extend((rule, hit) for hit in found)
     hits = []
     for kind, pairs in by_kind.items():
         try:  # a kind may merge the hits of its rules (table_sum: crossings)
@@ -173,7 +173,7 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
                                  {"directive": comment, "rules": ""}), shown, lang))
         # a rule that is not enabled in this run cannot have been used
         unused = [r for r in d.rules if r not in d.used
-                  and any(matches(r, lr.rule) for lr in ruleset.enabled if not isinstance(lr.check, Suppression))]
+                  and any(matches(r, loaded_rule.rule) for loaded_rule in ruleset.enabled if not isinstance(loaded_rule.check, Suppression))]
         if unused and unused_rule:
             kept.append(_finding(unused_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ", ".join(unused)}), shown, lang))

@@ -178,14 +178,14 @@ def load_rules(extra: list[Path] | None = None) -> list[LoadedRule]:
     seen_name: dict[str, str] = {}
     files = [(p, False) for p in builtin_rule_files()] + [(p, True) for p in extra or []]
     for path, user in files:
-        for lr in load_rule_file(path, user=user):
-            r = lr.rule
+        for loaded_rule in load_rule_file(path, user=user):
+            r = loaded_rule.rule
             if r.id in seen_id:
                 raise ConfigError(path, _origin_line(r.origin), f"duplicate rule id {r.id} (also in {seen_id[r.id]})")
             if r.name in seen_name:
                 raise ConfigError(path, _origin_line(r.origin), f"duplicate rule name {r.name} (also in {seen_name[r.name]})")
             seen_id[r.id] = seen_name[r.name] = r.origin
-            out.append(lr)
+            out.append(loaded_rule)
     return out
 
 
@@ -221,8 +221,8 @@ class RuleSet:
         select = options.select if options.select else config.select
         ignore = list(config.ignore) + list(options.ignore)
         self.enabled: list[LoadedRule] = []
-        for lr in self.all:
-            r = lr.rule
+        for loaded_rule in self.all:
+            r = loaded_rule.rule
             on = any(matches(s, r) for s in select) and not any(matches(s, r) for s in ignore)
             # the most specific selector wins: id or name, then prefix, then category
             for selector, sev in sorted(config.severity.items(), key=lambda kv: _specificity(kv[0], r)):
@@ -230,11 +230,11 @@ class RuleSet:
                     r.severity = sev
             r.enabled = on
             if on:
-                self.enabled.append(lr)
+                self.enabled.append(loaded_rule)
 
     @property
     def rules(self):
-        return [lr.rule for lr in self.enabled]
+        return [loaded_rule.rule for loaded_rule in self.enabled]
 
     def lang(self) -> str:
         return self.options.lang or self.config.lang

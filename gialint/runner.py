@@ -130,8 +130,8 @@ class Runner:
                 raise ConfigError(cfg_path, None, "config file not found")
             cfg = load_config(cfg_path) if cfg_path else Config()
             rs = RuleSet(cfg, self.options)
-            check_selectors(cfg, rs.rules + [lr.rule for lr in rs.all])
-            rules = [lr.rule for lr in rs.all]
+            check_selectors(cfg, rs.rules + [loaded_rule.rule for loaded_rule in rs.all])
+            rules = [loaded_rule.rule for loaded_rule in rs.all]
             for v in (self.options.select or []) + list(self.options.ignore):
                 if not is_known(v, rules):
                     raise OptionError(f"unknown rule, rule name or category {v!r}")

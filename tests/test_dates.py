@@ -484,7 +484,7 @@ def test_parse_dates_command():
     assert lines[-1] == "625:29\tsignature\t2021-02-06\t2021年2月6日"
 
 
-DATE_RULES = [lr.rule for lr in load_rules() if lr.rule.category == "date"]
+DATE_RULES = [loaded_rule.rule for loaded_rule in load_rules() if loaded_rule.rule.category == "date"]
 
 
 @pytest.mark.parametrize("rule", DATE_RULES, ids=[r.id for r in DATE_RULES])

@@ -13,7 +13,7 @@ from gialint.docs import FORMAT_CITATION, _kind_description, rules_markdown
 from gialint.ruleset import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = sorted((lr.rule for lr in load_rules()), key=lambda r: r.id)
+RULES = sorted((loaded_rule.rule for loaded_rule in load_rules()), key=lambda r: r.id)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

@@ -54,7 +54,7 @@ def _shape(tree, depth: int = 0) -> list[str]:
 
 def test_the_tree_nests_title_preamble_sections_closing_and_attachments():
     report = _report(REPORT)
-    assert not report.problems
+    assert not report.unplaced
     assert _shape(report.tree) == [
         "start",
         "  title_block",
@@ -114,7 +114,7 @@ def test_header_labels_right_before_a_row_label_join_its_row():
 def test_a_segment_that_does_not_fit_is_a_problem_not_a_failure():
     # a sub-heading before any section has no place in the outline
     report = _report("（一）主动公开\n一、总体情况\n正文。\n")
-    assert len(report.problems) == 1
+    assert len(report.unplaced) == 1
     assert [s.heading.text for s in report.sections] == ["一、总体情况"]
 
 

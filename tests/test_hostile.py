@@ -511,11 +511,11 @@ def test_runaway_user_pattern_times_out(capsys, tmp_path, monkeypatch):
 def test_user_patterns_run_with_a_time_limit(tmp_path):
     cfg = _user_rules(tmp_path, ("GIA990", "pattern", 'params.patterns = ["待补充"]\n'
                                                       'params.exclude = ["x"]'))
-    (lr,) = load_rule_file(cfg.parent / "house.toml", user=True)
-    assert all(isinstance(p, saferegex.TimedPattern) for p in lr.check.p["patterns"])
-    assert isinstance(lr.check.regex, saferegex.TimedPattern)
-    assert isinstance(lr.check.exclude[0], saferegex.TimedPattern)
-    assert [m.group() for m in lr.check.regex.finditer("待补充，待补充")] == ["待补充"] * 2
+    (loaded_rule,) = load_rule_file(cfg.parent / "house.toml", user=True)
+    assert all(isinstance(p, saferegex.TimedPattern) for p in loaded_rule.check.values["patterns"])
+    assert isinstance(loaded_rule.check.regex, saferegex.TimedPattern)
+    assert isinstance(loaded_rule.check.exclude[0], saferegex.TimedPattern)
+    assert [m.group() for m in loaded_rule.check.regex.finditer("待补充，待补充")] == ["待补充"] * 2
 
 
 def test_builtin_rules_pass_the_user_checks_and_match_alike(tmp_path):
@@ -526,9 +526,9 @@ def test_builtin_rules_pass_the_user_checks_and_match_alike(tmp_path):
     from gialint.readers import read_path
     from gialint.ruleset import Options, RuleSet
 
-    timed = [lr for path in builtin_rule_files() for lr in load_rule_file(path, user=True)]
+    timed = [loaded_rule for path in builtin_rule_files() for loaded_rule in load_rule_file(path, user=True)]
     plain = RuleSet(Config(), Options())
-    assert [lr.rule.id for lr in timed] == [lr.rule.id for lr in plain.all]
+    assert [loaded_rule.rule.id for loaded_rule in timed] == [loaded_rule.rule.id for loaded_rule in plain.all]
     user = RuleSet(Config(), Options())
     user.all = user.enabled = timed
     for path in (SEED, REAL / "002_293c52a418def646.txt", REAL / "2024_pingtan-zone.txt"):

@@ -103,8 +103,8 @@ def builtin_patterns() -> list[tuple[str, int]]:
 
     seen: set[int] = set()
     out = set()
-    for lr in load_rules():
-        for p in _lazy_patterns(list(vars(lr.check).values()), seen):
+    for loaded_rule in load_rules():
+        for p in _lazy_patterns(list(vars(loaded_rule.check).values()), seen):
             out.add((p.pattern, p._how[0]))
     return sorted(out)
 
@@ -202,12 +202,12 @@ def test_a_wrapping_re_rejects_falls_back_to_the_pattern(monkeypatch):
 
 
 def test_table_label_regex_matches_like_a_plain_gap():
-    """vocab's possessive gap between label characters matches like `` *``."""
-    from gialint import vocab
+    """national_format's possessive gap between label characters matches like `` *``."""
+    from gialint import national_format
 
-    words = sorted(vocab.table_labels(), key=len, reverse=True)
-    fast = vocab.table_label_regex()
-    plain = re.compile(vocab._trie_regex(words, " *"))
+    words = sorted(national_format.table_labels(), key=len, reverse=True)
+    fast = national_format.table_label_regex()
+    plain = re.compile(national_format._trie_regex(words, " *"))
     lines = [w[:i] + " " * n + w[i:] + tail for w in words[:60] for i in (1, 2) for n in (0, 1, 3)
              for tail in ("", " ", "  12", "其他")]
     for _, text in _real_texts():

@@ -52,8 +52,8 @@ def test_scaffolded_rule_loads_and_has_its_fixture_folder(capsys, repo):
     new = loaded[-1]
     assert (new.rule.id, new.rule.name, new.rule.kind, new.rule.category) == (
         "GIA590", "leftover-note", "pattern", "placeholder")
-    assert [lr.rule.id for lr in loaded[:-1]] == [
-        lr.rule.id for lr in load_rule_file(REPO / "rules" / "placeholders.toml")]
+    assert [loaded_rule.rule.id for loaded_rule in loaded[:-1]] == [
+        loaded_rule.rule.id for loaded_rule in load_rule_file(REPO / "rules" / "placeholders.toml")]
     # every parameter of the kind is listed, optional ones commented out
     text = (repo / "rules" / "placeholders.toml").read_text(encoding="utf-8")
     entry = text[text.index('id = "GIA590"'):]
@@ -75,8 +75,8 @@ def test_every_kind_scaffolds_an_entry_that_loads(capsys, repo, kind):
     code, _, err = _scaffold(capsys, repo, "GIA990", "new-rule", "--kind", kind,
                              "--category", "structure", "--file", "rules/new.toml")
     assert code == 0, err
-    (lr,) = load_rule_file(repo / "rules" / "new.toml")
-    assert lr.rule.kind == kind
+    (loaded_rule,) = load_rule_file(repo / "rules" / "new.toml")
+    assert loaded_rule.rule.kind == kind
 
 
 def test_a_kind_no_rule_uses_yet_gets_placeholders_that_validate(capsys, repo, monkeypatch):
@@ -105,8 +105,8 @@ def test_a_kind_no_rule_uses_yet_gets_placeholders_that_validate(capsys, repo, m
     assert code == 0, err
     text = (repo / "rules" / "new.toml").read_text(encoding="utf-8")
     assert "REQUIRED — replace a placeholder" in text and "# extra = {}" in text
-    (lr,) = load_rule_file(repo / "rules" / "new.toml")
-    assert lr.check.p["mode"] == "a" and lr.check.p["items"] == [{"key": "TODO", "note": None}]
+    (loaded_rule,) = load_rule_file(repo / "rules" / "new.toml")
+    assert loaded_rule.check.values["mode"] == "a" and loaded_rule.check.values["items"] == [{"key": "TODO", "note": None}]
 
 
 def test_fill_in_and_the_rule_fires_on_its_fixture(capsys, repo):

@@ -116,6 +116,6 @@ def test_engine_rules_are_declared_once_and_found():
     found = [engine_rule(which, loaded) for which in ENGINE_RULES]
     assert [r.id for r in found] == ["GIA001", "GIA003", "GIA004"]
     for which, rule in zip(ENGINE_RULES, found, strict=True):
-        same = [lr for lr in loaded if lr.rule.kind == which.kind
-                and getattr(lr.check, "problem", None) == which.problem]
-        assert [lr.rule for lr in same] == [rule]
+        same = [loaded_rule for loaded_rule in loaded if loaded_rule.rule.kind == which.kind
+                and getattr(loaded_rule.check, "problem", None) == which.problem]
+        assert [loaded_rule.rule for loaded_rule in same] == [rule]

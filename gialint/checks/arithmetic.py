@@ -59,7 +59,7 @@ class TableSum(Check):
     variants = ("default", "term", "crossing")
 
     def setup(self) -> None:
-        m = _EQ.match(self.p["equation"])
+        m = _EQ.match(self.values["equation"])
         if not m:
             raise ParamError(("equation",), "must look like 'CELL = TERM + TERM - TERM'")
         self.lhs, self.op, rhs = m.group(1), m.group(2), m.group(3)
@@ -67,13 +67,13 @@ class TableSum(Check):
         if not terms or "".join(s + t for s, t in terms).replace(" ", "") != rhs.replace(" ", "").lstrip("+"):
             raise ParamError(("equation",), f"cannot read the right side {rhs!r}")
         self.terms = [(-1 if sign == "-" else 1, term) for sign, term in terms]
-        tol = self.p["tolerance"].strip()
+        tol = self.values["tolerance"].strip()
         try:
             self.relative = tol.endswith("%")
             self.tol = Decimal(tol.rstrip("%")) / (100 if self.relative else 1)
         except InvalidOperation:
             raise ParamError(("tolerance",), f"not a number: {tol!r}") from None
-        each = self.p["for_each"] or {}
+        each = self.values["for_each"] or {}
         if not isinstance(each, dict):
             raise ParamError(("for_each",), "must be a table: placeholder = key set or list")
         self.each: dict[str, dict[str, tuple[str, ...]]] = {}  # edition → placeholder → values
@@ -116,7 +116,7 @@ class TableSum(Check):
                     plain = _STAR.sub(lambda m: "{" + m.group(1) + "}", term)
                     for values in itertools.product(*(axes[s] for s in stars)):
                         terms.append((sign, plain.format(**subst, **dict(zip(stars, values, strict=True)))))
-                when = self.p["when"].format(**subst) if self.p["when"] else ""
+                when = self.values["when"].format(**subst) if self.values["when"] else ""
             except KeyError as err:
                 raise ParamError(("equation",), f"placeholder {{{err.args[0]}}} has no for_each "
                                  "values") from None

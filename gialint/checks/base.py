@@ -73,7 +73,7 @@ class Check:
 
     def __init__(self, rule: Rule, params: dict[str, Any], *, timed: bool = False):
         self.rule = rule
-        self.p = params  # validated, defaults filled in
+        self.values = params  # the rule's parameter values: validated, defaults filled in
         self.timed = timed  # a user rule file's rule: its regexes run with a time limit
         self.setup()
 

@@ -36,7 +36,7 @@ class TextVsTable(Check):
     message_args = ("match", "number", "cells", "value")
 
     def setup(self) -> None:
-        self.alternatives = [[k.strip() for k in alt.split("+")] for alt in self.p["expr"].split("|")]
+        self.alternatives = [[k.strip() for k in alt.split("+")] for alt in self.values["expr"].split("|")]
         known = all_cell_keys()
         for key in (k for alt in self.alternatives for k in alt):
             if key not in known:
@@ -58,12 +58,12 @@ class TextVsTable(Check):
         norm = report.norm
         text = norm.text
         for tok in report.regions("paragraphs"):
-            for pattern in self.p["patterns"]:
+            for pattern in self.values["patterns"]:
                 for m in pattern.finditer(text, tok.start, tok.end):
                     sentence = _sentence(text, m.start(), m.end(), tok.start, tok.end)
-                    if any(u.search(sentence) for u in self.p["unless"]):
+                    if any(u.search(sentence) for u in self.values["unless"]):
                         continue
-                    if not all(r.search(sentence) for r in self.p["require"]):
+                    if not all(r.search(sentence) for r in self.values["require"]):
                         continue
                     if "n" in pattern.groupindex and m.group("n") is not None:
                         number = Decimal(m.group("n"))

@@ -125,7 +125,7 @@ class DateValid(Check):
     message_args = ("date",)
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
-        roles = set(self.p["roles"])
+        roles = set(self.values["roles"])
         for d in report.dates:
             if not d.exists and d.role in roles:
                 yield Hit(d.span, {"date": d.display})
@@ -151,7 +151,7 @@ class DatePeriod(Check):
                     else f"{year}年1月1日至{year}年12月31日")
         periods = [d for d in report.dates if d.role == "period"]
         if not periods:
-            if self.p["require"]:
+            if self.values["require"]:
                 first = next(report.regions("body", "cell"), None)
                 pos = report.span_of(first).start if first else 0
                 yield Hit(Span(pos, pos), {"period": "", "expected": expected, "year": year},
@@ -191,7 +191,7 @@ class DateYearAgreement(Check):
         year = _stated_year(report)
         if year is None:
             return  # the year is a guess from the body: nothing stated to compare with
-        roles = set(self.p["roles"])
+        roles = set(self.values["roles"])
         ref = next((d for d in report.dates if d.role == "title" and d.year == year), None) or next(
             (d for d in report.dates if d.role == "period" and d.year == year), None)
         seen_title_lines: set[int] = set()
@@ -232,7 +232,7 @@ class DateOrder(Check):
     variants = ("default", "publication", "signature", "same")
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
-        relation = self.p["relation"]
+        relation = self.values["relation"]
         signatures = _dated(report, "signature")
         if not signatures:
             return
@@ -270,7 +270,7 @@ class DateOrder(Check):
         latest = max(d.last_day() for d in signatures)
         sig = max(signatures, key=lambda d: (d.last_day(), d.start))
         text = report.norm.text
-        plan = self.p["plan_words"]
+        plan = self.values["plan_words"]
         for d in report.dates:
             if d.role != "body" or d.quoted or d.year is None or d.month is None or not d.exists:
                 continue
@@ -338,8 +338,8 @@ class DateDeadline(Check):
             return
         deadline, basis = deadline_for(year, ctx.organ_type, ctx.deadline)
         words = _DEADLINE_BASIS["en" if ctx.lang == "en" else "zh"]
-        lo, hi = self.p["min_days_late"], self.p["max_days_late"]
-        for role in self.p["roles"]:
+        lo, hi = self.values["min_days_late"], self.values["max_days_late"]
+        for role in self.values["roles"]:
             for group in _groups(_dated(report, role)):
                 main, others = _primary(group, role)
                 late = (main.first_day() - deadline).days
@@ -362,7 +362,7 @@ class DateNextYearPlan(Check):
     message_args = ("year", "match")
 
     def setup(self) -> None:
-        will = self.p["will"].pattern
+        will = self.values["will"].pattern
         self.after = self.compile(
             rf"度?[ ,，]*[^。；;!?！？，,:：\n]{{0,12}}?(?:将|拟|准备|打算)(?:要)?(?:{will})")
         self.heading = LazyPattern(r"度?(?:工作)?(?:计划|打算|安排|思路|重点工作)")
@@ -413,7 +413,7 @@ class DateCutoff(Check):
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
         text = report.norm.text
-        if self.p["mode"] == "vague":
+        if self.values["mode"] == "vague":
             # the report year only completes the suggestion: a guess is good enough
             year = report.report_year
             if year is not None:
@@ -421,7 +421,7 @@ class DateCutoff(Check):
             else:
                 end = "31 December of the report year" if ctx.lang == "en" else "报告年度12月31日"
             for tok in report.regions("body", "cell"):
-                for m in self.p["vague"].finditer(text, tok.start, tok.end):
+                for m in self.values["vague"].finditer(text, tok.start, tok.end):
                     span = _norm_span(report, m.start(), m.end())
                     yield Hit(span, {"match": _original(report, span), "end": end})
             return
@@ -473,8 +473,8 @@ class DateFutureBody(Check):
             if d.month is not None and d.first_day() <= deadline_for(year, ctx.organ_type, ctx.deadline)[0]:
                 continue  # 于2024年1月审结: what happened before the report was due
             sec = _top_section(report, d.span.start)
-            if sec is None or _looks_forward(sec, self.p["plan_headings"]):
+            if sec is None or _looks_forward(sec, self.values["plan_headings"]):
                 continue
-            if self.p["plan_words"].search(_sentence(text, d.start, d.end)):
+            if self.values["plan_words"].search(_sentence(text, d.start, d.end)):
                 continue
             yield Hit(d.span, {"year": d.year, "report_year": year})

@@ -41,11 +41,11 @@ class TitleCheck(Check):
 
     def check(self, report: Report, ctx):
         title = report.title
-        if title is not None and title.from_meta and not self.p["meta_counts"]:
+        if title is not None and title.from_meta and not self.values["meta_counts"]:
             title = None
         if not report.source.text.strip():
             return  # an empty file: GIA002 says so
-        if self.p["require"] == "present":
+        if self.values["require"] == "present":
             if title is None:
                 first = next(report.regions("document", "cell"), None)
                 span = report.span_of(first) if first else Span(0, 0)
@@ -58,7 +58,7 @@ class TitleCheck(Check):
             missing.append("organ")
         if not title.year:
             missing.append("year")
-        if not self.p["phrase"].search(title.text):
+        if not self.values["phrase"].search(title.text):
             missing.append("phrase")
         if missing:
             words = _TITLE_PARTS["en" if ctx.lang == "en" else "zh"]
@@ -98,12 +98,12 @@ class Unrecognised(Check):
     def check(self, report: Report, ctx):
         words = _TOKEN_WORDS["en" if ctx.lang == "en" else "zh"]
         sep = ", " if ctx.lang == "en" else "、"
-        for problem in report.problems:
-            expected = sep.join(words.get(t, t) for t in problem.message.split(", ") if t)
-            yield Hit(problem.span, {"expected": expected, "count": 0})
+        for segment in report.unplaced:
+            expected = sep.join(words.get(t, t) for t in segment.expected.split(", ") if t)
+            yield Hit(segment.span, {"expected": expected, "count": 0})
         if not report.source.text.strip():
             yield Hit(Span(0, 0), {"expected": "", "count": 0}, variant="empty")
-        elif len(report.sections) < self.p["min_sections"]:
+        elif len(report.sections) < self.values["min_sections"]:
             yield Hit(Span(0, 0), {"expected": "", "count": len(report.sections)}, variant="no_sections")
 
 

@@ -40,9 +40,9 @@ ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_RULE)
 def engine_rule(which: EngineRule, loaded: Iterable) -> Rule | None:
     """The rule among ``loaded`` (gialint.ruleset.LoadedRule items: the engine
     sits below rule loading) that is ``which`` (None when it is not among them)."""
-    for lr in loaded:
-        if lr.rule.kind == which.kind and getattr(lr.check, "problem", None) == which.problem:
-            return lr.rule
+    for loaded_rule in loaded:
+        if loaded_rule.rule.kind == which.kind and getattr(loaded_rule.check, "problem", None) == which.problem:
+            return loaded_rule.rule
     return None
 
 
@@ -77,4 +77,4 @@ class Suppression(EngineCheck):
     message_args = ("directive", "rules")
 
     def setup(self) -> None:
-        self.problem = self.p["problem"]
+        self.problem = self.values["problem"]

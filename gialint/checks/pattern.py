@@ -48,21 +48,21 @@ class PatternCheck(Check):
     message_args = ("match",)
 
     def setup(self) -> None:
-        flags = re.IGNORECASE if self.p["ignore_case"] else 0
+        flags = re.IGNORECASE if self.values["ignore_case"] else 0
         # one alternation, compiled once per run
-        joined = "|".join(f"(?:{p.pattern})" for p in self.p["patterns"])
+        joined = "|".join(f"(?:{p.pattern})" for p in self.values["patterns"])
         self.regex = self.compile(joined, flags, fast=compile_scanner)
-        self.exclude = [self.compile(p.pattern, flags) for p in self.p["exclude"]]
-        self.exclude_context = [self.compile(p.pattern, flags) for p in self.p["exclude_context"]]
+        self.exclude = [self.compile(p.pattern, flags) for p in self.values["exclude"]]
+        self.exclude_context = [self.compile(p.pattern, flags) for p in self.values["exclude_context"]]
         # one search of the whole text settles most reports before ~100 token
         # searches; not for patterns whose meaning depends on where a token ends
         self.quick_reject = not any(x in joined for x in ("$", "\\Z"))
 
     def regions(self, report: Report):
         """(text, offset_in_that_text → original offset) pairs to search."""
-        scope = self.p["scope"]
+        scope = self.values["scope"]
         norm = report.norm
-        if not self.p["normalized"]:
+        if not self.values["normalized"]:
             yield report.source.text, None, 0, len(report.source.text)
             return
         if scope == "text":
@@ -72,10 +72,10 @@ class PatternCheck(Check):
             yield norm.text, norm, tok.start, tok.end
 
     def check(self, report: Report, ctx):
-        if self.quick_reject and self.p["scope"] != "text" and self.p["normalized"] \
+        if self.quick_reject and self.values["scope"] != "text" and self.values["normalized"] \
                 and not self.regex.search(report.norm.text):
             return
-        limit = self.p["max_per_file"]
+        limit = self.values["max_per_file"]
         count = 0
         for text, norm, lo, hi in self.regions(report):
             for m in self.regex.finditer(text, lo, hi):
@@ -85,7 +85,7 @@ class PatternCheck(Check):
                 if any(x.search(matched) for x in self.exclude):
                     continue
                 if self.exclude_context and in_excluded_context(
-                        text, m.start(), m.end(), self.exclude_context, self.p["context"]):
+                        text, m.start(), m.end(), self.exclude_context, self.values["context"]):
                     continue
                 span = Span(*norm.span_to_orig(m.start(), m.end())) if norm else Span(m.start(), m.end())
                 yield Hit(span, {"match": matched})

@@ -6,7 +6,7 @@ national wording anywhere, or a close wording under the expected number.
 
 from __future__ import annotations
 
-from gialint import vocab
+from gialint import national_format
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
@@ -49,7 +49,7 @@ def missing_sections(report: Report, evidence: dict):
 
 
 def _std():
-    return {s["key"]: s for s in vocab.standard_sections()}
+    return {s["key"]: s for s in national_format.standard_sections()}
 
 
 def _section_args(key: str) -> dict:
@@ -89,11 +89,11 @@ class RequiredSections(Check):
     def check(self, report: Report, ctx):
         if not report.sections:
             return  # nothing recognised at all: GIA002 reports that instead
-        wanted = set(self.p["sections"])
-        for key, found, slot, at in missing_sections(report, self.p["evidence"]):
+        wanted = set(self.values["sections"])
+        for key, found, slot, at in missing_sections(report, self.values["evidence"]):
             if key not in wanted:
                 continue
-            if self.p["when"] == "unheaded":
+            if self.values["when"] == "unheaded":
                 if found:
                     yield Hit(found, _section_args(key))
             elif found:
@@ -184,7 +184,7 @@ class SectionNumbering(Check):
                     yield Hit(h.span, {"found": h.text, "expected": want + "、" + std[h.std_key]["label"],
                                        "heading": h.text})
             elif h.number != expected_next:
-                yield Hit(h.span, {"found": h.text, "expected": vocab.NUMERALS[expected_next - 1]
+                yield Hit(h.span, {"found": h.text, "expected": national_format.NUMERALS[expected_next - 1]
                                    if 0 < expected_next <= 10 else str(expected_next),
                                    "heading": h.text}, variant="sequence")
             expected_next = h.number + 1
@@ -200,7 +200,7 @@ class UnknownSection(Check):
 
     def check(self, report: Report, ctx):
         # a heading in the place of a missing section is GIA101's finding
-        named = {slot.span for _, found, slot, _ in missing_sections(report, self.p["evidence"])
+        named = {slot.span for _, found, slot, _ in missing_sections(report, self.values["evidence"])
                  if slot and not found}
         for sec in report.sections:
             h = sec.heading
@@ -232,8 +232,8 @@ class EmptySection(Check):
     variants = ("default", "sub")
 
     def check(self, report: Report, ctx):
-        levels = set(self.p["levels"])
-        content = set(self.p["content"])
+        levels = set(self.values["levels"])
+        content = set(self.values["content"])
 
         def has_content(sec) -> bool:
             return (any(b.kind in content for b in sec.blocks)

@@ -28,7 +28,7 @@ class TableShape(Check):
         if data is None:
             return
         for issue in data.issues:
-            if issue.kind != self.p["issue"]:
+            if issue.kind != self.values["issue"]:
                 continue
             variant = issue.args.get("reason", "default") if issue.kind == "unreadable_row" else "default"
             yield Hit(issue.span, dict(issue.args), variant=variant)
@@ -55,8 +55,8 @@ class CellValue(Check):
         data = report.data
         if data is None:
             return
-        problem = self.p["problem"]
-        tables = tuple(t + "." for t in self.p["tables"])
+        problem = self.values["problem"]
+        tables = tuple(t + "." for t in self.values["tables"])
         for key, cell in data.cells.items():
             # the cheap tests first: most cells are fine numbers
             if problem == "nonnumeric":

@@ -28,7 +28,7 @@ class RequiredTopics(Check):
     message_args = ("topic", "key")
 
     def check(self, report: Report, ctx):
-        scope = self.p["scope"]
+        scope = self.values["scope"]
         if scope == "text":
             haystacks = [report.norm.text]
         else:
@@ -37,6 +37,6 @@ class RequiredTopics(Check):
             return
         # a missing part has no place of its own: point at the title, or the top
         at = report.title.span if report.title else Span(0, 0)
-        for topic in self.p["topics"]:
+        for topic in self.values["topics"]:
             if not any(p.search(h) for p in topic["patterns"] for h in haystacks):
                 yield Hit(at, {"topic": topic["label"], "key": topic["key"]})

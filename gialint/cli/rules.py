@@ -26,7 +26,7 @@ def _all_rules(args):
         path = Path(args.config) if args.config else find_config(Path.cwd())
         if path is not None:
             extra = load_config(path).rule_files
-    return sorted(load_rules(extra), key=lambda lr: lr.rule.id)
+    return sorted(load_rules(extra), key=lambda loaded_rule: loaded_rule.rule.id)
 
 
 def run_rules(argv: list[str]) -> int:
@@ -35,7 +35,7 @@ def run_rules(argv: list[str]) -> int:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     _config_args(p)
     args = p.parse_args(argv)
-    rules = [lr.rule for lr in _all_rules(args)]
+    rules = [loaded_rule.rule for loaded_rule in _all_rules(args)]
     if args.format == "json":
         import json
 
@@ -63,8 +63,8 @@ def run_rule(argv: list[str]) -> int:
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     _config_args(p)
     args = p.parse_args(argv)
-    for lr in _all_rules(args):
-        r = lr.rule
+    for loaded_rule in _all_rules(args):
+        r = loaded_rule.rule
         if args.rule.upper() == r.id or args.rule == r.name:
             from gialint.docs import rule_text
 

@@ -21,7 +21,7 @@ The parts, each with its named decisions:
 
 Table labels win over headings: rows of 表三 such as ``一、本年新收…`` and
 ``四、结转下年度继续办理`` look like section headings but are in the table
-vocabulary (``vocab.table_labels``).
+vocabulary (``national_format.table_labels``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import re
 from gialint.chinese import cn_number
 from gialint.lexer.state import LexState
 from gialint.lexer.token import HEADING, SUBHEADING, TABLE_LABEL, TEXT, Tok
-from gialint.vocab import label_key
+from gialint.national_format import label_key
 
 # 一、 opens a top-level heading (and 表三's row groups: 一、本年新收…)
 HEADING_MARK = re.compile(r"([一二三四五六七八九十]{1,3})\s*、\s*")

@@ -22,7 +22,7 @@ from gialint.lexer.token import (
     TITLE,
     Tok,
 )
-from gialint.vocab import label_key
+from gialint.national_format import label_key
 
 # Web-page / crawler metadata lines of the title block (标题: 发布时间: …).
 META_LINE = re.compile(

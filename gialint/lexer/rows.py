@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from gialint import vocab
+from gialint import national_format
 from gialint.lexer.state import LexState
 from gialint.lexer.token import CELL, TABLE_LABEL, TEXT
-from gialint.vocab import label_key
+from gialint.national_format import label_key
 
 # one table value: a number with an optional unit, or a dash/slash for "none"
 NUMBER_ITEM = r"(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?|[-—//]+)"
@@ -30,7 +30,7 @@ def _table_scan_regex() -> re.Pattern[str]:
     global _TABLE_SCAN
     if _TABLE_SCAN is None:
         _TABLE_SCAN = re.compile(
-            r"(?P<lab>" + vocab.table_label_pattern() + r")"
+            r"(?P<lab>" + national_format.table_label_pattern() + r")"
             r"|(?P<num>[+-]?\d+(?:\.\d+)?(?:万元|元|%)?)"
             r"|(?P<head>[一二三四五六七八九十]{1,3}、)"
             r"|(?P<stop>[。!?！？])"

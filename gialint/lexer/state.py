@@ -4,9 +4,9 @@ table vocabulary it looks labels up in."""
 
 from __future__ import annotations
 
-from gialint import vocab
+from gialint import national_format
 from gialint.lexer.token import META, TITLE, Tok
-from gialint.vocab import LabelInfo, label_key
+from gialint.national_format import LabelInfo, label_key
 
 
 class LexState:
@@ -17,9 +17,9 @@ class LexState:
         self.table_mode = False  # the last lines were table content
         self.last_number = 0  # number of the last top-level heading
         self.row_id = 0  # id of the last pipe-table row
-        self.labels = vocab.table_labels()
-        self.prefixes = vocab.label_prefixes()
-        self.label_re = vocab.table_label_matcher()
+        self.labels = national_format.table_labels()
+        self.prefixes = national_format.label_prefixes()
+        self.label_re = national_format.table_label_matcher()
         # no label (nor prefix of one) is longer: longer lines need no lookup
         self.max_key = max(map(len, self.labels))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from gialint.vocab import LabelInfo
+from gialint.national_format import LabelInfo
 
 # The token kinds, in the grammar's words (grammars/report.lark declares them):
 TITLE = "TITLE"  # the report title (one line, or two when it is wrapped)

@@ -17,12 +17,12 @@ from decimal import Decimal
 
 from gialint.lexer import Tok
 from gialint.model import Report, region_of
+from gialint.national_format import expected_edition, label_key
 from gialint.spans import Span
 from gialint.tables.cells import parse_cell
 from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
 from gialint.tables.template import template
-from gialint.vocab import expected_edition, label_key
 
 T4_START = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
 T3_START = {label_key(x) for x in ("申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")}

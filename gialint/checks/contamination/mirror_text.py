@@ -33,7 +33,7 @@ class PinyinAnnotations(Check):
 
     def check(self, report: Report, ctx):
         anns = report.norm.annotations()
-        if not anns or len(anns) < self.p["min_count"]:
+        if not anns or len(anns) < self.values["min_count"]:
             return
         s, e = anns[0]
         start = max(0, s - 1)  # with the annotated character
@@ -76,11 +76,11 @@ class TraditionalChars(Check):
                 distinct[a] += 1
                 if first is None:
                     first = i
-        if first is None or count < self.p["min_count"]:
+        if first is None or count < self.values["min_count"]:
             return
         total = len(_CJK.findall(orig))
         permille = count * 1000 // max(total, 1)
-        if permille < self.p["min_permille"]:
+        if permille < self.values["min_permille"]:
             return
         example = f"{orig[first]}→{simp[first]}"
         yield Hit(Span(first, first + 1), {"count": str(count), "distinct": str(len(distinct)),

@@ -60,17 +60,17 @@ class ForeignPlace(Check):
 
     def setup(self) -> None:
         table = {k: set(v) for k, v in places().items()}
-        for province, names in self.p["extra_places"].items():
+        for province, names in self.values["extra_places"].items():
             for name in names:
                 table.setdefault(name, set()).add(province)
-        for name in self.p["ignore_places"]:
+        for name in self.values["ignore_places"]:
             table.pop(name, None)
         self.table = table
         alternation = "|".join(sorted(map(re.escape, table), key=len, reverse=True))
         self.any_place = LazyPattern(f"(?:{alternation})")
         slot = f"(?P<place>{alternation}){_PLACE_SUFFIX}"
         self.patterns = []
-        for i, p in enumerate(self.p["patterns"]):
+        for i, p in enumerate(self.values["patterns"]):
             if "{place}" not in p:
                 raise ParamError(("patterns", i), "pattern has no {place} slot")
             try:

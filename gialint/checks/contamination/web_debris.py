@@ -53,14 +53,14 @@ class WebDebris(Check):
 
     def setup(self) -> None:
         self.inline = [self.compile(rx.pattern, fast=compile_scanner)
-                       for rx in self.p["inline_patterns"]]
+                       for rx in self.values["inline_patterns"]]
         # one fullmatch with the alternation instead of one per pattern, for every line
-        self.whole_line = self._alternation(self.p["line_patterns"])
-        self.tail_line = self._alternation(self.p["tail_line_patterns"])
+        self.whole_line = self._alternation(self.values["line_patterns"])
+        self.tail_line = self._alternation(self.values["tail_line_patterns"])
 
         # one search with the alternation tells most lines apart from debris
         # before five searches do (a match of the union is a match of one of them)
-        self.inline_any = self._alternation(self.p["inline_patterns"], fast=compile_scanner)
+        self.inline_any = self._alternation(self.values["inline_patterns"], fast=compile_scanner)
 
     def inline_spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if self.inline_any is None or not self.inline_any.search(text, lo, hi):
@@ -94,7 +94,7 @@ class WebDebris(Check):
         state = [OTHER] * n
         trimmed: list[tuple[int, int]] = [(0, 0)] * n
         inline: dict[int, list[tuple[int, int]]] = {}
-        maxlen = self.p["max_line_length"]
+        maxlen = self.values["max_line_length"]
         for i, (a, b) in enumerate(lines):
             seg = text[a:b]
             la = a + len(seg) - len(seg.lstrip())
@@ -152,7 +152,7 @@ class WebDebris(Check):
         where = src.location(span.start, span.end)
         args = {"match": _excerpt(src.text[fa:fb]), "lines": str(count),
                 "first_line": str(where.line), "last_line": str(where.end_line)}
-        fix = (Edit(starts[first], end, ""),) if self.p["fix"] else ()
+        fix = (Edit(starts[first], end, ""),) if self.values["fix"] else ()
         return Hit(span, args, variant="block" if count > 1 else "default", fix=fix)
 
     def inline_hits(self, report: Report, spans: list[tuple[int, int]]):
@@ -169,7 +169,7 @@ class WebDebris(Check):
                 while da > 0 and text[da - 1] == " ":
                     da -= 1
             oa, ob = norm.span_to_orig(a, b)
-            fix = (Edit(*norm.span_to_orig(da, db), ""),) if self.p["fix"] else ()
+            fix = (Edit(*norm.span_to_orig(da, db), ""),) if self.values["fix"] else ()
             line = src.location(oa, oa).line
             yield Hit(Span(oa, ob), {"match": _excerpt(src.text[oa:ob]), "lines": "1",
                                      "first_line": str(line), "last_line": str(line)}, fix=fix)

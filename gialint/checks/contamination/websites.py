@@ -85,7 +85,7 @@ class Spam(PatternCheck):
 
     def check(self, report: Report, ctx):
         hits = list(super().check(report, ctx))
-        if self.p["site_names"]:
+        if self.values["site_names"]:
             hits.extend(self.site_name_hits(report, [h.span for h in hits]))
         hits.sort(key=lambda h: (h.span.start, h.span.end))
         return hits
@@ -99,7 +99,7 @@ class Spam(PatternCheck):
         for lo, hi in regions:
             for m, host in addresses(text, lo, hi):
                 inside.append((m.start(), m.end()))
-                if not is_allowed_host(host, self.p["allowed"]):
+                if not is_allowed_host(host, self.values["allowed"]):
                     name = site_name(host)
                     if name:
                         found.setdefault(name, m.group())
@@ -149,10 +149,10 @@ class ForeignWebsite(Check):
     def check(self, report: Report, ctx):
         norm = report.norm
         text = norm.text
-        sentence = self.p["sentence"]
+        sentence = self.values["sentence"]
         for lo, hi in doc_regions(report):
             for m, host in addresses(text, lo, hi):
-                if is_allowed_host(host, self.p["allowed"]):
+                if is_allowed_host(host, self.values["allowed"]):
                     continue
                 if sentence.pattern:
                     # the sentence around the address (at most _SENTENCE characters each side)

@@ -1,4 +1,5 @@
-"""Words the lexer must recognise: section headings and table labels.
+"""What the national formats call things: the six sections, the table labels
+of 表二/表三/表四 (and of legacy tables) and the labels that mark an edition.
 
 Everything here is derived from ``data/templates.json`` (the national formats)
 plus the legacy statistics-table labels seen in real reports.  Labels are

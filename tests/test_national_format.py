@@ -7,12 +7,12 @@ import random
 import pytest
 from gialint_testing import REAL
 
-from gialint import vocab
+from gialint import national_format
 from gialint.normalize import normalize
 
-MATCHER = vocab.table_label_matcher()
-REGEX = vocab.table_label_regex()
-LABELS = sorted(vocab.table_labels())
+MATCHER = national_format.table_label_matcher()
+REGEX = national_format.table_label_regex()
+LABELS = sorted(national_format.table_labels())
 
 
 def _same(text: str, pos: int = 0, end: int | None = None) -> None:
@@ -24,7 +24,7 @@ def _same(text: str, pos: int = 0, end: int | None = None) -> None:
 
 
 def test_the_matcher_is_the_walk_not_the_regex():
-    assert isinstance(MATCHER, vocab.LabelMatcher)
+    assert isinstance(MATCHER, national_format.LabelMatcher)
 
 
 @pytest.mark.parametrize("label", LABELS)
