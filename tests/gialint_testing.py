@@ -114,3 +114,41 @@ def positions(findings: list[dict], rule: str | None = None) -> list[list[int]]:
         [f["line"], f["column"], f["end_line"], f["end_column"]]
         for f in findings if rule is None or f["rule"] == rule
     )
+
+
+# -- golden files ------------------------------------------------------------
+
+#: every real report, in every format gialint reads (PDF and Word need extras)
+REAL_REPORTS = sorted(
+    p for p in REAL.rglob("*")
+    if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+)
+
+
+def golden_name(path: Path, suffix: str) -> str:
+    """The golden file of the real report ``path``: its place under tests/data/real, flat."""
+    return path.relative_to(REAL).as_posix().replace("/", "__") + suffix
+
+
+def stale_golden_files(folder: Path, suffix: str) -> list[str]:
+    """Golden files in ``folder`` whose report is gone."""
+    names = {golden_name(p, suffix) for p in REAL_REPORTS}
+    return sorted(p.name for p in folder.glob("*" + suffix) if p.name not in names)
+
+
+def check_golden(golden: Path, text: str, what: str, parse=lambda s: s) -> None:
+    """``text`` must equal the golden file (compared after ``parse``); with
+    GIALINT_UPDATE_GOLDEN=1, or when the file is missing outside CI, write it."""
+    import pytest
+
+    update = os.environ.get("GIALINT_UPDATE_GOLDEN") == "1"
+    if update or not golden.exists():
+        if not update and os.environ.get("CI"):
+            pytest.fail(f"missing golden file {golden.name} (run with GIALINT_UPDATE_GOLDEN=1)")
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(text, encoding="utf-8")
+        return
+    assert parse(text) == parse(golden.read_text(encoding="utf-8")), (
+        f"{what} changed; if intended, run with GIALINT_UPDATE_GOLDEN=1 and review the diff "
+        f"of {golden.relative_to(TESTS.parent).as_posix()}"
+    )

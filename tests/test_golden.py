@@ -13,23 +13,19 @@ Update after an intended change, then review the diff:
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
-from gialint_testing import REAL, TESTS, run_main
-
-GOLDEN = TESTS / "golden"
-UPDATE = os.environ.get("GIALINT_UPDATE_GOLDEN") == "1"
-
-# every real report, in every format gialint reads (PDF and Word need extras)
-REPORTS = sorted(
-    p for p in REAL.rglob("*")
-    if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+from gialint_testing import (
+    REAL,
+    REAL_REPORTS,
+    TESTS,
+    check_golden,
+    golden_name,
+    run_main,
+    stale_golden_files,
 )
 
-
-def _golden_name(path) -> str:
-    return path.relative_to(REAL).as_posix().replace("/", "__") + ".json"
+GOLDEN = TESTS / "golden"
 
 
 def _summary(capsys, path) -> dict:
@@ -50,27 +46,14 @@ def _summary(capsys, path) -> dict:
 
 
 def test_every_real_report_has_a_golden_file():
-    assert REPORTS, "no real reports found"
-    names = {_golden_name(p) for p in REPORTS}
-    stale = sorted(p.name for p in GOLDEN.glob("*.json") if p.name not in names)
-    assert not stale, f"golden files without a report: {stale}"
+    assert REAL_REPORTS, "no real reports found"
+    assert not stale_golden_files(GOLDEN, ".json"), "golden files without a report"
 
 
-@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.relative_to(REAL).as_posix())
+@pytest.mark.parametrize("path", REAL_REPORTS, ids=lambda p: p.relative_to(REAL).as_posix())
 def test_golden_findings(capsys, path):
     if path.suffix.lower() == ".pdf":
         pytest.importorskip("pdfplumber")
-    got = _summary(capsys, path)
-    golden = GOLDEN / _golden_name(path)
-    text = json.dumps(got, ensure_ascii=False, indent=1) + "\n"
-    if UPDATE or not golden.exists():
-        if not UPDATE and os.environ.get("CI"):
-            pytest.fail(f"missing golden file {golden.name} (run with GIALINT_UPDATE_GOLDEN=1)")
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-        return
-    want = json.loads(golden.read_text(encoding="utf-8"))
-    assert got == want, (
-        f"findings on {path.name} changed; if intended, run with GIALINT_UPDATE_GOLDEN=1 "
-        f"and review the diff of tests/golden/{golden.name}"
-    )
+    text = json.dumps(_summary(capsys, path), ensure_ascii=False, indent=1) + "\n"
+    check_golden(GOLDEN / golden_name(path, ".json"), text, f"findings on {path.name}",
+                 parse=json.loads)

@@ -12,23 +12,18 @@ Update after an intended change, then review the diff:
 
 from __future__ import annotations
 
-import os
-
 import pytest
-from gialint_testing import REAL, TESTS, run_main
-
-GOLDEN = TESTS / "golden_tokens"
-UPDATE = os.environ.get("GIALINT_UPDATE_GOLDEN") == "1"
-
-# every real report, in every format gialint reads (PDF and Word need extras)
-REPORTS = sorted(
-    p for p in REAL.rglob("*")
-    if p.is_file() and p.suffix.lower() in (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+from gialint_testing import (
+    REAL,
+    REAL_REPORTS,
+    TESTS,
+    check_golden,
+    golden_name,
+    run_main,
+    stale_golden_files,
 )
 
-
-def _golden_name(path) -> str:
-    return path.relative_to(REAL).as_posix().replace("/", "__") + ".tokens"
+GOLDEN = TESTS / "golden_tokens"
 
 
 def _tokens(capsys, path) -> str:
@@ -41,26 +36,13 @@ def _tokens(capsys, path) -> str:
 
 
 def test_every_real_report_has_golden_tokens():
-    assert REPORTS, "no real reports found"
-    names = {_golden_name(p) for p in REPORTS}
-    stale = sorted(p.name for p in GOLDEN.glob("*.tokens") if p.name not in names)
-    assert not stale, f"golden token files without a report: {stale}"
+    assert REAL_REPORTS, "no real reports found"
+    assert not stale_golden_files(GOLDEN, ".tokens"), "golden token files without a report"
 
 
-@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.relative_to(REAL).as_posix())
+@pytest.mark.parametrize("path", REAL_REPORTS, ids=lambda p: p.relative_to(REAL).as_posix())
 def test_golden_tokens(capsys, path):
     if path.suffix.lower() == ".pdf":
         pytest.importorskip("pdfplumber")
-    got = _tokens(capsys, path)
-    golden = GOLDEN / _golden_name(path)
-    if UPDATE or not golden.exists():
-        if not UPDATE and os.environ.get("CI"):
-            pytest.fail(f"missing golden file {golden.name} (run with GIALINT_UPDATE_GOLDEN=1)")
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(got, encoding="utf-8")
-        return
-    want = golden.read_text(encoding="utf-8")
-    assert got == want, (
-        f"tokens of {path.name} changed; if intended, run with GIALINT_UPDATE_GOLDEN=1 "
-        f"and review the diff of tests/golden_tokens/{golden.name}"
-    )
+    check_golden(GOLDEN / golden_name(path, ".tokens"), _tokens(capsys, path),
+                 f"tokens of {path.name}")
