@@ -61,6 +61,19 @@ def test_main_leaves_re_untouched(capsys, tmp_path, monkeypatch):
     assert _re_cache_works()
 
 
+def test_the_library_api_leaves_re_untouched(tmp_path, monkeypatch):
+    from gialint import api
+
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(tmp_path))
+    before = snapshot()
+    report = REAL / "002_293c52a418def646.txt"
+    assert api.lint_paths([report], isolated=True)[0].findings
+    assert api.lint_text(report.read_text(encoding="utf-8"), "r.txt", isolated=True).findings
+    assert api.lint_bytes(report.read_bytes(), "r.txt", isolated=True).findings
+    assert changes(before, snapshot()) == []
+    assert _re_cache_works()
+
+
 _FRESH = r"""
 import sys
 sys.path[:0] = sys.argv[1:3]
@@ -69,6 +82,8 @@ before = snapshot()
 import gialint.cli
 code = gialint.cli.main(["--format", "json", "-o", sys.argv[4], "--isolated", sys.argv[3]])
 assert code == 1, code
+import gialint.api
+assert gialint.api.lint_paths([sys.argv[3]], isolated=True)[0].findings
 import gialint.checks, gialint.parse, gialint.regexfast, gialint.saferegex  # everything loaded
 print(changes(before, snapshot()), _re_cache_works())
 """
