@@ -298,9 +298,12 @@ def _pool(work: list, job: Runner, jobs: int):
     """Results in input order.  With several jobs, worker processes are forked
     after the rule sets are loaded, so rules and grammar load once, not per
     file or per worker."""
+    if jobs <= 1:  # one process: multiprocessing is not even imported (~4 ms)
+        yield from map(job, work)
+        return
     import multiprocessing
 
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         # without fork (Windows) the loaded rule sets cannot be shared: one process
         yield from map(job, work)
         return

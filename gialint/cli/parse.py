@@ -28,11 +28,12 @@ def run_parse(argv: list[str]) -> int:
                         "with each line's place in the file")
     p.add_argument("--encoding")
     p.add_argument("--edition", choices=("legacy", "2019", "2021"))
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of input errors (default: zh)")
     args = p.parse_args(argv)
     try:
         source = read_path(args.file, encoding=args.encoding)
     except InputError as err:
-        return fail(str(err))
+        return fail(f"{err.path}: {err.text(args.lang)}")
     out = sys.stdout
     if args.text:
         out.write(_rendering(source))
@@ -67,20 +68,18 @@ def _where(source, offset: int) -> tuple[int, int]:
 
 def _rendering(source) -> str:
     """Numbered lines of the text gialint reads, with where each comes from."""
-    lines = source.text.split("\n")
-    if lines and lines[-1] == "":  # the text's final line end starts no line
-        lines.pop()
-    width = len(str(len(lines)))
-    out, offset = [], 0
-    for i, line in enumerate(lines, 1):
+    index = source.lines  # the one line index (\r\n and lone \r end lines too)
+    spans = index.spans()[: index.line_count]
+    width = len(str(len(spans)))
+    out = []
+    for i, (start, end) in enumerate(spans, 1):
         where = ""
         if source.origin is not None:
-            loc = source.location(offset, offset)
+            loc = source.location(start, start)
             where = loc.logical or ""
             if source.origin.original is not None:
                 where = f"{loc.line}:{loc.column}" + (f" {where}" if where else "")
-        out.append(f"{i:>{width}} | {line}" + (f"    [{where}]" if where else "") + "\n")
-        offset += len(line) + 1
+        out.append(f"{i:>{width}} | {source.text[start:end]}" + (f"    [{where}]" if where else "") + "\n")
     return "".join(out)
 
 
