@@ -22,6 +22,7 @@ import os
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,15 @@ class Entry:
 def cache_dir() -> Path | None:
     if os.environ.get("GIALINT_NO_CACHE"):
         return None
-    base = os.environ.get("GIALINT_CACHE_DIR")
-    if not base:
-        import platformdirs  # the per-user cache folder of each system
+    return Path(os.environ.get("GIALINT_CACHE_DIR") or _user_cache_dir())
 
-        base = platformdirs.user_cache_dir("gialint", appauthor=False)
-    return Path(base)
+
+@lru_cache(maxsize=1)
+def _user_cache_dir() -> str:
+    """The per-user cache folder of this system (asked once: a run reads several entries)."""
+    import platformdirs
+
+    return platformdirs.user_cache_dir("gialint", appauthor=False)
 
 
 def entry(kind: str, key: str) -> Entry | None:
