@@ -116,18 +116,27 @@ class TimedPattern:
 
 
 class LazyPattern:
-    """A pattern compiled when first used (by ``compile``, default ``re.compile``).
+    """A pattern compiled when a text might match it (by ``compile``, default
+    ``re.compile``).
 
-    Compiling is most of a one-file run's set-up, and most of it is for rules
-    that do not run: another edition's, or ones whose cheaper test settles the
-    report first.  Checks that join their patterns into one alternation read
-    only ``.pattern`` and never compile each part.  After the first use the
-    ``re.Pattern`` methods are the compiled pattern's own, without a layer in
-    between.  Every built-in pattern is compiled by the tests.
+    Compiling is most of a one-file run's set-up, and most of it is for
+    patterns that never match: another edition's rules, placeholders and web
+    debris a clean report does not have.  Before compiling, a search first
+    asks the pattern's literal prefilter (gialint/prefilter.py): a text that
+    lacks the strings every match contains gets "no match" at once.  The
+    first text that might match compiles the pattern, and so does a budget
+    of prefilter reading (a pattern searched all through a large corpus is
+    worth compiling); from then on the ``re.Pattern`` methods are the
+    compiled pattern's own, without a layer in between.  Checks that join
+    their patterns into one alternation read only ``.pattern`` and never
+    compile each part.  Every built-in pattern is compiled by the tests.
     """
 
     _DELEGATED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn",
                   "split", "flags", "groups", "groupindex")
+    # characters a prefilter may read before the pattern is compiled anyway
+    # (compiling a rule pattern costs about as much as reading ~1 MB)
+    _BUDGET = 1 << 20
 
     def __init__(self, pattern: str, flags: int = 0, compile=None):
         self.pattern = pattern
@@ -137,14 +146,51 @@ class LazyPattern:
         # only called for what __dict__ lacks: the first use of a method
         if name.startswith("__") or name not in self._DELEGATED:
             raise AttributeError(name)
+        if name in ("search", "match", "fullmatch", "finditer", "findall") and self._filtered():
+            return getattr(self, name)
+        return getattr(self._compiled(), name)
+
+    def _filtered(self) -> bool:
+        """Install the prefiltered methods, if the pattern has a prefilter."""
+        from gialint.prefilter import prefilter_for
+
+        test = prefilter_for(self.pattern, self._how[0])
+        if test is None:
+            return False
+        self._left = self._BUDGET
+
+        def guard(name: str, nothing):
+            def method(string, pos=0, endpos=None):
+                if type(string) is str:
+                    self._left -= test.cost(len(string) if endpos is None else endpos - pos)
+                    if self._left > 0 and not test.may_match(string, pos, endpos):
+                        return nothing()
+                call = getattr(self._compiled(), name)
+                return call(string, pos) if endpos is None else call(string, pos, endpos)
+            return method
+
+        for name, nothing in (("search", _none), ("match", _none), ("fullmatch", _none),
+                              ("finditer", _no_iter), ("findall", list)):
+            setattr(self, name, guard(name, nothing))
+        return True
+
+    def _compiled(self) -> re.Pattern[str]:
         flags, compile = self._how
         compiled = (compile or re.compile)(self.pattern, flags)
         for attr in self._DELEGATED:
             setattr(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
+        return compiled
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r})"
+
+
+def _none():
+    return None
+
+
+def _no_iter():
+    return iter(())
 
 
 def compile(pattern: str, flags: int = 0, *, timed: bool = False, fast=None):
