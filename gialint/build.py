@@ -156,6 +156,9 @@ class _Builder:
             span=self.r.span_of(head_tok),
             level=level,
             inline=head_tok.inline,
+            mark=head_tok.mark,
+            mark_span=Span(*self.r.norm.span_to_orig(
+                head_tok.start, head_tok.start + len(head_tok.mark.rstrip()))),
         )
         sec = Section(heading)
         for child in tree.children[1:]:

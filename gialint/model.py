@@ -94,6 +94,8 @@ class Heading:
     inline: bool = False  # found inside a longer line
     std_key: str | None = None  # s1 … s6 when it is a section of the national format
     std_exact: bool = False  # its wording is exactly the national one
+    mark: str = ""  # the number as written (一、, 一., 一 ); level 1 only
+    mark_span: Span | None = None  # where ``mark`` is, trailing spaces left out
 
 
 @dataclass(slots=True)
@@ -175,6 +177,10 @@ class Report:
 
     def span_of(self, tok: Tok) -> Span:
         return Span(*self.norm.span_to_orig(tok.start, tok.end))
+
+    def original(self, span: Span) -> str:
+        """The text of ``span`` as printed (not normalised), runs of spaces as one, for messages."""
+        return " ".join(self.source.text[span.start:span.end].split())
 
     def regions(self, *names: str) -> Iterator[Tok]:
         """The segments of the named regions, in text order: ``regions("body")``,

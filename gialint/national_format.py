@@ -180,6 +180,8 @@ def _char(ch: str) -> str:
     # label keys unify list markers and quotes; the text may use either form
     if ch == ".":
         return "[.、]"
+    if ch == "、":  # a label's 、 is often typed as a comma (区分处理的，只计这一情形)
+        return "[、,]"
     if ch == '"':
         return '["“”]'
     return re.escape(ch)
@@ -235,7 +237,7 @@ def _label_gap(words) -> str:
 
 
 # the text characters a label key's character stands for (see _char)
-_ALSO = {"、": (".",), "“": ('"',), "”": ('"',)}
+_ALSO = {"、": (".",), ",": ("、",), "“": ('"',), "”": ('"',)}
 
 
 class LabelMatch:

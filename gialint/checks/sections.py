@@ -165,11 +165,12 @@ class RenamedSection(Check):
 
 @register
 class SectionNumbering(Check):
-    """A national section under another number, or top-level numbers that skip or repeat."""
+    """A national section under another number, top-level numbers that skip
+    or repeat, or a number written in another form than 一、 (一.、一 、一总体情况)."""
 
     kind = "section_numbering"
     message_args = ("found", "expected", "heading")
-    variants = ("default", "sequence")
+    variants = ("default", "sequence", "form")
 
     def check(self, report: Report, ctx):
         std = _std()
@@ -178,6 +179,10 @@ class SectionNumbering(Check):
             h = sec.heading
             if h.number is None:
                 continue
+            if h.mark and not h.mark.rstrip().endswith("、"):
+                yield Hit(h.mark_span, {"found": report.original(h.mark_span), "expected": f"{h.numeral}、",
+                                 "heading": report.original(h.span)},
+                          variant="form")
             if h.std_key:
                 want = std[h.std_key]["number"]
                 if h.numeral != want:

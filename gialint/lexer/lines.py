@@ -8,15 +8,13 @@ from __future__ import annotations
 import re
 
 from gialint.lexer import oneline, rows
-from gialint.lexer.headings import HEADING_MARK, SUB_MARK, heading_line, sub_line
+from gialint.lexer.closing import DATE_ONLY, mark_signers, place_closing_and_attachments
+from gialint.lexer.headings import HEADING_MARK, SUB_MARK, heading_line, loose_heading, sub_line
 from gialint.lexer.state import LexState
 from gialint.lexer.token import (
     ATTACHMENT,
     DATE_LINE,
-    HEADING,
     META,
-    SIGNER,
-    SUBHEADING,
     TABLE_LABEL,
     TEXT,
     TITLE,
@@ -40,11 +38,6 @@ MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 DIRECTIVE_LINE = re.compile(r"<!--\s*gialint-[a-z-]+[^>]*-->")
 # A page footer of PDF extraction (— 5 —, - 4 -, 第 2 页 共 9 页), often inside a table.
 PAGE_FOOTER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?")
-# A line that holds only a date (in brackets or not): a signature's, or the one under a title.
-_CN_DATE = r"[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
-DATE_ONLY = re.compile(
-    rf"[(\[]?\s*(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE}|\d{{4}}[-./]\d{{1,2}}[-./]\d{{1,2}})\s*[)\]]?"
-)
 # PDF extraction merged a group label with a row label: (四)无2.没有…
 MERGED_CELL = re.compile(r"\d[.、]")
 # The line that opens the attachments: 附件：, 附件1：, 附件:2024年度…统计表.
@@ -54,9 +47,7 @@ TITLE_MAX_LEN = 60
 # A title's first line of two (…政府信息公开 / 2024年度报告) and its second.
 WRAPPED_TITLE_FIRST = 40
 WRAPPED_TITLE_SECOND = 20
-# The signing organ: a short line, no sentence, at most this far above its date.
-SIGNER_MAX_LEN = 30
-SIGNER_MAX_GAP = 2  # lines
+
 
 
 def read_lines(lx: LexState) -> list[Tok]:
@@ -97,6 +88,8 @@ def read_lines(lx: LexState) -> list[Tok]:
                     skip_title_line = _next_nonblank(lines, idx)
                 continue
         if len(s) >= oneline.ONE_LINE_MODE:
+            if lx.in_head:
+                start = title_prefix(lx, start, end, idx)
             oneline.scan_line(lx, start, end, idx)
         else:
             classify(lx, start, end, idx, md_level)
@@ -128,6 +121,20 @@ def title_lines(lines: list[str], idx: int, s: str) -> int:
             if nxt.endswith("年度报告") and len(nxt) <= WRAPPED_TITLE_SECOND:
                 return 2
     return 0
+
+
+# The title at the start of a whole article on one line: up to its 年度报告/年报.
+TITLE_PREFIX = re.compile(rf"[^。，,；;：:《》]{{4,{TITLE_MAX_LEN}}}?(?:年度报告|工作年报)")
+
+
+def title_prefix(lx: LexState, start: int, end: int, line: int) -> int:
+    """A crawler copy that starts with the title glued to the text: the title
+    is a TITLE token; returns where the rest starts."""
+    m = TITLE_PREFIX.match(lx.text, start, end)
+    if m and "信息公开" in m.group():
+        lx.emit(TITLE, start, m.end(), line)
+        return m.end()
+    return start
 
 
 def is_table_text(lx: LexState, s: str) -> bool:
@@ -176,6 +183,9 @@ def classify(lx: LexState, start: int, end: int, line: int, md_level: int) -> No
     m = HEADING_MARK.match(s)
     if m and heading_line(lx, start, end, line, m, md_level):
         return
+    m = None if m else loose_heading(lx, s)
+    if m and heading_line(lx, start, end, line, m, md_level, loose=True):
+        return
     m = SUB_MARK.match(s)
     if m:
         if lx.table_mode and MERGED_CELL.search(s, m.end()):
@@ -196,50 +206,3 @@ def classify(lx: LexState, start: int, end: int, line: int, md_level: int) -> No
     if ends_table(s):
         lx.table_mode = False
     lx.emit(ATTACHMENT if ATTACHMENT_LINE.match(s) else TEXT, start, end, line)
-
-
-def is_signer(prev: Tok, date: Tok) -> bool:
-    """The signing organ is a short line of text right above a date line, with
-    no sentence or list mark (落款: 某某区人民政府办公室 / 2024年1月20日)."""
-    return (
-        prev.type == TEXT
-        and prev.line >= date.line - SIGNER_MAX_GAP
-        and len(prev.text) <= SIGNER_MAX_LEN
-        and not any(c in prev.text for c in "。，,;；:：")
-    )
-
-
-def mark_signers(toks: list[Tok]) -> None:
-    """Retype the text line above each date line that is a signing organ."""
-    for i, tok in enumerate(toks):
-        if tok.type == DATE_LINE and i > 0 and is_signer(toks[i - 1], tok):
-            toks[i - 1].type = SIGNER
-
-
-def place_closing_and_attachments(toks: list[Tok]) -> None:
-    """What one token of lookahead cannot tell the grammar: a date line (with the
-    organ above it) signs the report only under the title or as the first one
-    after the last section heading, and a 附件 line opens the attachments only
-    when no heading follows it; the others are lines of text."""
-    last_heading = max((i for i, t in enumerate(toks) if t.type in (HEADING, SUBHEADING)), default=-1)
-    has_section = any(t.type == HEADING for t in toks)
-    in_title_block = True  # only TITLE and META so far
-    title_date = closing_date = attached = False
-    for i, tok in enumerate(toks):
-        kind = tok.type
-        if kind == ATTACHMENT:
-            if i < last_heading:
-                tok.type = TEXT
-            else:
-                attached = True
-        elif kind == DATE_LINE:
-            if in_title_block and not title_date:
-                title_date = True
-            elif has_section and i > last_heading and not closing_date and not attached:
-                closing_date = True
-            else:
-                tok.type = TEXT
-                if i > 0 and toks[i - 1].type == SIGNER:
-                    toks[i - 1].type = TEXT
-        if kind not in (TITLE, META, SIGNER, DATE_LINE):
-            in_title_block = False

@@ -6,23 +6,29 @@ from __future__ import annotations
 import re
 
 from gialint.chinese import cn_number
+from gialint.lexer.closing import closing_tail
 from gialint.lexer.headings import (
     GLUED_HEADING_END,
     KNOWN_HEADING,
     emit_heading,
     emit_subheading,
+    loose_heading,
     sub_extent,
 )
 from gialint.lexer.rows import scan_table
 from gialint.lexer.state import LexState
+from gialint.lexer.token import DATE_LINE, SIGNER
 
 # A line this long holds a whole article (a crawler copy), not one paragraph.
 ONE_LINE_MODE = 1000
 # Where a heading or table may start inside a long line: 一、, (一), or the
 # words that open a table (a 表三 caption, its note, a header).
+# Group 3: a section number in another form (一.总体情况, 一总体情况), cheaply
+# pre-selected by the first words of the known headings, checked by loose_heading.
 INLINE_MARK = re.compile(
     r"([一二三四五六七八九十]{1,3})、|\(([一二三四五六七八九十]{1,3})\)"
     r"|第二十条 *第 *\( *[一二三四五六七八九十] *\) *项|\(本列数据|统计指标 *单位|指标名称"
+    r"|([一二三四五六七八九十]{1,3})[ .,:]? *(?=[总主收政存其概依因])"
 )
 # Words that open a table right after a section heading in a one-line copy.
 TABLE_START = re.compile(r" *(?:第二十条|\(本列数据|申请人情况|行政复议 *行政诉讼|统计指标|指标名称)")
@@ -34,7 +40,21 @@ INLINE_HEADING_MAX = 30
 
 
 def scan_line(lx: LexState, start: int, end: int, line: int) -> None:
-    """Cut a whole article on one line into headings, text and table tokens."""
+    """Cut a whole article on one line into headings, text and table tokens,
+    and the signing organ and date at its end."""
+    tail = closing_tail(lx, start, end)
+    line_end = end
+    if tail:
+        end = tail[0]
+    _scan(lx, start, end, line)
+    if tail:
+        s0, s1, d0, d1 = tail
+        lx.emit(SIGNER, s0, s1, line)
+        lx.emit(DATE_LINE, d0, d1, line)
+        lx.flush_text(d1, line_end, line)
+
+
+def _scan(lx: LexState, start: int, end: int, line: int) -> None:
     text = lx.text
     pos = start  # start of the pending TEXT
     i = start
@@ -57,12 +77,19 @@ def scan_line(lx: LexState, start: int, end: int, line: int) -> None:
                     i = pos = scan_table(lx, pos, end, line)
                 continue
         elif m.group(2):
-            if p == start or text[p - 1] in BOUNDARY:
+            if p == start or p == pos or text[p - 1] in BOUNDARY:
                 lx.flush_text(pos, p, line)
                 s = text[p:end]
                 cut = sub_extent(s, m.end() - p, long_ok=False)
                 emit_subheading(lx, p, p + cut, line, m.group(2), inline=True)
                 i = pos = p + cut
+                continue
+        elif m.group(3):
+            stop = _loose_inline_heading(lx, p, end, line, pos)
+            if stop is not None:
+                i = pos = stop
+                if TABLE_START.match(text, pos, end):
+                    i = pos = scan_table(lx, pos, end, line)
                 continue
         else:  # a table caption, note or header
             lx.flush_text(pos, p, line)
@@ -98,3 +125,18 @@ def _inline_heading(lx: LexState, m: re.Match, p: int, end: int, line: int, pos:
     lx.flush_text(pos, p, line)
     emit_heading(lx, p, stop, line, numeral, number, inline=True)
     return stop
+
+
+def _loose_inline_heading(lx: LexState, p: int, end: int, line: int, pos: int) -> int | None:
+    """一.总体情况 or 一总体情况 inside a long line: a heading only when its words are
+    a known section heading and a boundary stands before it; where it ends."""
+    text = lx.text
+    if not (p == pos or text[p - 1] in BOUNDARY):
+        return None
+    m = loose_heading(lx, text, p, end, need_known=True)
+    if m is None:
+        return None
+    known = KNOWN_HEADING.match(text, m.end(), end)
+    lx.flush_text(pos, p, line)
+    emit_heading(lx, p, known.end(), line, m.group(1), cn_number(m.group(1)), inline=True, body=m.end())
+    return known.end()

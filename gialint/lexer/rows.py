@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gialint import national_format
+from gialint.lexer.headings import KNOWN_HEADING_WORDS
 from gialint.lexer.state import LexState
 from gialint.lexer.token import CELL, TABLE_LABEL, TEXT
 from gialint.national_format import label_key
@@ -26,13 +27,14 @@ _TABLE_SCAN = None
 
 def _table_scan_regex() -> re.Pattern[str]:
     """Labels, values, and what ends table text inside a long line: a 一、
-    heading or the end of a sentence."""
+    heading (or a known section heading numbered in another form: 五.存在的…)
+    or the end of a sentence."""
     global _TABLE_SCAN
     if _TABLE_SCAN is None:
         _TABLE_SCAN = re.compile(
             r"(?P<lab>" + national_format.table_label_pattern() + r")"
             r"|(?P<num>[+-]?\d+(?:\.\d+)?(?:万元|元|%)?)"
-            r"|(?P<head>[一二三四五六七八九十]{1,3}、)"
+            r"|(?P<head>[一二三四五六七八九十]{1,3}(?:、|[ .,:]? *(?=" + KNOWN_HEADING_WORDS + r")))"
             r"|(?P<stop>[。!?！？])"
         )
     return _TABLE_SCAN
@@ -166,9 +168,12 @@ def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
 
 
 def _flush_unknown(lx: LexState, start: int, end: int, line: int) -> None:
-    """Words between labels and values in table text: a label nobody knows."""
-    if start < 0 or start >= end:
-        return
-    seg = lx.text[start:end]
-    if seg.strip(" "):
-        lx.emit(TABLE_LABEL, start, end, line, label=label_key(seg, True), inline=True)
+    """Words between labels and values in table text: a label nobody knows
+    (cell bars of a pipe table copied onto one line are no words)."""
+    text = lx.text
+    while start < end and text[start] in " |":
+        start += 1
+    while end > start and text[end - 1] in " |":
+        end -= 1
+    if start < end:
+        lx.emit(TABLE_LABEL, start, end, line, label=label_key(text[start:end], True), inline=True)

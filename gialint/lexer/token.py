@@ -35,3 +35,4 @@ class Tok:
     inline: bool = False  # found inside a longer line
     row: int | None = None  # pipe-table row id, for TABLE_LABEL and CELL
     md_level: int = 0  # markdown heading level (#, ##, …) when written as one
+    mark: str = ""  # a heading's number as written: 一、, 一., 一 (HEADING only)

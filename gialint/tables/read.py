@@ -258,8 +258,7 @@ def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report, partial=N
 
 def _original(report: Report, tok: Tok) -> str:
     """A label as printed (not normalised), for messages."""
-    span = report.span_of(tok)
-    return " ".join(report.source.text[span.start:span.end].split())
+    return report.original(report.span_of(tok))
 
 
 def _unreadable(out: Tables, r: _Row, report: Report, expected: int, reason: str) -> None:
