@@ -25,20 +25,34 @@ class PinyinAnnotations(Check):
 
     kind = "pinyin_annotation"
     params = {
-        "min_count": Param("int", default=5,
-                           doc="report only from this many annotations on (a report may gloss "
-                           "a rare character)"),
+        "min_count": Param("int", default=1, doc="report only from this many annotations on"),
+        "common_only": Param("bool", default=True,
+                             doc="count only annotations after common characters (GB2312 "
+                             "level 1, traditional forms included): a report may gloss a rare "
+                             "character (洨(xiáo)), a reposting site annotates common ones"),
     }
     message_args = ("count", "example")
 
     def check(self, report: Report, ctx):
         anns = report.norm.annotations()
+        if self.values["common_only"]:
+            text = report.source.text
+            anns = [(a, b) for a, b in anns if a > 0 and _common(translate_chars(text[a - 1]))]
         if not anns or len(anns) < self.values["min_count"]:
             return
         s, e = anns[0]
         start = max(0, s - 1)  # with the annotated character
         args = {"count": str(len(anns)), "example": report.source.text[start:e]}
         yield Hit(Span(start, e), args, fix=tuple(Edit(a, b, "") for a, b in anns))
+
+
+def _common(ch: str) -> bool:
+    """A character of GB2312's first level (the 3,755 common ones: lead bytes B0–D7)."""
+    try:
+        lead = ch.encode("gb2312")[0]
+    except UnicodeEncodeError:
+        return False
+    return 0xB0 <= lead <= 0xD7
 
 
 _CJK = LazyPattern(CJK_UNIFIED)  # only when traditional characters abound
