@@ -84,7 +84,8 @@ _CN_YEAR_DIGIT.update({"○": "0", "◯": "0", "零": "0", "O": "0", "0": "0"})
 
 # role evidence, looked for in the words right before a mention
 _PERIOD_WORDS = re.compile(
-    r"(?:统计(?:期限|周期|时限|时段|时间|区间|范围|期间)|数据(?:期限|周期|时间|区间|时段)|报告期)"
+    r"(?:(?:统计|数据)(?:期限|周期|时限|时段|时间段?|区间|范围|期间|年度)|报告期(?:限|间)?"
+    r"|时间(?:范围|区间|跨度|段)|起止(?:时间|日期)|统计数据(?:的)?(?:时间|期限))"
     r"[^。；;!?！？\d]{0,12}$"
 )
 _PUBLICATION_LABEL = re.compile(r"(?:发布|公布|发表|更新)?(?:时间|日期)\s*[:：]\s*$")
@@ -305,13 +306,14 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if _SIGNING_LABEL.search(before):
             d.role = "signature"
             continue
-        if _PUBLICATION_LABEL.search(before) and (d.time or d.form == "numeric" or "发" in before[-8:]):
-            d.role = "publication"
-            continue
+        # the period first: 统计时间：2023.1.1—2023.11.30 is no publication date
         if _PERIOD_WORDS.search(text, max(0, d.start - 40), d.start) and not d.range_end:
             d.role = "period"
             if d.partner is not None and d.partner > i:
                 out[d.partner].role = "period"
+            continue
+        if _PUBLICATION_LABEL.search(before) and (d.time or d.form == "numeric" or "发" in before[-8:]):
+            d.role = "publication"
             continue
         if _TABLE_COLUMN.match(text, d.end) or before.rstrip().endswith("计量单位"):
             d.role = "table_heading"

@@ -89,7 +89,8 @@ class DateCutoff(Check):
         "vague": Param("regex", default=_VAGUE, doc="vague: the phrases to report"),
     }
     message_args = ("match", "end")
-    _BEFORE = LazyPattern(r"截[至止](?:到|于)? *$")
+    # 截至, 截止到, 截止时间为, 统计截止日期: (the last words before the date)
+    _BEFORE = LazyPattern(r"截[至止](?:到|于|(?:时间|日期|日)(?:为|是)? *:?)? *$")
 
     def check(self, report: Report, ctx) -> Iterator[Hit]:
         text = report.norm.text
@@ -112,7 +113,7 @@ class DateCutoff(Check):
         for d in report.dates:
             if d.role not in ("body", "table_heading") or d.month is None or not d.exists or d.range_end:
                 continue
-            before = self._BEFORE.search(text, max(0, d.start - 6), d.start)
+            before = self._BEFORE.search(text, max(0, d.start - 9), d.start)
             if not before:
                 continue
             if d.year is None and d.month <= 3:
