@@ -24,7 +24,7 @@ from gialint.national_format import label_key
 
 # Web-page / crawler metadata lines of the title block (标题: 发布时间: …).
 META_LINE = re.compile(
-    r"(?:标题|发布时间|发布日期|发文日期|成文日期|文号|发布机构|发文机关|栏目|原文链接|本地目录"
+    r"(?:标题|发布时间|发布日期|公开日期|发表时间|生成日期|发文日期|成文日期|文号|发布机构|发文机关|栏目|原文链接|本地目录"
     r"|信息来源|来源|索引号|主题分类|页面链接与图片详见|页面链接)\s*[:：]?|=+\s*正文\s*=+$|正文$"
 )
 # A web page's breadcrumb line before the title (当前位置：首页 > … > 年报) is page

@@ -87,6 +87,55 @@ class _Out:
         return "".join(self.parts)
 
 
+# Where pages state their publication date: <meta name=…> (the 政府网站 standard's
+# PubDate first, then other CMSs' names) and CMS tags such as <publishtime>.
+PUBLISH_METAS = ("pubdate", "publishdate", "firstpublishedtime", "publishtime", "releasedate",
+                 "article:published_time", "dcterms.issued", "dc.date.issued", "dc.date")
+PUBLISH_TAGS = ("publishtime", "pubdate")
+
+
+class _TextAsContent:
+    """A CMS tag whose text is a date (<publishtime>2024-01-25</publishtime>)
+    seen as a <meta> with that text as its content."""
+
+    def __init__(self, el):
+        texts = [c for c in el.children if isinstance(c, tuple) and c[0] == "t"]
+        raw = "".join(t[-1] for t in texts)
+        self.attrs = {"content": raw}
+        lead = len(raw) - len(raw.lstrip())
+        # where the date is in the file (mapped 1:1 when it is one plain text)
+        self.src = texts[0][1] + lead if texts else el.start
+        self.mapped = len(texts) == 1
+
+
+# A date field a page prints outside the article; the label is kept, so that the
+# dates' roles tell a publication (发布日期, 公开日期) from a signature (成文日期).
+_PAGE_FIELD = re.compile(
+    r"(发布日期|发布时间|公开日期|发文日期|成文日期|发表时间|生成日期)\s*[:：]\s*"
+    r"((?:19|20)\d{2}(?:[-./]\d{1,2}[-./]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)")
+
+
+class _Field:
+    """A page field's date, standing for a <meta>'s content: its text and place."""
+
+    def __init__(self, value: str, src: int):
+        self.attrs = {"content": value}
+        self.src, self.mapped = src, True
+
+
+def _page_fields(root: _El, body: _El) -> list[tuple[str, _Field]]:
+    """The first date field of each label outside the article's element."""
+    found: dict[str, _Field] = {}
+    for el in _walk(root):
+        if el is body or el.tag in ("script", "style", "title") or _inside(el, body):
+            continue
+        for c in el.children:
+            if isinstance(c, tuple) and c[0] == "t":
+                for m in _PAGE_FIELD.finditer(c[-1]):
+                    found.setdefault(m.group(1), _Field(m.group(2), c[1] + m.start(2)))
+    return list(found.items())
+
+
 class _Renderer:
     def __init__(self):
         self.out = _Out()
@@ -102,13 +151,20 @@ class _Renderer:
         metas = {}
         title_el = None
         for el in _walk(root):
-            if el.tag == "meta" and el.attrs.get("name"):
-                metas.setdefault(el.attrs["name"].lower(), el)
+            if el.tag == "meta" and (el.attrs.get("name") or el.attrs.get("property")):
+                metas.setdefault((el.attrs.get("name") or el.attrs["property"]).lower(), el)
+            elif el.tag in PUBLISH_TAGS and not _inside(el, body):
+                metas.setdefault(el.tag, _TextAsContent(el))
             elif el.tag == "title" and title_el is None:
                 title_el = el
         out = self.out
-        lines = [("标题: ", metas.get("articletitle")), ("发布时间: ", metas.get("pubdate")),
+        published = next((metas[k] for k in PUBLISH_METAS if k in metas), None)
+        lines = [("标题: ", metas.get("articletitle")), ("发布时间: ", published),
                  ("来源: ", metas.get("contentsource"))]
+        # the page's own fields around the article (发布日期：2024-01-25 来源：…)
+        for label, field in _page_fields(root, body):
+            if published is None or label not in ("发布日期", "发布时间"):
+                lines.append((label + ": ", field))
         wrote = False
         for prefix, el in lines:
             value = " ".join(el.attrs.get("content", "").split()) if el is not None else ""
@@ -126,7 +182,10 @@ class _Renderer:
                 self._meta_line(prefix, cut, src, plain)
                 wrote = True
                 continue
-            src, mapped = _attr_offset(el, "content", value)
+            if isinstance(el, (_TextAsContent, _Field)):
+                src, mapped = el.src, el.mapped and el.attrs["content"].strip() == value
+            else:
+                src, mapped = _attr_offset(el, "content", value)
             self._meta_line(prefix, value, src, mapped)
             wrote = True
         if wrote:
