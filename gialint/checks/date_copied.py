@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from gialint.checks.base import Check, Hit, Param, register
-from gialint.checks.dates import _PLAN_HEADINGS, _in_prose, _looks_forward, _stated_year, _top_section
+from gialint.checks.dates import (
+    _PLAN_HEADINGS,
+    _in_prose,
+    _looks_forward,
+    _stated_year,
+    _top_section,
+)
 from gialint.chinese import SENTENCE_END
 from gialint.model import Report
 from gialint.saferegex import LazyPattern

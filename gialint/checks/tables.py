@@ -10,7 +10,7 @@ from __future__ import annotations
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report
 
-SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wrong_edition")
+SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wrong_edition", "reworded_row")
 
 
 @register

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from gialint import national_format
+from gialint.chinese import is_cjk
 from gialint.lexer.headings import KNOWN_HEADING_WORDS
 from gialint.lexer.state import LexState
 from gialint.lexer.token import CELL, TABLE_LABEL, TEXT
@@ -19,6 +20,14 @@ NUMBER_ITEM_RE = re.compile(NUMBER_ITEM)
 NUM_LINE = re.compile(rf"{NUMBER_ITEM}(?:\s+{NUMBER_ITEM})*")
 # the tail of a wrapped label with the row's values: 形,不计其他情形) 447 7 0 0 0 0 454
 LABEL_THEN_NUMBERS = re.compile(rf"(.*?\D)\s+({NUMBER_ITEM}(?:\s+{NUMBER_ITEM})*)")
+# a numbered row label: 1.申请人…, 2、其他…
+_LIST_ITEM = re.compile(r"\d{1,2}[.、．]\s*[\u3400-\u9fff]")
+# where a numbered label nobody knows ends inside table text: its first value
+# or the end of a sentence
+_VALUES_AHEAD = re.compile(r"\s*(?=[+-]?\d(?![.、．]))|[。!?！？]")
+# Han characters that run on after a label's words (行政处罚|决定)
+_WORDS = re.compile(r"[\u3400-\u9fff]+")
+_UNITS = {"人次", "万元", "万条", "个数"}  # a unit column after the label (主动公开信息数 条)
 # Longest text (without spaces) taken as a table label while inside a table.
 SHORT_LABEL = 30
 
@@ -81,6 +90,11 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
     before = [i for i in row_labels if first_numeric is None or i < first_numeric]
     row_label = before[-1] if before else (row_labels[0] if row_labels else None)
     values_from = (row_label + 1) if row_label is not None else first_numeric
+    if (row_label is not None and first_numeric is not None and values_from < first_numeric
+            and labels.get(values_from) is None and _LIST_ITEM.match(parts[values_from][2])):
+        # (六)其他处理 | 1.申请人…不再处理其申请 | 0 |: a group label, then a numbered row
+        # label nobody knows (worded differently), then the values
+        values_from += 1
     if row_label is not None:
         # after a row label every cell up to the last filled one is a value
         filled = [i for i, (_, _, c) in enumerate(parts) if c and i > row_label]
@@ -152,19 +166,45 @@ def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
                 continue
             _flush_unknown(lx, last, m.start(), line)
             lx.table_mode = True
+            run = _WORDS.match(text, m.end(), end)
+            if run and run.end() - run.start() > 1 and run.group() not in _UNITS and not any(_label_at(lx, pattern, p, end) for p in range(run.start(), run.end())):
+                # 行政处罚决定 58: a label's words run on into words no label starts,
+                # the whole is one label nobody knows (worded differently)
+                _flush_unknown(lx, m.start(), run.end(), line)
+                pos = last = run.end()
+                continue
             lx.emit(TABLE_LABEL, m.start(), m.end(), line, label=label_key(m.group(), True),
                     info=info, inline=True)
             pos = last = m.end()
             continue
         s, e = m.start(), m.end()
-        # 10000015.属于三类… : the last digit is the next row's list marker
-        if e < end and e - s > 1 and text[e] in ".、" and lx.lookup_at(e - 1, end):
-            e -= 1
+        marker = e + 1 < end and text[e] in ".、．" and is_cjk(text[e + 1])
+        glued = marker and e - s > 1
+        if glued:
+            e -= 1  # 10000015.属于三类… : the last digit is the next row's list marker
+        if marker and not (lx.lookup_at(e, end) if glued else _label_at(lx, pattern, s, end)):
+            # 2.其他法律、行政法规禁止公开的 0 0 …: a numbered label nobody knows,
+            # up to the values that follow it
+            _flush_unknown(lx, last, s, line)
+            if glued:
+                lx.emit(CELL, s, e, line, inline=True)
+            label_at = e if glued else s
+            stop = _VALUES_AHEAD.search(text, label_at, end)
+            pos = last = stop.start() if stop else end
+            _flush_unknown(lx, label_at, last, line)
+            continue
         _flush_unknown(lx, last, s, line)
         lx.emit(CELL, s, e, line, inline=True)
         pos = last = e
     _flush_unknown(lx, last, end, line)
     return end
+
+
+def _label_at(lx: LexState, pattern: re.Pattern[str], pos: int, end: int) -> bool:
+    """A known label starts at ``pos`` as the scanner reads labels (lookup_at is
+    looser: 2.其他法律、… starts with the label 2.其他)."""
+    m = pattern.match(lx.text, pos, end)
+    return bool(m) and m.lastgroup == "lab" and lx.lookup(m.group()) is not None
 
 
 def _flush_unknown(lx: LexState, start: int, end: int, line: int) -> None:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from gialint.chinese import is_cjk
 from gialint.lexer import Tok
 from gialint.model import Report, region_of
 from gialint.national_format import expected_edition, label_key
@@ -23,6 +24,7 @@ from gialint.tables.cells import parse_cell
 from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
 from gialint.tables.template import template
+from gialint.tables.wording import closest
 
 T4_START = {label_key(x) for x in ("行政复议", "行政诉讼", "未经复议直接起诉", "复议后起诉")}
 T3_START = {label_key(x) for x in ("申请人情况", "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）")}
@@ -38,6 +40,7 @@ class _Row:
     complete: bool = True  # its label was whole (not the first piece of a wrapped one)
 
 
+_LIST_ITEM = re.compile(r"\d+\.")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d+\.)")
 
 
@@ -77,13 +80,14 @@ def read_tables(report: Report) -> Tables:
     rows: list[_Row] = []
     t4_parts: list[tuple[Tok, list[Tok]]] = []  # each start of 表四 and its cells
     current: str | None = None
+    caption_sub: str | None = None  # the 表二 part (第二十条第(六)项) being read
     row: _Row | None = None
     for i, tok in enumerate(toks):
         region = region_of(tok)
         if region == "table_label":
             key = tok.label
             if key in captions:
-                current, row = "t2", None
+                current, row, caption_sub = "t2", None, captions[key]
                 out.found.add("t2")
                 continue
             if key in T3_START:
@@ -106,12 +110,19 @@ def read_tables(report: Report) -> Tables:
                 rows.append(row)
                 continue
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            next_is_cell = nxt is not None and region_of(nxt) == "cell"
             if (row is not None and current in ("t2", "t3") and tok.info is None
-                    and (row.cells or (row.complete and row.key and nxt is not None
-                                       and region_of(nxt) == "cell" and _is_value_row(row)))):
+                    and (row.cells or (row.complete and row.key and next_is_cell and _is_value_row(row))
+                         # a numbered label with values under a group label ((六)其他处理)
+                         or (row.key and next_is_cell and _LIST_ITEM.match(key)))):
                 # a label nobody knows after a whole row label: a row of its own
                 # (after the first piece of a wrapped label it is the rest of it)
                 row = _Row(current, row.sub, None, tok)
+                rows.append(row)
+            elif (row is None and current == "t2" and caption_sub and tok.info is None and next_is_cell
+                  and is_cjk(key[:1])):  # not a note: (其中修订16件)
+                # the first row under a caption, worded differently (行政处罚决定 | 58)
+                row = _Row(current, caption_sub, None, tok)
                 rows.append(row)
             continue
         if region != "cell":
@@ -124,6 +135,7 @@ def read_tables(report: Report) -> Tables:
     # a row label printed twice (a Markdown heading, then the table row): the one with values
     with_values = {(r.table, r.key) for r in rows if r.key and r.cells}
     rows = [r for r in rows if r.cells or not r.key or (r.table, r.key) not in with_values]
+    _bind_reworded(out, rows, report)
     for r in rows:
         _finish_row(out, r, report)
     filled = [p for p in t4_parts if p[1]]
@@ -229,6 +241,33 @@ def _finish_row(out: Tables, r: _Row, report: Report) -> None:
     prefix = keys[0].rsplit(".", 1)[0]
     out.row_spans[prefix] = report.span_of(r.label)
     _assign(out, r, keys, ok, report)
+
+
+def _bind_reworded(out: Tables, rows: list[_Row], report: Report) -> None:
+    """Unknown rows with values that are a rewording of a row the table lacks:
+    bound to it, and the wording reported (gialint/tables/wording.py)."""
+    for table in ("t2", "t3"):
+        if table not in out.found:
+            continue
+        tpl = template(out.editions[table])
+        seen = {(r.sub if table == "t2" else None, r.key) for r in rows if r.table == table and r.key}
+        if table == "t2":
+            expected = [(lab, (sub.key, key)) for sub in tpl.t2 for key, lab in sub.rows]
+        else:
+            expected = [(lab, (None, key)) for key, lab, kind in tpl.t3_rows if kind == "data"]
+        missing = [(label_key(lab), (lab, where)) for lab, where in expected if where not in seen]
+        for r in rows:
+            if r.table != table or r.key or not r.cells:
+                continue
+            pool = [m for m in missing if table == "t3" or m[1][1][0] == r.sub]
+            got = closest(r.label.label, pool)
+            if got is None:
+                continue
+            (lab, where), _ = got
+            r.key = where[1]
+            missing = [m for m in missing if m[1][1] != where]
+            out.issues.append(TableIssue("reworded_row", report.span_of(r.label), {
+                "table": _TABLE_NAMES[table], "label": _original(report, r.label), "expected": lab}))
 
 
 def _t3_row_ok(values: list[Decimal]) -> bool:
