@@ -32,6 +32,12 @@ INLINE_MARK = re.compile(
 )
 # Words that open a table right after a section heading in a one-line copy.
 TABLE_START = re.compile(r" *(?:第二十条|\(本列数据|申请人情况|行政复议 *行政诉讼|统计指标|指标名称)")
+# A table's caption between the heading and the table, in any words:
+# 附表：…统计表, …情况(统计表), 表三 …, …情况表 (the table's first words follow).
+CAPTION = re.compile(
+    r" *(?:(?:附表|表[一二三四1-4])[^\s。,;]{0,40}?|[^\s。,;]{0,40}?(?:统计表\)?|情况表|一览表))"
+    r"(?=" + TABLE_START.pattern + ")"
+)
 # What may stand right before an inline heading mark: the end of a sentence,
 # a bracket, a space … (a mark glued to a word is part of the running text).
 BOUNDARY = set("。!?;:！？；：)）」』”\"'>-") | set(" \t")
@@ -72,9 +78,7 @@ def _scan(lx: LexState, start: int, end: int, line: int) -> None:
         if m.group(1):
             stop = _inline_heading(lx, m, p, end, line, pos)
             if stop is not None:
-                i = pos = stop
-                if TABLE_START.match(text, pos, end):
-                    i = pos = scan_table(lx, pos, end, line)
+                i = pos = _table_after_heading(lx, stop, end, line)
                 continue
         elif m.group(2):
             if p == start or p == pos or text[p - 1] in BOUNDARY:
@@ -87,9 +91,7 @@ def _scan(lx: LexState, start: int, end: int, line: int) -> None:
         elif m.group(3):
             stop = _loose_inline_heading(lx, p, end, line, pos)
             if stop is not None:
-                i = pos = stop
-                if TABLE_START.match(text, pos, end):
-                    i = pos = scan_table(lx, pos, end, line)
+                i = pos = _table_after_heading(lx, stop, end, line)
                 continue
         else:  # a table caption, note or header
             lx.flush_text(pos, p, line)
@@ -140,3 +142,16 @@ def _loose_inline_heading(lx: LexState, p: int, end: int, line: int, pos: int) -
     lx.flush_text(pos, p, line)
     emit_heading(lx, p, known.end(), line, m.group(1), cn_number(m.group(1)), inline=True, body=m.end())
     return known.end()
+
+
+def _table_after_heading(lx: LexState, pos: int, end: int, line: int) -> int:
+    """A table right after a section heading, maybe under a caption: read it;
+    where the running text goes on."""
+    text = lx.text
+    if not TABLE_START.match(text, pos, end):
+        cap = CAPTION.match(text, pos, end)
+        if not cap:
+            return pos
+        lx.flush_text(pos, cap.end(), line)
+        pos = cap.end()
+    return scan_table(lx, pos, end, line)

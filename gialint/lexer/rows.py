@@ -28,6 +28,14 @@ _VALUES_AHEAD = re.compile(r"\s*(?=[+-]?\d(?![.、．]))|[。!?！？]")
 # Han characters that run on after a label's words (行政处罚|决定)
 _WORDS = re.compile(r"[\u3400-\u9fff]+")
 _UNITS = {"人次", "万元", "万条", "个数"}  # a unit column after the label (主动公开信息数 条)
+# punctuation that only prose has between table tokens (a known label with a
+# comma, (二)部分公开（区分处理的，…）, is matched whole before this is asked)
+_PROSE_MARK = re.compile(r"[；;]|(?<!\d)[,，]|[,，](?!\d)")  # not 1,226
+# a value glued to the first word of the sentence after a table: 0全年… (not 2023年…)
+_GLUED_VALUE = re.compile(r"[+-]?\d+(?:\.\d+)?(?=[\u3400-\u9fff])(?![年月日号件条个次项%万])")
+# values first, then a sentence glued on: 2 0 0 0 0 0 2申请内容…。 (not 58件，均已…)
+_VALUES_FIRST = re.compile(rf"(?:{NUMBER_ITEM}\s+)+")
+_SENTENCE_END = re.compile(r"[。!?！？]")
 # Longest text (without spaces) taken as a table label while inside a table.
 SHORT_LABEL = 30
 
@@ -79,6 +87,12 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
         if bar < 0:
             break
         pos = bar + 1
+    prose = None
+    filled = [i for i, part in enumerate(parts) if part[2]]
+    if len(filled) > 1 and _is_prose(parts[filled[-1]][2]) and lx.match_label(parts[filled[-1]][2]) is None:
+        # | 2 |申请内容主要涉及…。: the next paragraph glued to the row's last bar
+        prose = parts[filled[-1]]
+        parts[filled[-1]] = (prose[0], prose[1], "")
     numeric = {i for i, (_, _, c) in enumerate(parts) if is_value(c)}
     first_numeric = min(numeric) if numeric else None
     labels = {i: lx.match_label(c) for i, (_, _, c) in enumerate(parts)
@@ -117,6 +131,14 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
         elif values_from is not None and last_value is not None and values_from <= i < last_value:
             # a blank cell among the values of a row: missing, not a filler
             lx.emit(CELL, a, b, line, row=row, trim=False)
+    if prose:
+        lx.emit(TEXT, prose[0], prose[1], line)
+
+
+def _is_prose(cell: str) -> bool:
+    """A sentence, not a cell: it ends a sentence or has a clause mark, and is
+    longer than a label."""
+    return len(cell) > SHORT_LABEL // 2 and bool(_SENTENCE_END.search(cell) or _PROSE_MARK.search(cell))
 
 
 def label_with_rest(lx: LexState, start: int, end: int, line: int) -> bool:
@@ -132,7 +154,7 @@ def label_with_rest(lx: LexState, start: int, end: int, line: int) -> bool:
     if info is None:
         return False
     rest = s[m.end():].strip(" ")
-    if "。" in rest:
+    if "。" in rest and not _VALUES_FIRST.match(rest):
         return False  # a sentence that starts with a label's words: 行政诉讼败诉情形。
     if rest.startswith("(") and len(rest) <= SHORT_LABEL:
         # a local variant of the label: 规章 (市政府令)
@@ -150,12 +172,22 @@ def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
     them as labels; it stops at a 一、 heading or a sentence end (returned)."""
     text = lx.text
     pattern = _table_scan_regex()
+    first = len(lx.toks)  # the tokens this call emits start here
     pos = last = start  # search position; end of the last token emitted
     while True:
         m = pattern.search(text, pos, end)
         if not m:
             break
         kind = m.lastgroup
+        if kind == "stop" or _PROSE_MARK.search(text, last, m.start()):
+            # a sentence: the table ended where its words began
+            cut = _sentence_start(text, start, _PROSE_MARK.search(text, last, m.start()) or m)
+            if cut > start:
+                while len(lx.toks) > first and lx.toks[-1].start >= cut:
+                    lx.toks.pop()
+                last = max(min(last, cut), lx.toks[-1].end if len(lx.toks) > first else start)
+                _flush_unknown(lx, last, cut, line)
+                return cut
         if kind in ("head", "stop"):
             _flush_unknown(lx, last, m.start(), line)
             return m.start()
@@ -198,6 +230,17 @@ def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
         pos = last = e
     _flush_unknown(lx, last, end, line)
     return end
+
+
+def _sentence_start(text: str, start: int, mark: re.Match) -> int:
+    """Where the sentence holding ``mark`` begins inside table text: after the
+    last space before it (prose has none), after the digits of a value glued
+    to it (0全年发生…), never before ``start``."""
+    p = mark.start()
+    while p > start and text[p - 1] not in " \t|":
+        p -= 1
+    digits = _GLUED_VALUE.match(text, p, mark.start())
+    return digits.end() if digits else p
 
 
 def _label_at(lx: LexState, pattern: re.Pattern[str], pos: int, end: int) -> bool:
