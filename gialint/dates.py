@@ -280,6 +280,17 @@ def _line_before(text: str, pos: int, limit: int = 60) -> str:
     return text[(nl + 1 if nl >= 0 else lo):pos]
 
 
+def _after_on_line(text: str, out: list[DateMention], i: int, role: str) -> bool:
+    """A date of ``role`` comes earlier on the line of date ``i`` (and after
+    the last 附件 mark: 附件1：2023年… 附件2：2024年… are two attachments)."""
+    j = i - 1
+    while j >= 0 and not any(w in text[out[j].end:out[i].start] for w in ("\n", "附件")):
+        if out[j].role == role:
+            return True
+        j -= 1
+    return False
+
+
 def _roles(report: Report, out: list[DateMention]) -> None:
     text = report.norm.text
     toks = _Tokens(report.tokens)
@@ -318,7 +329,9 @@ def _roles(report: Report, out: list[DateMention]) -> None:
         if _TABLE_COLUMN.match(text, d.end) or before.rstrip().endswith("计量单位"):
             d.role = "table_heading"
             continue
-        if _ATTACHMENT.search(before):
+        if _ATTACHMENT.search(before) and not _after_on_line(text, out, i, "attachment"):
+            # the attachment's first year is the year it covers; a later date on
+            # its line (……统计表（2024年1月制）) is when it was made
             d.role = "attachment"
             continue
         if _table_title(text, d, before):

@@ -102,6 +102,8 @@ def closing_tail(lx: LexState, start: int, end: int) -> tuple[int, int, int, int
         while s0 > start and d0 - s0 < TAIL_SIGNER_MAX and text[s0 - 1] not in _SIGNER_STOP:
             s0 -= 1
         at_boundary = s0 == start or text[s0 - 1] in _SIGNER_STOP
+        while at_boundary and s0 < d0 and text[s0].isdigit():
+            s0 += 1  # …0 0 0样例县农业农村局: the last value of a table glued to the organ
         if at_boundary and d0 - s0 >= 2 and text[d0 - 1] not in "于在至到止":
             return s0, d0, m.start(), m.end()
         return None

@@ -42,6 +42,8 @@ PAGE_FOOTER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?
 MERGED_CELL = re.compile(r"\d[.、]")
 # The line that opens the attachments: 附件：, 附件1：, 附件:2024年度…统计表.
 ATTACHMENT_LINE = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：]")
+# A line that opens with a section mark (一、, ## 二、)
+LINE_SECTION_MARK = re.compile(r"[ \t#]*[一二三四五六七八九十]{1,2}、")
 # A title line is short and no sentence.
 TITLE_MAX_LEN = 60
 # A title's first line of two (…政府信息公开 / 2024年度报告) and its second.
@@ -56,6 +58,9 @@ def read_lines(lx: LexState) -> list[Tok]:
     lines = text.split("\n")
     offset = 0
     skip_title_line = -1
+    # a shorter line is read as a whole outline only when no line opens with a
+    # section mark (then a 一、…二、…三、 inside a paragraph is an enumeration)
+    outlines_inline = not any(LINE_SECTION_MARK.match(x) for x in lines)
     for idx, line in enumerate(lines):
         start, end = offset, offset + len(line)
         offset = end + 1
@@ -87,11 +92,14 @@ def read_lines(lx: LexState) -> list[Tok]:
                 if title == 2:
                     skip_title_line = _next_nonblank(lines, idx)
                 continue
-        if len(s) >= oneline.ONE_LINE_MODE:
+        if len(s) >= oneline.ONE_LINE_MODE or (outlines_inline and oneline.holds_outline(s)):
             if lx.in_head:
                 start = title_prefix(lx, start, end, idx)
             oneline.scan_line(lx, start, end, idx)
         else:
+            if lx.in_head and len(s) > TITLE_MAX_LEN:
+                # a short article on one line without an outline: its title first
+                start = title_prefix(lx, start, end, idx)
             classify(lx, start, end, idx, md_level)
     mark_signers(lx.toks)
     place_closing_and_attachments(lx.toks)
@@ -126,12 +134,15 @@ def title_lines(lines: list[str], idx: int, s: str) -> int:
 # The title at the start of a whole article on one line: up to its 年度报告/年报.
 TITLE_PREFIX = re.compile(rf"[^。，,；;：:《》]{{4,{TITLE_MAX_LEN}}}?(?:年度报告|工作年报)")
 
+# a sentence that names the report is no title: 现将本机关2023年…年度报告公布如下
+SENTENCE_OPENING = re.compile(r"(?:现将|现|本|根据|按照|依据|依照|特|兹|经)")
+
 
 def title_prefix(lx: LexState, start: int, end: int, line: int) -> int:
     """A crawler copy that starts with the title glued to the text: the title
     is a TITLE token; returns where the rest starts."""
     m = TITLE_PREFIX.match(lx.text, start, end)
-    if m and "信息公开" in m.group():
+    if m and "信息公开" in m.group() and not SENTENCE_OPENING.match(m.group()):
         lx.emit(TITLE, start, m.end(), line)
         return m.end()
     return start

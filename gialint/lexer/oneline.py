@@ -38,11 +38,33 @@ CAPTION = re.compile(
     r" *(?:(?:附表|表[一二三四1-4])[^\s。,;]{0,40}?|[^\s。,;]{0,40}?(?:统计表\)?|情况表|一览表))"
     r"(?=" + TABLE_START.pattern + ")"
 )
+# A section mark that opens a known kind of heading (legacy wordings vary:
+# 因政府信息公开申请提起行政复议…): a shorter line holding three of them in order
+# is a whole article too (a legacy report copied onto one line).
+_OUTLINE_MARK = re.compile(r"(?:^|(?<=[。!?;:！？；：)） \t]))([一二三四五六七八九十]{1,2})、 *(?=[总主收政存其概依因])")
+OUTLINE_MIN_MARKS = 3
 # What may stand right before an inline heading mark: the end of a sentence,
 # a bracket, a space … (a mark glued to a word is part of the running text).
 BOUNDARY = set("。!?;:！？；：)）」』”\"'>-") | set(" \t")
 # The longest section heading read inside a long line when it is no known heading.
 INLINE_HEADING_MAX = 30
+
+
+def holds_outline(s: str) -> bool:
+    """A line shorter than ONE_LINE_MODE that holds a whole outline: three
+    section marks in ascending order, each opening a heading's usual words
+    (一、概述 … 二、主动公开… 三、依申请…); an enumeration inside a paragraph
+    (一、加强领导；二、完善制度) is none."""
+    if "、" not in s:
+        return False
+    numbers = [cn_number(m.group(1)) for m in _OUTLINE_MARK.finditer(s)]
+    run = best = 0
+    prev = 0
+    for n in numbers:
+        run = run + 1 if n is not None and n > prev else 1
+        prev = n or 0
+        best = max(best, run)
+    return best >= OUTLINE_MIN_MARKS
 
 
 def scan_line(lx: LexState, start: int, end: int, line: int) -> None:
