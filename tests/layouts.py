@@ -11,6 +11,9 @@ as another kind of input gialint meets:
 * ``tight``: ``spaced`` with the lines glued together (a crawler copy that
   lost them);
 * ``md``: Markdown, ``#`` title, ``##``/``###`` headings, ``| a | b |`` rows;
+* ``pdfmd``: Markdown as a PDF converter writes it: every table row a small
+  table of its own under a ``|---|`` rule, a generic header (数据1 … 数据N)
+  over each table's first row, a page footer between two rows of 表三;
 * ``html``: a government web page, paragraphs in ``<p>``, tables in ``<table>``;
 * ``docx``: a Word document (tests/docx_builder.py).
 
@@ -27,8 +30,8 @@ from pathlib import Path
 
 from docx_builder import text_to_docx
 
-LAYOUTS = ("lines", "spaced", "oneline", "tight", "md", "html", "docx")
-TEXT_LAYOUTS = ("lines", "spaced", "oneline", "tight", "md")
+LAYOUTS = ("lines", "spaced", "oneline", "tight", "md", "pdfmd", "html", "docx")
+TEXT_LAYOUTS = ("lines", "spaced", "oneline", "tight", "md", "pdfmd")
 
 _HEADING = re.compile(r"[一二三四五六七八九十]{1,2}[、.．，, ]|[一二三四五六七八九十]{1,2}(?=[总主收政存其])")
 _SUB = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]")
@@ -68,6 +71,32 @@ def _md(text: str) -> str:
     return "\n".join(out)
 
 
+def _pdfmd(text: str) -> str:
+    out = []
+    rows_seen = 0
+    previous_row = False
+    for ln in _md(text).split("\n"):
+        if ln.startswith("| "):
+            cells = _cells(ln)
+            if not previous_row:
+                # a generic header over the first row of a table
+                out.append("| " + " | ".join(f"数据{i + 1}" for i in range(len(cells))) + " |")
+                out.append("|" + "---|" * len(cells))
+            else:
+                out.append("")
+                if rows_seen == 30:
+                    out.extend(["- 2 -", ""])  # a page break inside 表三
+            out.append(ln)
+            if previous_row:
+                out.append("|" + "---|" * len(cells))
+            rows_seen += 1
+            previous_row = True
+            continue
+        previous_row = False
+        out.append(ln)
+    return "\n".join(out)
+
+
 def _html(text: str) -> str:
     lines = text.split("\n")
     title = next((s.strip() for s in lines if s.strip()), "")
@@ -104,6 +133,8 @@ def render(text: str, layout: str) -> tuple[str, bytes]:
         return ".txt", "".join(s.strip() for s in _spaced(text).split("\n")).encode("utf-8")
     if layout == "md":
         return ".md", _md(text).encode("utf-8")
+    if layout == "pdfmd":
+        return ".md", _pdfmd(text).encode("utf-8")
     if layout == "html":
         return ".html", _html(text).encode("utf-8")
     if layout == "docx":

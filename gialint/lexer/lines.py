@@ -37,7 +37,7 @@ MD_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
 # A gialint suppression comment is not part of the report.
 DIRECTIVE_LINE = re.compile(r"<!--\s*gialint-[a-z-]+[^>]*-->")
 # A page footer of PDF extraction (— 5 —, - 4 -, 第 2 页 共 9 页), often inside a table.
-PAGE_FOOTER = re.compile(r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?")
+PAGE_FOOTER = re.compile(rows.PAGE_FOOTER)
 # PDF extraction merged a group label with a row label: (四)无2.没有…
 MERGED_CELL = re.compile(r"\d[.、]")
 # The line that opens the attachments: 附件：, 附件1：, 附件:2024年度…统计表.

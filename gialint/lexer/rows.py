@@ -13,6 +13,8 @@ from gialint.lexer.state import LexState
 from gialint.lexer.token import CELL, TABLE_LABEL, TEXT
 from gialint.national_format import label_key
 
+# a page number or footer a PDF leaves between lines: - 3 -, 第 2 页 共 4 页
+PAGE_FOOTER = r"[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[/,]?\s*共\s*\d{1,3}\s*页)?"
 # one table value: a number with an optional unit, or a dash/slash for "none"
 NUMBER_ITEM = r"(?:[+-]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?|[-—//]+)"
 NUMBER_ITEM_RE = re.compile(NUMBER_ITEM)
@@ -50,6 +52,7 @@ def _table_scan_regex() -> re.Pattern[str]:
     if _TABLE_SCAN is None:
         _TABLE_SCAN = re.compile(
             r"(?P<lab>" + national_format.table_label_pattern() + r")"
+            r"|(?P<foot>" + PAGE_FOOTER + r")"
             r"|(?P<num>[+-]?\d+(?:\.\d+)?(?:万元|元|%)?)"
             r"|(?P<head>[一二三四五六七八九十]{1,3}(?:、|[ .,:]? *(?=" + KNOWN_HEADING_WORDS + r")))"
             r"|(?P<stop>[。!?！？])"
@@ -191,6 +194,10 @@ def scan_table(lx: LexState, start: int, end: int, line: int) -> int:
         if kind in ("head", "stop"):
             _flush_unknown(lx, last, m.start(), line)
             return m.start()
+        if kind == "foot":  # a page footer between two rows of a PDF's table
+            _flush_unknown(lx, last, m.start(), line)
+            pos = last = m.end()
+            continue
         if kind == "lab":
             info = lx.lookup(m.group())
             if info is None:  # a word that is only a prefix of a label
