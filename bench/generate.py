@@ -49,7 +49,9 @@ TOWNS = ["东关", "西门", "南街", "北苑", "桥头", "花园", "新村", "
 
 # weights of the table-3 result rows, by a word of their label (the rest share "")
 RESULT_WEIGHTS = {"予以公开": 35, "部分公开": 10, "不掌握": 25, "没有现成": 5, "补正后": 3, "信访": 5,
-                  "重复申请": 4, "三.其他": 5, "第三方": 2, "过程性": 2, "": 0.5}
+                  "重复申请": 4, "三.其他": 5, "第三方": 2, "过程性": 2,
+                  # the sources say no fee notice was issued (GIA744): none lapsed for non-payment
+                  "收费通知": 0, "": 0.5}
 APPLICANT_WEIGHTS = [85, 8, 1, 1, 2, 3]  # 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他
 
 

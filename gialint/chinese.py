@@ -6,8 +6,8 @@ No imports from gialint: every module may use these.
 
 from __future__ import annotations
 
-__all__ = ["CJK_UNIFIED", "NUMERALS", "SENTENCE_END", "cn_number", "is_cjk", "is_unified",
-           "is_wide"]
+__all__ = ["CJK_UNIFIED", "COUNT_NUMERALS", "NUMERALS", "SENTENCE_END", "cn_integer", "cn_number",
+           "is_cjk", "is_unified", "is_wide"]
 
 #: the numerals of headings and table rows (一、 … 十、, (一) …)
 NUMERALS = "一二三四五六七八九十"
@@ -38,6 +38,35 @@ def cn_number(numeral: str) -> int | None:
         ones = _CN_DIGIT.get(numeral[2:]) if len(numeral) == 3 else 0
         return tens * 10 + ones if tens and ones is not None else None
     return None
+
+
+#: the characters of a count written in words: 一百二十, 两千零五, 三万
+COUNT_NUMERALS = "零〇一二两三四五六七八九十百千万"
+_COUNT_DIGIT = {**{c: i for i, c in enumerate("〇一二三四五六七八九")}, "零": 0, "两": 2}
+_COUNT_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_integer(numeral: str) -> int | None:
+    """A count written in words: 一百二十 → 120, 十五 → 15, 两千零五 → 2005,
+    三万二千 → 32000, 二〇二三 (digit by digit) → 2023; None if it is none."""
+    if not numeral or any(c not in COUNT_NUMERALS for c in numeral):
+        return None
+    if not any(c in _COUNT_UNIT or c == "万" for c in numeral):
+        return int("".join(str(_COUNT_DIGIT[c]) for c in numeral))  # 二〇二三
+    total = section = 0
+    digit: int | None = None
+    for c in numeral:
+        if c in _COUNT_DIGIT:
+            if digit is not None and _COUNT_DIGIT[c] != 0:
+                return None  # two digits without a unit between them (三五十)
+            digit = _COUNT_DIGIT[c] or None
+        elif c in _COUNT_UNIT:
+            section += (digit if digit is not None else 1) * _COUNT_UNIT[c]
+            digit = None
+        else:  # 万
+            total += (section + (digit or 0)) * 10000
+            section, digit = 0, None
+    return total + section + (digit or 0)
 
 
 def is_unified(c: str) -> bool:

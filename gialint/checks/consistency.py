@@ -1,23 +1,29 @@
 """``text_vs_table``: what the narrative says against what the tables say.
 
 A rule gives regular expressions that find a statement in the paragraphs
-and an expression over cell keys (``t4.suit_direct.total + t4.suit_after_review.total``).
-With a named group ``n`` the number in the text must equal the expression;
-without it, the statement claims "none" and the expression must be 0.
+and an expression over cell keys (``t4.suit_direct.total + t4.suit_after_review.total``,
+or a pattern ``t3.denied.*.total`` for every key it matches).
+With a named group ``n`` the number in the text (digits, ``1,226`` or words:
+``一百二十``) must equal the expression; without it, the statement claims
+"none" and the expression must be 0.  The cells are the finding's related
+places.  An approximate figure (``约``/``近``/``余``/``多``) is no claim.
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from fnmatch import fnmatchcase
 
 from gialint.checks.arithmetic import _fmt
 from gialint.checks.base import Check, Hit, Param, ParamError, register
-from gialint.chinese import SENTENCE_END
+from gialint.chinese import SENTENCE_END, cn_integer
 from gialint.model import Report, Span
 from gialint.tables.template import all_cell_keys
 
 _SENTENCE_END = re.compile(f"[{SENTENCE_END}\n]")
+# an estimate: 约5件, 近20件, 逾百件, 超过10件 before the number; 20余件, 20多件 after it
+_APPROXIMATE = r"约|近|逾|超过|余|多|左右|以上"
 
 
 @register
@@ -32,15 +38,27 @@ class TextVsTable(Check):
                         doc="skip a statement whose sentence matches one of these"),
         "require": Param("list[regex]", default=[],
                          doc="check a statement only when its sentence matches all of these"),
+        "cells": Param("str", default="",
+                       doc="how the message names the cells (default: their labels joined by +)"),
+        "approximate": Param("regex", default=_APPROXIMATE,
+                             doc="words around the number that make it an estimate, not a claim "
+                             "(searched in the few characters before and after it)"),
     }
-    message_args = ("match", "number", "cells", "value")
+    message_args = ("match", "number", "cells", "value", "cell", "cell_value")
+    variants = ("default", "cell")
 
     def setup(self) -> None:
-        self.alternatives = [[k.strip() for k in alt.split("+")] for alt in self.values["expr"].split("|")]
         known = all_cell_keys()
-        for key in (k for alt in self.alternatives for k in alt):
-            if key not in known:
-                raise ParamError(("expr",), f"unknown cell key {key!r}")
+        self.alternatives = []
+        for alt in self.values["expr"].split("|"):
+            keys = []
+            for key in (k.strip() for k in alt.split("+")):
+                found = sorted(k for k in known if fnmatchcase(k, key)) if "*" in key else \
+                    ([key] if key in known else [])
+                if not found:
+                    raise ParamError(("expr",), f"unknown cell key {key!r}")
+                keys.extend(k for k in found if k not in keys)
+            self.alternatives.append(keys)
 
     def check(self, report: Report, ctx):
         data = report.data
@@ -54,7 +72,10 @@ class TextVsTable(Check):
             sums.append(sum(values, Decimal(0)))
         value = sums[0]
         tpl = data.template(self.alternatives[0][0])
-        cells = " + ".join(tpl.label(k) for k in self.alternatives[0])
+        cells = self.values["cells"] or " + ".join(tpl.label(k) for k in self.alternatives[0])
+        related = [(data.cells[k].span, {"cell": tpl.label(k), "cell_value": data.cells[k].text}, "cell")
+                   for k in self.alternatives[0] if k in data.cells]
+        approximate = self.values["approximate"]
         norm = report.norm
         text = norm.text
         for tok in report.regions("paragraphs"):
@@ -66,9 +87,13 @@ class TextVsTable(Check):
                     if not all(r.search(sentence) for r in self.values["require"]):
                         continue
                     if "n" in pattern.groupindex and m.group("n") is not None:
-                        number = Decimal(m.group("n"))
-                        if number in sums:
+                        number = _number(m.group("n"))
+                        if number is None or number in sums:
                             continue
+                        a, b = m.span("n")
+                        if approximate.search(text, max(tok.start, a - 2), a) or \
+                                approximate.match(text, b, min(tok.end, b + 3)):
+                            continue  # 约5件, 20余件: an estimate
                     else:
                         number = None
                         if value == 0:
@@ -76,7 +101,16 @@ class TextVsTable(Check):
                     span = Span(*norm.span_to_orig(m.start(), m.end()))
                     yield Hit(span, {"match": m.group(),
                                      "number": _fmt(number) if number is not None else "",
-                                     "cells": cells, "value": _fmt(value)})
+                                     "cells": cells, "value": _fmt(value)}, related=related)
+
+
+def _number(s: str) -> Decimal | None:
+    """A count as the text writes it: 12, 1,226, 一百二十."""
+    digits = s.replace(",", "").replace("，", "")
+    if digits.isdigit():
+        return Decimal(digits)
+    n = cn_integer(s)
+    return Decimal(n) if n is not None else None
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> str:

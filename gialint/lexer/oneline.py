@@ -28,6 +28,7 @@ ONE_LINE_MODE = 1000
 INLINE_MARK = re.compile(
     r"([一二三四五六七八九十]{1,3})、|\(([一二三四五六七八九十]{1,3})\)"
     r"|第二十条 *第 *\( *[一二三四五六七八九十] *\) *项|\(本列数据|统计指标 *单位|指标名称"
+    r"|行政复议 *行政诉讼 *(?=未经复议|结果维持)"
     r"|([一二三四五六七八九十]{1,3})[ .,:]? *(?=[总主收政存其概依因])"
 )
 # Words that open a table right after a section heading in a one-line copy.
