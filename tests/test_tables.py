@@ -448,7 +448,7 @@ def test_ambiguous_glued_row_gets_no_arithmetic_finding():
     source = _source(path)
     data = _report(source).data
     assert not any(k.startswith("t3.granted.") for k in data.cells)
-    found = _findings(source)
+    found = [f for f in _findings(source) if f.rule.startswith(("GIA2", "GIA3"))]
     assert [f.rule for f in found] == ["GIA204"]
     assert "220000022" in found[0].message
     # the same holds for the real report it is modelled on
