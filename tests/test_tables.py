@@ -702,3 +702,48 @@ def test_hongze_2023_t4_totals_are_zero():
     messages = sorted(f.message for f in found)
     assert messages == ["复议后起诉（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 5",
                         "行政复议（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 11"]
+
+
+# -- rows with fewer values than columns: what each reading gives (issue 12) -----------
+
+_T2_ROW = """样例市样例县农业农村局2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项 |
+信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+规章 {row}
+"""
+_T3_ROW = """样例市样例县农业农村局2023年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |
+一、本年新收政府信息公开申请数量 {row}
+"""
+
+
+@pytest.mark.parametrize(("text", "row", "outcome"), [
+    # one digit a column: the only reading, bound even when its total is wrong
+    (_T3_ROW, "1000002", [1, 0, 0, 0, 0, 0, 2]),
+    (_T3_ROW, "21710000218", [217, 1, 0, 0, 0, 0, 218]),  # one split fits the total
+    (_T3_ROW, "20 0 00 0 121", [20, 0, 0, 0, 0, 1, 21]),  # spaced and glued at once
+    (_T3_ROW, "14 2 0 0 10 17", ("short_row", "default", 6)),  # apart: two splits fit
+    (_T3_ROW, "14 2 0 0 1 17", ("short_row", "default", 6)),  # apart: a value missing
+    (_T3_ROW, "220000022", ("unreadable_row", "ambiguous", 1)),
+    (_T3_ROW, "21710000219", ("unsplittable_row", "default", 1)),
+    (_T3_ROW, "100000", ("short_row", "digits", 6)),  # six digits, seven columns
+    (_T3_ROW, "1 0 0 0 0 0 1 0", ("unreadable_row", "count", 8)),
+    (_T2_ROW, "000", [0, 0, 0]),
+    (_T2_ROW, "6233440", ("unreadable_row", "ambiguous", 1)),  # no total to choose by
+    (_T2_ROW, "| 22 | 235 |", ("short_row", "default", 2)),  # cells apart: one missing
+    (_T2_ROW, "0001", ("unreadable_row", "count", 1)),  # a number cannot start with 0
+])
+def test_rows_short_of_values(text, row, outcome):
+    data = _report(_source(text=text.format(row=row))).data
+    table = "t2.art20_1.regulations." if text is _T2_ROW else "t3.new_received."
+    values = [c.value for k, c in data.cells.items() if k.startswith(table)]
+    issues = [(i.kind, i.args.get("reason"), i.args.get("found")) for i in data.issues
+              if i.kind in ("short_row", "unreadable_row", "unsplittable_row")]
+    if isinstance(outcome, list):
+        assert (values, issues) == (outcome, [])
+        assert all(data.cells[k].status == ("recovered" if len(row.split()) < len(outcome) else "ok")
+                   for k in data.cells if k.startswith(table))
+    else:
+        assert (values, issues) == ([], [outcome])

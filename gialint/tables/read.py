@@ -334,8 +334,8 @@ def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report, partial=N
         _unreadable(out, r, report, len(keys), "ambiguous")
     elif ok is not None:  # no reading fits the row's own totals: its numbers are wrong
         _unsplittable(out, r, report, len(keys), "groups" if r.table == "t4" else "default")
-    else:  # pragma: no cover - without a total every split of enough digits is a reading
-        _short(out, r, report, len(keys), digits, "digits")
+    else:  # no total, yet no reading: numbers may not start with 0 (0001 in two columns)
+        _unreadable(out, r, report, len(keys), "count")
 
 
 def _bind_split(out: Tables, keys: list[str], cells: list[Tok], runs: list, solution, report: Report) -> None:
