@@ -4,7 +4,9 @@
   and hand-checked values sit at hand-checked positions;
 * the real arithmetic faults are found, and none in the reports that add up;
 * an error planted into each real layout is reported at the planted cell;
-* glued digits are split only when one reading fits (``glued.split_runs``);
+* glued digits are split only when the reading is certain: one digit a column,
+  or one split that fits the row's total (``glued.split_runs``); no split that
+  fits is the row's error (GIA305), fewer values than columns a short row (GIA210);
 * blank, “/” and “—” cells are missing values, not zeros.
 
 Positions are [line, column, end_line, end_column], 1-based, end exclusive,
