@@ -18,8 +18,11 @@ each file, or from ``name`` for a text or byte string), ``select`` and
 comma-separated string), ``edition`` ("legacy", "2019", "2021"),
 ``organ_type`` ("department", "government", "other"), ``encoding``, ``lang``
 ("zh", "en"; messages are Chinese by default), ``max_file_size`` (bytes or
-"50MB") and ``baseline`` (a file written by ``gialint --write-baseline``:
-the findings it knows are moved to ``suppressed``).
+"50MB"), ``baseline`` (a file written by ``gialint --write-baseline``:
+the findings it knows are moved to ``suppressed``) and ``verbose`` (also
+report gialint's notes about its own reading — rows it could not split with
+certainty, pieces of wrapped labels —, marked ``Finding.verbose``; without
+it they are left out and counted in ``FileReport.hidden``).
 
 Results are :class:`FileReport` objects, one per file in input order: plain
 frozen dataclasses that pickle and turn into JSON with ``to_dict()`` (the
@@ -81,18 +84,23 @@ class Finding:
     end_column: int
     place: str | None = None  # HTML, Word, PDF: "第 3 页 第 12 行", "表 2 第 4 行 第 3 格" …
     related: tuple[Related, ...] = ()
+    verbose: bool = False  # a note about gialint's own reading (only with verbose=True)
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule, "name": self.name, "category": self.category,
-                "severity": self.severity, **_position(self), "message": self.message,
-                "related": [r.to_dict() for r in self.related]}
+        d = {"rule": self.rule, "name": self.name, "category": self.category,
+             "severity": self.severity, **_position(self), "message": self.message,
+             "related": [r.to_dict() for r in self.related]}
+        if self.verbose:
+            d["verbose"] = True
+        return d
 
     @classmethod
     def from_dict(cls, d: dict) -> Finding:
         related = tuple(Related(r["line"], r["column"], r["end_line"], r["end_column"],
                                 r.get("place"), r["message"]) for r in d.get("related", ()))
         return cls(d["rule"], d["name"], d["category"], d["severity"], d["message"], d["line"],
-                   d["column"], d["end_line"], d["end_column"], d.get("place"), related)
+                   d["column"], d["end_line"], d["end_column"], d.get("place"), related,
+                   bool(d.get("verbose", False)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,14 +130,15 @@ class FileReport:
     suppressed: tuple[Suppressed, ...] = ()
     diff: str | None = None  # diff=True: the changes the certain fixes make (None: none)
     fixed: int = 0  # fix=True: the findings fixed in the file (``findings``: what is left)
+    hidden: int = 0  # notes about gialint's own reading left out (verbose=False)
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: the keys of ``gialint --format json``'s file
-        entries, in their order, then ``suppressed``, ``diff`` and ``fixed``."""
+        entries, in their order, then ``suppressed``, ``diff``, ``fixed`` and ``hidden``."""
         return {"path": self.path, "encoding": self.encoding, "edition": self.edition,
                 "report_year": self.report_year, "findings": [f.to_dict() for f in self.findings],
                 "error": self.error, "suppressed": [s.to_dict() for s in self.suppressed],
-                "diff": self.diff, "fixed": self.fixed}
+                "diff": self.diff, "fixed": self.fixed, "hidden": self.hidden}
 
     @classmethod
     def from_dict(cls, d: dict) -> FileReport:
@@ -138,7 +147,7 @@ class FileReport:
                            for s in d.get("suppressed", ()))
         return cls(d["path"], d.get("encoding"), d.get("edition"), d.get("report_year"),
                    tuple(Finding.from_dict(f) for f in d.get("findings", ())), d.get("error"),
-                   suppressed, d.get("diff"), d.get("fixed", 0))
+                   suppressed, d.get("diff"), d.get("fixed", 0), d.get("hidden", 0))
 
 
 def _position(x) -> dict:
@@ -153,7 +162,7 @@ def _finding(f) -> Finding:
     related = tuple(Related(r.location.line, r.location.column, r.location.end_line,
                             r.location.end_column, r.location.logical, r.message) for r in f.related)
     return Finding(f.rule, f.name, f.category, f.severity, f.message, loc.line, loc.column,
-                   loc.end_line, loc.end_column, loc.logical, related)
+                   loc.end_line, loc.end_column, loc.logical, related, f.verbose)
 
 
 def _report(result, diff: str | None, fixed: int) -> FileReport:
@@ -163,7 +172,7 @@ def _report(result, diff: str | None, fixed: int) -> FileReport:
         report_year=result.report_year, findings=tuple(_finding(f) for f in findings),
         error=result.error, suppressed=tuple(Suppressed(_finding(f), kind, why)
                                              for f, kind, why in result.suppressed),
-        diff=diff, fixed=fixed,
+        diff=diff, fixed=fixed, hidden=result.hidden,
     )
 
 
@@ -180,7 +189,8 @@ class Linter:
                  select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None,
                  edition: str | None = None, organ_type: str | None = None,
                  encoding: str | None = None, lang: str | None = None,
-                 max_file_size: int | str | None = None, baseline: str | os.PathLike | None = None):
+                 max_file_size: int | str | None = None, baseline: str | os.PathLike | None = None,
+                 verbose: bool = False):
         _choice("edition", edition, EDITIONS)
         _choice("organ_type", organ_type, tuple(t for t in ORGAN_TYPES if t != "auto"))
         _choice("lang", lang, ("zh", "en"))
@@ -191,7 +201,7 @@ class Linter:
                 raise OptionError(f"max_file_size {err}") from None
         options = Options(lang=lang, edition=edition, organ_type=organ_type,
                           select=_selectors(select) or None, ignore=_selectors(ignore),
-                          encoding=encoding)
+                          encoding=encoding, verbose=bool(verbose))
         self._runner = Runner(options, config=config, isolated=isolated, max_file_size=max_file_size,
                               baseline=None if baseline is None else os.fspath(baseline))
 

@@ -17,15 +17,22 @@ from gialint.rule import Rule
 _LABELS = {
     "zh": {"category": "类别", "severity": "默认级别", "editions": "适用格式", "kind": "检查类型",
            "source": "依据", "bad": "不符合的示例", "good": "符合的示例", "params": "参数",
-           "origin": "定义于"},
+           "origin": "定义于", "verbose": "读取说明（仅 --verbose 显示）"},
     "en": {"category": "category", "severity": "severity", "editions": "editions", "kind": "kind",
            "source": "source", "bad": "bad example", "good": "good example", "params": "parameters",
-           "origin": "defined in"},
+           "origin": "defined in", "verbose": "notes on gialint's reading (--verbose only)"},
 }
 
 
 def _indent(text: str, pad: str = "    ") -> str:
     return "\n".join(pad + line for line in text.strip("\n").splitlines())
+
+
+def _verbose(r: Rule, lang: str) -> str:
+    """Which of a rule's findings are notes about gialint's reading: all, or its variants."""
+    if r.verbose:
+        return "全部" if lang == "zh" else "all"
+    return ", ".join(sorted(r.verbose_variants))
 
 
 def rule_text(r: Rule, lang: str = "zh") -> str:
@@ -35,6 +42,8 @@ def rule_text(r: Rule, lang: str = "zh") -> str:
                f"{L['editions']}: {', '.join(r.editions)}    {L['kind']}: {r.kind}")
     if r.source:
         out.append(f"  {L['source']}: {r.source}")
+    if _verbose(r, lang):
+        out.append(f"  {L['verbose']}: {_verbose(r, lang)}")
     desc = r.text(r.description, lang).strip()
     if desc:
         out += ["", _indent(desc, "  ")]
@@ -65,6 +74,8 @@ def rules_markdown(rules: list[Rule], lang: str = "zh") -> str:
                 f"- {L['editions']}: {', '.join(r.editions)}", f"- {L['kind']}: `{r.kind}`"]
         if r.source:
             out.append(f"- {L['source']}: {_link_format(r.source)}")
+        if _verbose(r, lang):
+            out.append(f"- {L['verbose']}: {_verbose(r, lang)}")
         desc = r.text(r.description, lang).strip()
         if desc:
             out += ["", _link_format(desc)]
@@ -118,7 +129,11 @@ A kind (`gialint/checks/base.py`, class `Check`) declares:
 * `message_args` — the placeholders its messages may use (`{match}`); a
   message with any other placeholder is refused at load time;
 * `variants` — extra message names a rule may fill (`variants.first.zh = …`)
-  for special cases such as a related location;
+  for special cases such as a related location; a rule marks a variant
+  `variants.first.verbose = true` (or the whole rule `verbose = true`) when
+  its findings are notes about gialint's own reading rather than about the
+  report (a row it cannot split with certainty, a piece of a wrapped label):
+  the engine then reports them only with `--verbose`;
 * `setup()` — compiles what the parameters describe, once per run (the
   validated parameter values are in `self.values`, defaults filled in);
 * `check(report, ctx)` — reads the report model (`gialint/model.py`: title,
@@ -129,7 +144,7 @@ A kind (`gialint/checks/base.py`, class `Check`) declares:
 
 The engine turns hits into findings: it fills the rule's message for the
 user's language, maps the span to line and column, and applies severity,
-selection and suppressions. A kind never formats output.
+selection, suppressions and `--verbose`. A kind never formats output.
 
 ## Adding a rule of an existing kind (TOML only)
 

@@ -91,6 +91,9 @@ class Finding:
     args: dict = field(default_factory=dict)
     # a certain fix: ((start, end, replacement), …) in original-text offsets
     fix: tuple[tuple[int, int, str], ...] = ()
+    # a note about gialint's own reading (a rule's or variant's ``verbose = true``):
+    # reported with --verbose only
+    verbose: bool = False
 
     @property
     def line(self) -> int:
@@ -125,6 +128,8 @@ class FileResult:
     # the input error's code and arguments (gialint.inputmessages renders ``error`` from them)
     error_code: str | None = None
     error_args: dict = field(default_factory=dict)
+    # notes about gialint's own reading left out of ``findings`` (shown with --verbose)
+    hidden: int = 0
 
     def line_text(self, line: int) -> str:
         if self.source_text is None:

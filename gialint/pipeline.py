@@ -92,6 +92,13 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     except Exception as err:
         suppressed = []
         failed["suppress"] = Hit(Span(0, 0), {"error": describe_error(err)}, variant="suppressions")
+    # notes about gialint's own reading: only with --verbose (after the suppressions,
+    # so that a comment that silences one is used whether it is shown or not)
+    hidden = 0
+    if not ruleset.options.verbose:
+        shown = [f for f in findings if not f.verbose]
+        hidden, findings = len(findings) - len(shown), shown
+        suppressed = [s for s in suppressed if not s[0].verbose]
     # after the suppressions: an internal error cannot be silenced
     internal = _internal_rule(ruleset) if failed else None
     findings.extend(_finding(internal, hit, source, lang) for hit in failed.values())
@@ -99,7 +106,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
-        suppressed=suppressed, internal_errors=len(failed),
+        suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
     )
 
 
@@ -204,6 +211,7 @@ def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) ->
         message=message, location=loc, related=related,
         line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
+        verbose=rule.for_reader(hit.variant),
     )
 
 

@@ -31,6 +31,14 @@ class Rule:
     # extra messages of the same rule for special cases, by variant name;
     # "default" is ``message``
     variants: dict[str, dict[str, str]] = field(default_factory=dict)
+    # notes about gialint's own reading, not about the report (``verbose = true``
+    # on the rule or on a variant): shown with --verbose only
+    verbose: bool = False
+    verbose_variants: frozenset[str] = frozenset()
+
+    def for_reader(self, variant: str) -> bool:
+        """Whether a finding of this variant is a note about gialint's reading (--verbose)."""
+        return self.verbose or variant in self.verbose_variants
 
     def message_for(self, variant: str, lang: str) -> str:
         table = self.variants.get(variant) or self.message

@@ -76,10 +76,15 @@ def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> Loade
         fail(kp + ("params",) + err.path, str(err))
     message = _text_table(entry["message"], kp + ("message",), fail)
     variants = {"default": message}
+    verbose_variants = set()
     for vname, vtext in entry.get("variants", {}).items():
         if vname not in cls.variants:
             fail(kp + ("variants", vname), f"kind {kind!r} has no message variant {vname!r} "
                  f"(it has: {', '.join(cls.variants)})")
+        if isinstance(vtext, dict) and vtext.get("verbose") is True:
+            verbose_variants.add(vname)
+        if isinstance(vtext, dict):
+            vtext = {k: v for k, v in vtext.items() if k != "verbose"}
         variants[vname] = _text_table(vtext, kp + ("variants", vname), fail)
     for vname, table in variants.items():
         for lang, tmpl in table.items():
@@ -105,7 +110,8 @@ def _load_rule(entry, kp: tuple, fail, origin: str, user: bool = False) -> Loade
         message=message, summary=_text_table(entry["summary"], kp + ("summary",), fail),
         description=description, example_bad=example.get("bad", ""),
         example_good=example.get("good", ""), source=entry.get("source", ""), origin=origin,
-        variants=variants,
+        variants=variants, verbose=entry.get("verbose", False),
+        verbose_variants=frozenset(verbose_variants),
     )
     try:
         check = cls(rule, params, timed=user)
@@ -209,6 +215,9 @@ class Options:
     select: list[str] | None = None
     ignore: list[str] = field(default_factory=list)
     encoding: str | None = None
+    # also report the notes about gialint's own reading (rules and variants marked
+    # ``verbose = true``: rows it could not split with certainty, pieces of labels …)
+    verbose: bool = False
 
 
 class RuleSet:

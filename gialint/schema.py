@@ -56,10 +56,11 @@ def parse_size(value) -> int:
 class Field:
     """One key of a table.
 
-    ``type``: "str", "list" (of ``item``), "map" (any keys, values ``item``),
-    "table" (the keys ``fields``), "texts" (a string, or a table of texts by
-    language, ``langs`` required), "size" (``parse_size``) or "any" (checked
-    elsewhere).  Messages are templates with ``{key}`` (the last key of the
+    ``type``: "str", "bool", "list" (of ``item``), "map" (any keys, values
+    ``item``), "table" (the keys ``fields``), "texts" (a string, or a table of
+    texts by language, ``langs`` required), "message" (texts, and ``verbose``:
+    a note about gialint's own reading), "size" (``parse_size``) or "any"
+    (checked elsewhere).  Messages are templates with ``{key}`` (the last key of the
     path), ``{value!r}``, ``{choices}`` and ``{error}`` (of ``convert``).
     """
 
@@ -78,7 +79,7 @@ class Field:
     json: dict | None = None  # extra JSON Schema (e.g. a kind's params)
 
 
-_A = {"str": "a string", "list": "a list", "map": "a table", "table": "a table", "int": "an integer"}
+_A = {"bool": "true or false", "str": "a string", "list": "a list", "map": "a table", "table": "a table", "int": "an integer"}
 
 
 def _fmt(template: str, path: tuple, value: Any = None, **extra) -> str:
@@ -108,7 +109,16 @@ def check_value(spec: Field, value, path: tuple, fail: Callable) -> None:
     wrong = _fmt(spec.wrong, path, value, a=_A.get(t, t), choices=", ".join(map(str, spec.choices)))
     if t == "any":
         return
-    if t == "str":
+    if t == "bool":
+        if not isinstance(value, bool):
+            fail(path, wrong)
+    elif t == "message":
+        if isinstance(value, dict) and "verbose" in value:
+            if not isinstance(value["verbose"], bool):
+                fail(path + ("verbose",), "'verbose' must be true or false")
+            value = {k: v for k, v in value.items() if k != "verbose"}
+        check_texts(value, path, fail, spec.langs)
+    elif t == "str":
         if not isinstance(value, str):
             fail(path, wrong)
         if (spec.choices and value not in spec.choices) or (
@@ -233,8 +243,12 @@ def rule_entry() -> dict[str, Field]:
         "params": Field("any", "The kind's parameters."),
         "message": Field("texts", "The finding's message; only the kind's {placeholders}.",
                          required=True),
-        "variants": Field("map", "More messages of the kind's variants, by variant name.",
-                          item=Field("texts"), wrong="must be a table of messages by variant name"),
+        "variants": Field("map", "More messages of the kind's variants, by variant name; "
+                          "verbose = true marks a variant's findings as notes about gialint's own "
+                          "reading, shown with --verbose only.",
+                          item=Field("message"), wrong="must be a table of messages by variant name"),
+        "verbose": Field("bool", "Every finding of the rule is a note about gialint's own reading "
+                         "(not about the report): shown with --verbose only."),
         "summary": Field("texts", "One line: what the rule checks.", required=True),
         "description": Field("texts", "What it checks and why.", langs=("zh",)),
         "example": Field("table", "A text that breaks the rule and one that keeps it.",
@@ -265,10 +279,16 @@ def _texts_json(langs: tuple, doc: str = "") -> dict:
 
 def _field_json(spec: Field) -> dict:
     t = spec.type
-    if t == "texts":
-        return _texts_json(spec.langs, spec.doc)
+    if t in ("texts", "message"):
+        out = _texts_json(spec.langs, spec.doc)
+        if t == "message":
+            out["anyOf"][1]["properties"]["verbose"] = {
+                "type": "boolean", "description": "a note about gialint's own reading: --verbose only"}
+        return out
     out: dict
-    if t == "str":
+    if t == "bool":
+        out = {"type": "boolean"}
+    elif t == "str":
         out = {"type": "string"}
         if spec.choices:
             out["enum"] = list(spec.choices)

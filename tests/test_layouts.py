@@ -4,7 +4,8 @@
 tables).  Each case in ``cases.toml`` edits it (``replace``: pairs of old
 and new text, each old text must occur) or gives a text of its own
 (``file``), and lists the findings gialint must give — all of them, every
-rule — as ``[rule, text]``: the rule id and the text the finding points at.
+rule — as ``[rule, text]``: the rule id and the text the finding points at
+(``verbose = true``: with the notes about gialint's own reading).
 The case is linted in each layout of tests/layouts.py (``layouts`` limits
 them); in the text layouts the finding must point exactly at that text, in
 HTML and Word the text must be on the finding's line.
@@ -30,6 +31,7 @@ FOLDER = TESTS / "fixtures" / "layouts"
 CASES = tomllib.loads((FOLDER / "cases.toml").read_text(encoding="utf-8"))
 BASE = (FOLDER / "base.txt").read_text(encoding="utf-8")
 LINTER = Linter(isolated=True)
+VERBOSE = Linter(isolated=True, verbose=True)  # a case with `verbose = true`: notes on the reading too
 
 
 def case_text(name: str) -> str:
@@ -51,7 +53,8 @@ def _params():
 @pytest.mark.parametrize(("name", "layout"), list(_params()))
 def test_case_in_layout(name: str, layout: str):
     suffix, data = render(case_text(name), layout)
-    report = LINTER.lint_bytes(data, Path("report" + suffix))
+    linter = VERBOSE if CASES[name].get("verbose") else LINTER
+    report = linter.lint_bytes(data, Path("report" + suffix))
     assert report.error is None
     expected = sorted((rule, text) for rule, text in CASES[name].get("findings", ()))
     shown = [f"{f.rule} {f.line}:{f.column} {f.place or ''} {f.message}" for f in report.findings]

@@ -10,28 +10,53 @@ from __future__ import annotations
 from gialint.checks.base import Check, Hit, Param, register
 from gialint.model import Report
 
-SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wrong_edition", "reworded_row")
+SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wrong_edition", "reworded_row",
+          "short_row", "unsplittable_row")
+# why a row of values could not be bound (TableIssue.args["reason"], gialint/tables/read.py)
+REASONS = ("count", "ambiguous", "empty", "piece", "group")
 
 
 @register
 class TableShape(Check):
-    """What the table reader could not fit to the national template, one issue per rule."""
+    """What the table reader could not fit to the national template, one issue per rule.
+
+    An issue's ``reason`` (why a row could not be read, a piece of a wrapped
+    label …) is the message variant.  With ``per_table``, the rows of the
+    reasons listed are reported in one finding per table (at the first row's
+    label; every row, label and values, a related place with its own message)
+    instead of one per row."""
 
     kind = "table_shape"
-    params = {"issue": Param("str", required=True, choices=SHAPES,
-                             doc="which kind of reading problem this rule reports")}
-    message_args = ("table", "label", "found", "expected", "cells", "reason")
-    variants = ("default", "count", "ambiguous", "nosplit", "empty", "group")
+    params = {
+        "issue": Param("str", required=True, choices=SHAPES,
+                       doc="which kind of reading problem this rule reports"),
+        "per_table": Param("list[str]", default=[], choices=REASONS,
+                           doc="reasons whose rows are reported once per table, listing the rows "
+                           "(the message gets {count} and {rows}); the other reasons one per row"),
+    }
+    message_args = ("table", "label", "found", "expected", "cells", "reason", "count", "rows")
+    variants = ("default", "count", "ambiguous", "empty", "group", "piece", "digits", "groups")
 
     def check(self, report: Report, ctx):
         data = report.data
         if data is None:
             return
+        gathered: dict[str, list] = {}  # table → its issues of a per_table reason
+        per_table = self.values["per_table"]
         for issue in data.issues:
             if issue.kind != self.values["issue"]:
                 continue
-            variant = issue.args.get("reason", "default") if issue.kind == "unreadable_row" else "default"
-            yield Hit(issue.span, dict(issue.args), variant=variant)
+            variant = issue.args.get("reason") or "default"
+            if variant in per_table:
+                gathered.setdefault(issue.args["table"], []).append(issue)
+                continue
+            yield Hit(issue.label or issue.span, dict(issue.args), variant=variant)
+        sep, quote = ("、", "“{}”") if ctx.lang == "zh" else (", ", "“{}”")
+        for table, issues in gathered.items():
+            names = [i.args.get("row") or i.args["label"] for i in issues]
+            yield Hit(issues[0].label or issues[0].span, {"table": table, "count": str(len(issues)),
+                                       "rows": sep.join(quote.format(n) for n in names)},
+                      related=[(i.span, dict(i.args), i.args["reason"]) for i in issues])
 
 
 _PROBLEMS = ("nonnumeric", "negative", "blank")

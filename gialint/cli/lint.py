@@ -21,6 +21,11 @@ sections, table arithmetic, dates, placeholders, web-page debris. Findings
 point at line and column of the original file (Word and PDF: of the rendering
 that `gialint parse --text` prints, with page/paragraph/cell as the place).
 
+默认只报告报告本身的问题；gialint 关于自身读取情况的说明（读取说明：无法确定
+拆分方式的粘连数字、折行行名的片段、写在分组标签上的小计等）加 -v/--verbose
+才显示，也可用 gialint parse --tables 查看。 By default only problems of the
+report are shown; -v/--verbose adds gialint's notes about its own reading.
+
 other commands:
   gialint parse FILE      show the syntax tree (for people writing rules)
   gialint rules           list the rules
@@ -68,6 +73,9 @@ def _lint_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
                    help="lowest severity that makes the exit code 1 (default: error)")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="同时显示读取说明（gialint 关于自身读取情况的说明，如粘连数字有多种拆分方式、"
+                   "折行行名的片段）; also report gialint's notes about its own reading")
     p.add_argument("--write-baseline", metavar="FILE",
                    help="record today's findings in FILE (by rule and line text, not line number) "
                    "and exit 0")
@@ -113,7 +121,7 @@ def run_lint(argv: list[str]) -> int:
 
     options = Options(lang=args.lang, edition=args.edition, organ_type=args.organ_type,
                       select=_split(args.select) or None, ignore=_split(args.ignore),
-                      encoding=args.encoding)
+                      encoding=args.encoding, verbose=args.verbose)
     try:
         runner = Runner(options, config=args.config, isolated=args.isolated,
                         max_file_size=args.max_file_size, fix=args.fix, diff=args.diff,

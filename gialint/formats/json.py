@@ -37,6 +37,8 @@ def _finding(f: Finding) -> dict:
         **_position(f.location),
         "message": f.message,
         "related": [{**_position(r.location), "message": r.message} for r in f.related],
+        # a note about gialint's own reading, reported with --verbose only
+        **({"verbose": True} if f.verbose else {}),
     }
 
 
@@ -108,4 +110,5 @@ def _finding_text(f: Finding) -> str:
     return (f'{{{k}"rule": {_scalar(f.rule)},{k}"name": {_scalar(f.name)},{k}"category": '
             f'{_scalar(f.category)},{k}"severity": {_scalar(f.severity)},'
             + _position_text(f.location, k)
-            + f'{k}"message": {_scalar(f.message)},{k}"related": {related}\n        }}')
+            + f'{k}"message": {_scalar(f.message)},{k}"related": {related}'
+            + (f',{k}"verbose": true' if f.verbose else "") + "\n        }")

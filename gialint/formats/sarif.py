@@ -163,6 +163,10 @@ def rule_descriptor(rule: Rule, lang: str) -> dict:
             "category": rule.category,
             "editions": list(rule.editions),
             "tags": [rule.category],
+            # message variants (or, with "*", the whole rule) that are notes about
+            # gialint's own reading, reported with --verbose only
+            **({"verbose": ["*"] if rule.verbose else sorted(rule.verbose_variants)}
+               if rule.verbose or rule.verbose_variants else {}),
         },
     }
 
@@ -326,6 +330,8 @@ def _result(
         "locations": [_location(art_loc, f.location, lines)],
         "partialFingerprints": {FINGERPRINT_KEY: fp},
     }
+    if f.verbose:  # a note about gialint's own reading (--verbose)
+        res["properties"] = {"verbose": True}
     if f.related:
         res["relatedLocations"] = [
             {

@@ -27,9 +27,10 @@ ELLIPSIS = "…"
 TAB = "    "
 
 LABELS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "related": "相关", "place": "位置"},
+    "zh": {"error": "错误", "warning": "警告", "info": "提示", "related": "相关", "place": "位置",
+           "verbose": "读取说明"},
     "en": {"error": "error", "warning": "warning", "info": "info", "related": "related",
-           "place": "place"},
+           "place": "place", "verbose": "reader note"},
 }
 STYLES = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
@@ -125,6 +126,7 @@ def summary(results: list[FileResult], lang: str = "zh") -> str:
     problems = sum(counts.values())
     files = sum(1 for r in results if r.findings)
     unreadable = sum(1 for r in results if r.error is not None)
+    hidden = sum(r.hidden for r in results)
     parts = []
     if lang == "zh":
         if problems:
@@ -136,6 +138,8 @@ def summary(results: list[FileResult], lang: str = "zh") -> str:
             parts.append("未发现问题")
         if unreadable:
             parts.append(f"{unreadable} 个文件无法读取")
+        if hidden:
+            parts.append(f"另有 {hidden} 条关于读取的说明未显示（加 --verbose 显示）")
         return "；".join(parts)
     if problems:
         e, w, i = counts["error"], counts["warning"], counts["info"]
@@ -147,6 +151,8 @@ def summary(results: list[FileResult], lang: str = "zh") -> str:
         parts.append("All checks passed")
     if unreadable:
         parts.append(f"{_plural(unreadable, 'file')} could not be read")
+    if hidden:
+        parts.append(f"{_plural(hidden, 'reader note')} not shown (--verbose shows them)")
     return "; ".join(parts)
 
 
@@ -163,6 +169,8 @@ def _finding_lines(
     loc = f.location
     style = STYLES.get(f.severity)
     label = labels.get(f.severity, f.severity)
+    if f.verbose:  # a note about gialint's own reading (--verbose)
+        label = f"{label}·{labels['verbose']}"
     where = f"{path}:{loc.line}:{loc.column}:" if loc.line > 0 else f"{path}:"
     out: list[list[Segment]] = [
         [

@@ -13,9 +13,12 @@ from gialint.tables.template import Template, template
 
 @dataclass(slots=True)
 class TableIssue:
-    kind: str  # missing_table, missing_row, unknown_row, unreadable_row, wrong_edition
+    # missing_table, missing_row, unknown_row, unreadable_row, wrong_edition, reworded_row,
+    # short_row, unsplittable_row
+    kind: str
     span: Span
     args: dict = field(default_factory=dict)
+    label: Span | None = None  # a row's label, when ``span`` is the whole row
 
 
 @dataclass

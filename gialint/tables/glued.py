@@ -1,8 +1,11 @@
 """Glued cells: crawler text prints 217 1 0 0 0 0 218 as ``21710000218``.
 
 A run of digits is split into numbers only when exactly one split satisfies
-the row's own constraints; otherwise the row is unreadable and no arithmetic
-claim is made about it.  Numbers never start with 0 unless they are 0.
+the row's own constraints (or when there are as many digits as numbers: one
+digit each, the caller passes no constraint); what the caller makes of no
+split (the row's numbers are wrong) and of several (the row cannot be read,
+no arithmetic claim is made) is gialint/tables/read.py's.  Numbers never
+start with 0 unless they are 0.
 
 The search walks the digits left to right, one number at a time, and stops
 as soon as it knows the answer is not unique: after a second solution, or

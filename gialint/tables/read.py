@@ -3,10 +3,12 @@
 Rows are aligned by their labels, not by position: each known row label
 starts a row and the cells that follow it (whatever the layout put between
 them: line breaks, pipes, tabs) are its values, in the template's column
-order.  A row whose number of values does not fit is split only when the
-digits allow exactly one reading under the row's own total (glued crawler
-text); otherwise it is reported as unreadable and gets no values, so no
-arithmetic claim is ever built on a guess.
+order.  A row with fewer values than columns whose digits are glued together
+(crawler text) is split when the reading is certain: one digit a column, or
+exactly one split that fits the row's own total.  No fitting split at all is
+the row's arithmetic error; several are reported as unreadable and the row
+gets no values, so no arithmetic claim is ever built on a guess; too few
+values or digits is a short row.
 """
 
 from __future__ import annotations
@@ -162,6 +164,16 @@ def _completion(key: str):
     return _PREFIX.get(key)
 
 
+def _is_piece(r: _Row) -> bool:
+    """A label nobody knows that is a piece of a row label of its table, cut off
+    where the label wrapped (行政机关不再处理其政府信息公): the reader's failure to
+    join the pieces, not a row the report added."""
+    key = r.label.label
+    if len(key) < 4:
+        return False
+    return any(key in lk and key != lk for lk, (table, _, _) in _maps()[1].items() if table == r.table)
+
+
 def _is_value_row(r: _Row) -> bool:
     if r.table == "t2":
         return True
@@ -216,9 +228,10 @@ def _cell_span(report: Report, tok: Tok, a: int | None = None, b: int | None = N
 def _finish_row(out: Tables, r: _Row, report: Report) -> None:
     if r.key is None:
         if r.cells:
-            out.issues.append(TableIssue("unknown_row", report.span_of(r.label),
-                                         {"label": _original(report, r.label),
-                                          "table": _TABLE_NAMES[r.table]}))
+            args = {"label": _original(report, r.label), "table": _TABLE_NAMES[r.table]}
+            if _is_piece(r):
+                args["reason"] = "piece"
+            out.issues.append(TableIssue("unknown_row", report.span_of(r.label), args))
         return
     tpl = template(out.editions[r.table])
     if r.table == "t3":
@@ -275,24 +288,103 @@ def _t3_row_ok(values: list[Decimal]) -> bool:
 
 
 def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report, partial=None) -> None:
+    """Bind a row's values to ``keys``.  Fewer values than columns: digits glued
+    together are split (gialint/tables/glued.py) when the reading is certain —
+    as many digits as columns, or exactly one split that fits the row's own
+    totals —; no split that fits is the row's arithmetic error
+    (``unsplittable_row``); several are an honest "cannot tell"
+    (``unreadable_row``, ambiguous); too few digits or cells is a short row."""
     cells = r.cells
     if len(cells) == len(keys):
         for key, tok in zip(keys, cells, strict=True):
             out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
         return
-    if len(cells) < len(keys) and cells:
-        sols = split_runs([c.text for c in cells], len(keys), ok, partial)
-        if len(sols) == 1:
-            for key, (i, a, b) in zip(keys, sols[0], strict=True):
-                tok = cells[i]
-                out.cells[key] = parse_cell(key, tok.text[a:b], _cell_span(report, tok, a, b),
-                                            status="recovered")
-            return
-        digits_only = all(c.text.isdigit() for c in cells)
-        reason = "ambiguous" if len(sols) > 1 else ("nosplit" if digits_only else "count")
-        _unreadable(out, r, report, len(keys), reason)
+    if not cells:
+        _unreadable(out, r, report, len(keys), "empty" if r.complete else "piece")
         return
-    _unreadable(out, r, report, len(keys), "count" if cells else "empty")
+    if len(cells) > len(keys):
+        _unreadable(out, r, report, len(keys), "count")
+        return
+    runs = [_RUN.fullmatch(c.text) for c in cells]
+    # what the split can read: digits, and in a row with a total plain counts only
+    # (a sign or a unit there is no count)
+    splittable = all(m is not None and (ok is None or not (m.group(1) or m.group(3))) for m in runs)
+    glued = splittable and _glued(cells, runs, len(keys))
+    digits = sum(len(m.group(2)) for m in runs) if splittable else 0
+    if not glued:
+        # values set apart, fewer than the columns: a value is missing, unless the
+        # row's total allows exactly one reading of a cell holding two (a space lost:
+        # 14 2 0 0 10 17)
+        sols = split_runs([m.group(2) for m in runs], len(keys), ok, partial) \
+            if splittable and ok is not None and digits >= len(keys) else []
+        if len(sols) == 1:
+            _bind_split(out, keys, cells, runs, sols[0], report)
+        else:
+            _short(out, r, report, len(keys), len(cells), "default")
+        return
+    if digits < len(keys):  # glued digits too few for the columns
+        _short(out, r, report, len(keys), digits, "digits")
+        return
+    certain = digits == len(keys)  # one digit a column: the only reading
+    sols = split_runs([m.group(2) for m in runs], len(keys), None if certain else ok,
+                      None if certain else partial)
+    if len(sols) == 1:
+        _bind_split(out, keys, cells, runs, sols[0], report)
+    elif sols:
+        _unreadable(out, r, report, len(keys), "ambiguous")
+    elif ok is not None:  # no reading fits the row's own totals: its numbers are wrong
+        _unsplittable(out, r, report, len(keys), "groups" if r.table == "t4" else "default")
+    else:  # no total, yet no reading: numbers may not start with 0 (0001 in two columns)
+        _unreadable(out, r, report, len(keys), "count")
+
+
+def _bind_split(out: Tables, keys: list[str], cells: list[Tok], runs: list, solution, report: Report) -> None:
+    for key, (i, a, b) in zip(keys, solution, strict=True):
+        tok, m = cells[i], runs[i]
+        # the sign belongs to the run's first number, decimals and a unit to its last
+        a = 0 if a == 0 else a + m.start(2)
+        b = len(tok.text) if b == len(m.group(2)) else b + m.start(2)
+        out.cells[key] = parse_cell(key, tok.text[a:b], _cell_span(report, tok, a, b), status="recovered")
+
+
+# one value of a row as the split reads it: digits, with a sign before the first
+# number and decimals or a unit after the last (行政处罚2648-18538, 采购39573802895.90元)
+_RUN = re.compile(r"([+-]?)(\d+)((?:\.\d+)?\s*(?:万元|元|件|条|个|人次|人|次|%)?)")
+
+
+def _glued(cells: list[Tok], runs: list, columns: int) -> bool:
+    """Whether the row's digits are glued together, so that a cell may hold
+    several values: all of them in one cell, two cells with nothing between
+    them (2648-18538), or a number written with a leading zero (00, 0121)."""
+    if len(cells) == 1:
+        return columns > 1
+    if any(a.end == b.start for a, b in zip(cells, cells[1:], strict=False)):
+        return True
+    return any(m is not None and len(m.group(2)) > 1 and m.group(2)[0] == "0" for m in runs)
+
+
+def _row_span(report: Report, r: _Row) -> Span:
+    span = report.span_of(r.label)
+    if r.cells:
+        last = report.span_of(r.cells[-1])
+        span = Span(span.start, last.end) if last.end >= span.start else span
+    return span
+
+
+def _short(out: Tables, r: _Row, report: Report, expected: int, found: int, variant: str) -> None:
+    _row_issue(out, "short_row", r, report, expected, found, variant)
+
+
+def _unsplittable(out: Tables, r: _Row, report: Report, expected: int, variant: str) -> None:
+    _row_issue(out, "unsplittable_row", r, report, expected, len(r.cells), variant)
+
+
+def _row_issue(out: Tables, kind: str, r: _Row, report: Report, expected: int, found: int,
+               reason: str) -> None:
+    """A row's values that do not fit its columns, reported at its label."""
+    out.issues.append(TableIssue(kind, report.span_of(r.label), {
+        "label": _original(report, r.label), "reason": reason, "expected": expected,
+        "found": found, "cells": " ".join(c.text for c in r.cells), "table": _TABLE_NAMES[r.table]}))
 
 
 def _original(report: Report, tok: Tok) -> str:
@@ -301,14 +393,21 @@ def _original(report: Report, tok: Tok) -> str:
 
 
 def _unreadable(out: Tables, r: _Row, report: Report, expected: int, reason: str) -> None:
-    span = report.span_of(r.label)
-    if r.cells:
-        last = report.span_of(r.cells[-1])
-        span = Span(span.start, last.end) if last.end >= span.start else span
-    out.issues.append(TableIssue("unreadable_row", span, {
+    out.issues.append(TableIssue("unreadable_row", _row_span(report, r), {
         "label": _original(report, r.label), "reason": reason, "expected": expected,
         "found": len(r.cells), "cells": " ".join(c.text for c in r.cells),
-        "table": _TABLE_NAMES[r.table]}))
+        "table": _TABLE_NAMES[r.table], "row": _row_name(out, r)}, label=report.span_of(r.label)))
+
+
+def _row_name(out: Tables, r: _Row) -> str:
+    """The row's label in the template (a wrapped label's first piece names its row)."""
+    if r.key is None or r.table == "t4":
+        return ""
+    tpl = template(out.editions.get(r.table, "2021"))
+    if r.table == "t3":
+        return next((lab for key, lab, _ in tpl.t3_rows if key == r.key), "")
+    sub = tpl.t2_sub(r.sub or "")
+    return next((lab for key, lab in sub.rows if key == r.key), "") if sub else ""
 
 
 def _t4_ok(values: list[Decimal]) -> bool:
