@@ -429,6 +429,7 @@ def test_merged_cells_and_nested_tables(tmp_path):
     assert o.label(source.text.index("甲")) == "表 1 第 1 行 第 1 格"  # both columns of the merged cell
     assert o.label(source.text.index("乙")) == "表 1 第 1 行 第 2 格"
     assert o.label(source.text.index("  |\n") + 1) == "表 1 第 2 行 第 3 格"  # the empty cell
+    assert o.label(source.text.index("  |\n")) == "表 1 第 2 行 第 3 格"  # from its first space
     assert o.label(source.text.index("x y")) == "表 1 第 3 行 第 2 格"
     assert o.label(source.text.index("n2")) == "表 1 第 3 行 第 2 格"  # nested: its outer cell
     loc = source.location(source.text.index("z"), source.text.index("z") + 1)

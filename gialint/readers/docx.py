@@ -167,8 +167,8 @@ class _Renderer:
                 span = _grid_span(tc)
                 at = span - 1 if c < len(cells) else 0  # where the text goes (see above)
                 for k in range(span):
+                    self.label(f"表 {t} 第 {r} 行 第 {c} 格")  # from the space: a blank cell's too
                     self.put(" ", invented=True)
-                    self.label(f"表 {t} 第 {r} 行 第 {c} 格")
                     if k == at and not _merged_below(tc):
                         self.put(self.cell_text(tc))
                     self.put(" |", invented=True)
