@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from gialint.chinese import is_cjk
 from gialint.lexer import Tok
+from gialint.lexer.token import TABLE_LABEL
 from gialint.model import Report, region_of
 from gialint.national_format import expected_edition, label_key
 from gialint.spans import Span
@@ -156,8 +157,12 @@ def _header_rows(toks: list[Tok]) -> set[int]:
     no row label: their dashes and slashes fill header cells, they are no values."""
     header, data = set(), set()
     for t in toks:
-        if t.row is not None and t.info is not None and t.type == "TABLE_LABEL":
-            (data if t.info.role == "row" else header if t.info.role in _HEADER_ROLES else set()).add(t.row)
+        if t.row is None or t.info is None or t.type != TABLE_LABEL:
+            continue
+        if t.info.role == "row":
+            data.add(t.row)
+        elif t.info.role in _HEADER_ROLES:
+            header.add(t.row)
     return header - data
 
 
