@@ -2,10 +2,11 @@
 
 ``base.txt`` is a clean 2021-format report (one paragraph a line, pipe
 tables).  Each case in ``cases.toml`` edits it (``replace``: pairs of old
-and new text, each old text must occur) or gives a text of its own
-(``file``), and lists the findings gialint must give — all of them, every
-rule — as ``[rule, text]``: the rule id and the text the finding points at
-(``verbose = true``: with the notes about gialint's own reading).
+and new text, each old text must occur; ``resub``: pairs of a regular
+expression, matched line by line, and its replacement, each must match) or
+gives a text of its own (``file``), and lists the findings gialint must give
+— all of them, every rule — as ``[rule, text]``: the rule id and the text the
+finding points at (``verbose = true``: with the notes about gialint's own reading).
 The case is linted in each layout of tests/layouts.py (``layouts`` limits
 them); in the text layouts the finding must point exactly at that text, in
 HTML and Word the text must be on the finding's line.
@@ -13,6 +14,7 @@ HTML and Word the text must be on the finding's line.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -40,6 +42,9 @@ def case_text(name: str) -> str:
     for old, new in case.get("replace", ()):
         assert old in text, f"{name}: {old!r} is not in the text"
         text = text.replace(old, new)
+    for pattern, new in case.get("resub", ()):
+        text, n = re.subn(pattern, new, text, flags=re.M)
+        assert n, f"{name}: {pattern!r} matches nothing"
     return text
 
 

@@ -134,21 +134,26 @@ def test_rendering_of_the_national_tables(built):
     lines = source.text.split("\n")
     assert lines[0] == "某某街道办事处2023年政府信息公开工作年度报告"
     assert lines[1] == "一、总体情况"
-    # 表二's captions span the table and appear once
-    assert "| 第二十条第（一）项 |" in lines
-    assert "| 信息内容 | 本年处理决定数量 |" in lines
-    # 表三: the 勾稽 note spans 3x3 cells, its lower rows are empty; 自然人 and 总计 span two rows
-    t3 = lines.index("| （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |")
-    assert lines[t3 + 1] == "|  | 自然人 | 法人或其他组织 | 总计 |"
-    assert lines[t3 + 2] == "|  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |"
-    # group labels merged down: on their first row, then empty
-    assert "| 三、本年度办理结果 | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |" in lines
+    # every row has a cell for each column of the grid: 表二's captions span the table,
+    # their text in the first column, a short row's last cell is merged to the width
+    assert "| 第二十条第（一）项 |  |  |  |" in lines
+    assert "| 信息内容 | 本年处理决定数量 |  |  |" in lines
+    assert "| 行政处罚 | 58 |  |  |" in lines
+    # 表三: the 勾稽 note spans 3x3 cells, its lower rows are empty; 自然人 and 总计 span two
+    # rows; a cell spanning columns before others has its text in its last column
+    t3 = lines.index("|  |  | （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | 申请人情况 |"
+                     "  |  |  |  |  |  |")
+    assert lines[t3 + 1] == "|  |  |  | 自然人 |  |  |  |  | 法人或其他组织 | 总计 |"
+    assert lines[t3 + 2] == "|  |  |  |  | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |  |"
+    # group labels merged down: on their first row, then empty; row labels over the
+    # label columns stand right before the values
+    assert "| 三、本年度办理结果 |  | （一）予以公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |" in lines
     assert "|  | （三）不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in lines
     assert "|  |  | 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in lines
-    assert "| 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in lines
-    # 表四: 行政复议 over 5x2 cells
-    t4 = lines.index("| 行政复议 | 行政诉讼 |")
-    assert lines[t4 + 1] == "|  | 未经复议直接起诉 | 复议后起诉 |"
+    assert "|  |  | 四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |" in lines
+    # 表四: 行政复议 over 5x2 cells, 行政诉讼 over ten columns
+    t4 = lines.index("|  |  |  |  | 行政复议 | 行政诉讼 |  |  |  |  |  |  |  |  |  |")
+    assert lines[t4 + 1] == "|  |  |  |  |  |  |  |  |  | 未经复议直接起诉 | 复议后起诉 |  |  |  |  |"
     assert source.text.endswith("本年未收取信息处理费。\n")
     assert not source.fixable and source.origin.kind == "docx" and source.origin.original is None
 
@@ -416,12 +421,15 @@ def test_merged_cells_and_nested_tables(tmp_path):
         + _p("后记")
     )
     source = _read(_body_docx(tmp_path, body))
-    assert source.text == ("前言\n| 甲 | 乙 |\n| 1 | 2 |  |\n| a｜b | x y n1 n2 | z |\n后记\n")
+    # 甲 spans two grid columns: its text in the last one, as a row label before values
+    assert source.text == ("前言\n|  | 甲 | 乙 |\n| 1 | 2 |  |\n| a｜b | x y n1 n2 | z |\n后记\n")
     o = source.origin
     assert o.label(0) == "第 1 段" and o.label(source.text.index("后记")) == "第 2 段"
-    assert o.label(source.text.index("| 甲")) == "表 1 第 1 行"
+    assert o.label(source.text.index("|  | 甲")) == "表 1 第 1 行"
+    assert o.label(source.text.index("甲")) == "表 1 第 1 行 第 1 格"  # both columns of the merged cell
     assert o.label(source.text.index("乙")) == "表 1 第 1 行 第 2 格"
     assert o.label(source.text.index("  |\n") + 1) == "表 1 第 2 行 第 3 格"  # the empty cell
+    assert o.label(source.text.index("  |\n")) == "表 1 第 2 行 第 3 格"  # from its first space
     assert o.label(source.text.index("x y")) == "表 1 第 3 行 第 2 格"
     assert o.label(source.text.index("n2")) == "表 1 第 3 行 第 2 格"  # nested: its outer cell
     loc = source.location(source.text.index("z"), source.text.index("z") + 1)
@@ -542,4 +550,4 @@ def test_parse_text_shows_labels(capsys, built):
     result = run_main(capsys, "parse", "--text", path)
     assert result.code == 0
     assert re.search(r"^ ?\d+ \| 一、总体情况 +\[第 2 段\]$", result.out, re.M)
-    assert re.search(r"\| \| 三、本年度办理结果 \| （一）予以公开 .*\[表 2 第 6 行\]$", result.out, re.M)
+    assert re.search(r"\| \| 三、本年度办理结果 \|  \| （一）予以公开 .*\[表 2 第 6 行\]$", result.out, re.M)

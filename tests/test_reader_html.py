@@ -235,6 +235,41 @@ def test_rowspan_and_colspan_grid():
     ]
 
 
+def test_empty_and_covered_cells_point_at_their_cell():
+    """An empty cell (nothing, spaces, &nbsp;, full-width spaces) is a blank cell of
+    its row, in its column, at its content in the page; so is each place a merged
+    cell covers (to the right of a colspan, below a rowspan)."""
+    body = ('<div class="TRS_Editor"><table>\n'
+            '<tr><td>行政处罚</td><td></td><td>&nbsp;</td><td>\u3000</td><td rowspan="2"> </td></tr>\n'
+            '<tr><td>行政强制</td><td colspan="3"><p>&nbsp;</p></td></tr>\n'
+            "</table></div>")
+    html = page(body)
+    src = render(html)
+    assert lines(src)[1:] == ["| 行政处罚 | | | | |", "| 行政强制 | | | | |"]
+    text = src.text
+
+    def at(line: str, k: int):
+        """Where the k-th cell (1-based) of ``line`` is in the page: start, end."""
+        start = text.index(line)
+        bars = [m.start() for m in re.finditer(r"\|", line)]
+        loc = src.location(start + bars[k - 1] + 1, start + bars[k])
+        return (loc.line, loc.column), (loc.end_line, loc.end_column)
+
+    first, second = "| 行政处罚 | | | | |", "| 行政强制 | | | | |"
+    empty = where(html, "<td></td>")
+    assert at(first, 2) == ((empty[0], empty[1] + 4),) * 2  # between <td> and </td>
+    nbsp = where(html, "&nbsp;")
+    assert at(first, 3) == (nbsp, (nbsp[0], nbsp[1] + 6))
+    wide = where(html, "\u3000")
+    assert at(first, 4) == (wide, (wide[0], wide[1] + 1))
+    spaced = where(html, '<td rowspan="2"> ')
+    cell = ((spaced[0], spaced[1] + 16), (spaced[0], spaced[1] + 17))
+    assert at(first, 5) == cell and at(second, 5) == cell  # the rowspan's place below: its cell
+    merged = where(html, "<p>&nbsp;</p>")
+    for k in (2, 3, 4):  # the colspan's three places
+        assert at(second, k) == (merged, (merged[0], merged[1] + 13))
+
+
 def test_cell_text_joins_its_paragraphs():
     body = ('<div class="TRS_Editor"><table><tr><td><p>三、本</p><p>年度办 &nbsp;</p><p>理结果</p></td>'
             "<td>结果<br/>纠正</td><td>open<br>data</td><td>a|b</td></tr></table></div>")

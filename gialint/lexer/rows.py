@@ -75,8 +75,9 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
     """A markdown/pipe row: its cells between bars are labels or values.
 
     After the row's label every cell up to the last filled one is a value,
-    even a word (若干) or a blank (a missing value, not a filler); a group
-    label spanning rows may stand before the row label."""
+    even a word (若干), and every cell between bars a value position: a blank
+    is a missing value, not a filler (a blank 总计 at the end, a row left
+    blank); a group label spanning rows may stand before the row label."""
     lx.row_id += 1
     row = lx.row_id
     lx.table_mode = True
@@ -95,7 +96,7 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
     if len(filled) > 1 and _is_prose(parts[filled[-1]][2]) and lx.match_label(parts[filled[-1]][2]) is None:
         # | 2 |申请内容主要涉及…。: the next paragraph glued to the row's last bar
         prose = parts[filled[-1]]
-        parts[filled[-1]] = (prose[0], prose[1], "")
+        del parts[filled[-1]:]  # the row ends at the bar before it
     numeric = {i for i, (_, _, c) in enumerate(parts) if is_value(c)}
     first_numeric = min(numeric) if numeric else None
     labels = {i: lx.match_label(c) for i, (_, _, c) in enumerate(parts)
@@ -118,6 +119,18 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
         last_value = filled[-1] if filled else None
     else:
         last_value = max(numeric) if numeric else None
+    # the blank cells that are value positions (missing values, never fillers): after a
+    # row label, every cell a bar closes (a blank 总计 last, a row left blank); in a row
+    # of values only (表四's), every cell between bars; else those between two values
+    closed = len(parts) - 2  # the last cell with a bar on its right
+    if row_label is not None:
+        blanks = range(values_from, closed + 1)
+    elif numeric and all(i in numeric for i, (_, _, c) in enumerate(parts) if c):
+        blanks = range(1, closed + 1)
+    elif values_from is not None and last_value is not None:
+        blanks = range(values_from, last_value)
+    else:
+        blanks = range(0)
     for i, (a, b, cell) in enumerate(parts):
         if cell:
             if i in numeric:
@@ -131,7 +144,7 @@ def pipe_row(lx: LexState, start: int, end: int, line: int) -> None:
             else:
                 lx.emit(TABLE_LABEL, a, b, line, label=label_key(cell, True),
                         info=labels[i], row=row)
-        elif values_from is not None and last_value is not None and values_from <= i < last_value:
+        elif i in blanks:
             # a blank cell among the values of a row: missing, not a filler
             lx.emit(CELL, a, b, line, row=row, trim=False)
     if prose:

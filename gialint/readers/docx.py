@@ -13,9 +13,13 @@ column of a finding count in):
   numbering is rendered as Word shows it (``一、`` ``（二）`` ``3.``), followed
   by a space only when the number does not end in punctuation; bullets are
   dropped.
-* A table row is one line ``| a | b | … |``.  A cell merged across columns
-  (``gridSpan``) appears once; the cells a vertical merge covers below its
-  first row are empty.  A cell's paragraphs and line breaks are joined by
+* A table row is one line ``| a | b | … |`` with a cell for each column of
+  the table's grid, so that every value keeps its column: a cell merged across
+  columns (``gridSpan``) has its text in its last column when more cells
+  follow it (a row label before its values), else in its first, and its other
+  columns are empty, as are the columns a row skips (``gridBefore``,
+  ``gridAfter``) and the cells a vertical merge covers below its first row
+  (as the HTML reader renders ``colspan`` and ``rowspan``).  A cell's paragraphs and line breaks are joined by
   spaces and a ``|`` in a cell becomes ``｜``; a table nested in a cell adds
   its cells' text to that cell.  A table whose rows all have one cell (a frame
   around text) is rendered as the paragraphs and tables inside it.
@@ -153,15 +157,22 @@ class _Renderer:
             for r, (tc,) in enumerate(rows, 1):  # a frame: render what it holds
                 self.blocks(tc, cell=f"表 {t} 第 {r} 行 第 1 格")
             return
-        for r, cells in enumerate(rows, 1):
+        trs = [tr for tr in _content(tbl) if tr.tag == TR]
+        for r, (tr, cells) in enumerate(zip(trs, rows, strict=True), 1):
             self.label(f"表 {t} 第 {r} 行")
             self.put("|", invented=True)
+            before, after = _skipped(tr)
+            self.put("  |" * before, invented=True)
             for c, tc in enumerate(cells, 1):
-                self.put(" ", invented=True)
-                self.label(f"表 {t} 第 {r} 行 第 {c} 格")
-                if not _merged_below(tc):
-                    self.put(self.cell_text(tc))
-                self.put(" |", invented=True)
+                span = _grid_span(tc)
+                at = span - 1 if c < len(cells) else 0  # where the text goes (see above)
+                for k in range(span):
+                    self.label(f"表 {t} 第 {r} 行 第 {c} 格")  # from the space: a blank cell's too
+                    self.put(" ", invented=True)
+                    if k == at and not _merged_below(tc):
+                        self.put(self.cell_text(tc))
+                    self.put(" |", invented=True)
+            self.put("  |" * after, invented=True)
             self.put("\n", invented=True)
 
     def cell_text(self, tc) -> str:
@@ -204,6 +215,30 @@ def _merged_below(tc) -> bool:
         return False
     vm = pr.find(_W + "vMerge")
     return vm is not None and vm.get(VAL, "continue") == "continue"
+
+
+def _grid_span(tc) -> int:
+    """The number of grid columns a cell spans (``w:gridSpan``)."""
+    pr = tc.find(_W + "tcPr")
+    span = pr.find(_W + "gridSpan") if pr is not None else None
+    return _small_int(span, 1)
+
+
+def _skipped(tr) -> tuple[int, int]:
+    """The grid columns a row leaves out before its first cell and after its last."""
+    pr = tr.find(_W + "trPr")
+    if pr is None:
+        return 0, 0
+    return _small_int(pr.find(_W + "gridBefore"), 0), _small_int(pr.find(_W + "gridAfter"), 0)
+
+
+def _small_int(el, default: int) -> int:
+    """An element's w:val as a count of grid columns (a damaged value: the default)."""
+    if el is None:
+        return default
+    m = re.match(r"\s*(\d+)", el.get(VAL, ""))
+    # Word's grid has at most 63 columns; a larger value is damage, not a layout
+    return min(max(int(m.group(1)), default), 63) if m else default
 
 
 def _runs_text(el, chunks: list[str]) -> None:

@@ -23,6 +23,11 @@ class Cell:
     signed: bool = False  # printed with + or -
 
 
+def is_missing(text: str) -> bool:
+    """A cell with no value: blank, or a dash or slash for none."""
+    return text.strip() in _MISSING
+
+
 def parse_cell(key: str, text: str, span: Span, status: str = "ok") -> Cell:
     t = text.strip()
     if t.isascii() and t.isdigit():  # the usual cell: a plain count

@@ -19,10 +19,11 @@ from decimal import Decimal
 
 from gialint.chinese import is_cjk
 from gialint.lexer import Tok
+from gialint.lexer.token import TABLE_LABEL
 from gialint.model import Report, region_of
 from gialint.national_format import expected_edition, label_key
 from gialint.spans import Span
-from gialint.tables.cells import parse_cell
+from gialint.tables.cells import is_missing, parse_cell
 from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
 from gialint.tables.template import template
@@ -79,6 +80,7 @@ def read_tables(report: Report) -> Tables:
         return out  # the legacy statistics table has no fixed template
     toks = [t for blk in report.tables for t in blk.tokens]
     captions, rows_by_label = _maps()
+    headers = _header_rows(toks)
     rows: list[_Row] = []
     t4_parts: list[tuple[Tok, list[Tok]]] = []  # each start of 表四 and its cells
     current: str | None = None
@@ -127,8 +129,8 @@ def read_tables(report: Report) -> Tables:
                 row = _Row(current, caption_sub, None, tok)
                 rows.append(row)
             continue
-        if region != "cell":
-            continue
+        if region != "cell" or tok.row in headers:
+            continue  # a filler in a header row (| — | 自然人 | … |) is no value
         if current == "t4":
             t4_parts[-1][1].append(tok)
         elif row is not None:
@@ -147,6 +149,28 @@ def read_tables(report: Report) -> Tables:
         _finish_t4(out, label, cells, report)
     _shape(out, rows, report)
     return out
+
+
+_HEADER_ROLES = ("caption", "header", "column", "note", "group")
+
+
+def _header_rows(toks: list[Tok]) -> set[int]:
+    """Pipe rows that hold the national tables' captions or column headers and
+    no row label: their dashes and slashes fill header cells, they are no values."""
+    header, data = set(), set()
+    for t in toks:
+        if t.row is None or t.info is None or t.type != TABLE_LABEL:
+            continue
+        if t.info.role == "row":
+            data.add(t.row)
+        elif t.info.role in _HEADER_ROLES:
+            header.add(t.row)
+    return header - data
+
+
+def _blank(tok: Tok) -> bool:
+    """A blank cell (spaces only): a missing value, or a position past the row's end."""
+    return not tok.text.strip()
 
 
 _PREFIX: dict[str, tuple] | None = None
@@ -239,7 +263,7 @@ def _finish_row(out: Tables, r: _Row, report: Report) -> None:
         if kind is None:
             return  # a row of the other edition: reported as wrong_edition
         if kind == "group":
-            if r.cells:
+            if any(not _blank(c) for c in r.cells):  # blank cells beside a group label are none
                 _unreadable(out, r, report, 0, "group")
             return
         cols = [c for c, _ in tpl.t3_columns]
@@ -294,7 +318,14 @@ def _assign(out: Tables, r: _Row, keys: list[str], ok, report: Report, partial=N
     totals —; no split that fits is the row's arithmetic error
     (``unsplittable_row``); several are an honest "cannot tell"
     (``unreadable_row``, ambiguous); too few digits or cells is a short row."""
-    cells = r.cells
+    cells = _fit(r.cells, len(keys))
+    if cells and len(cells) < len(keys) and all(is_missing(c.text) for c in cells):
+        # a row with no number at all, its cells merged or fewer (| 2.重复申请 | / |):
+        # every value of the row is missing, where its cells are
+        for i, key in enumerate(keys):
+            tok = cells[min(i, len(cells) - 1)]
+            out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
+        return
     if len(cells) == len(keys):
         for key, tok in zip(keys, cells, strict=True):
             out.cells[key] = parse_cell(key, tok.text, report.span_of(tok))
@@ -385,6 +416,19 @@ def _row_issue(out: Tables, kind: str, r: _Row, report: Report, expected: int, f
     out.issues.append(TableIssue(kind, report.span_of(r.label), {
         "label": _original(report, r.label), "reason": reason, "expected": expected,
         "found": found, "cells": " ".join(c.text for c in r.cells), "table": _TABLE_NAMES[r.table]}))
+
+
+def _fit(cells: list[Tok], count: int) -> list[Tok]:
+    """A row's cells without the blank positions beyond the template's columns: the
+    ones a wide table leaves after a short row (第二十条第（五）项 in one table with
+    第（一）项's four columns), then those before a row of values only (表四)."""
+    end = len(cells)
+    while end > count and _blank(cells[end - 1]):
+        end -= 1
+    start = 0
+    while end - start > count and _blank(cells[start]):
+        start += 1
+    return cells[start:end]
 
 
 def _original(report: Report, tok: Tok) -> str:

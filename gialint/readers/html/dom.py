@@ -18,10 +18,11 @@ _TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption colgroup".spl
 
 
 class _El:
-    __slots__ = ("tag", "attrs", "start", "raw", "children", "parent", "chars", "depth")
+    __slots__ = ("tag", "attrs", "start", "raw", "children", "parent", "chars", "depth", "end")
 
     def __init__(self, tag: str, attrs: dict, start: int, raw: str, parent: _El | None):
         self.tag, self.attrs, self.start, self.raw, self.parent = tag, attrs, start, raw, parent
+        self.end: int | None = None  # where its content ends: its end tag, or what closed it
         self.children: list = []  # _El, or ("t", offset, text) / ("r", offset, source length, text)
         self.chars = 0  # visible characters outside links (for finding the body)
         self.depth = parent.depth + 1 if parent is not None else 0
@@ -49,6 +50,9 @@ class _Builder(HTMLParser):
         for i in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[i].tag
             if tag in tags:
+                at = self._at()
+                for el in self.stack[i:]:
+                    el.end = at
                 del self.stack[i:]
                 return True
             if tag in stop:

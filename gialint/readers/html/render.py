@@ -284,18 +284,32 @@ class _Renderer:
                 sub = _Out(cell=True)
                 if first:
                     self.render(cell, sub)
-                rendered.append((cell if first else None, sub))
-            if not any(sub.n for _, sub in rendered):
+                rendered.append((cell, first, sub))
+            if not any(sub.text().strip() for _, _, sub in rendered):
                 continue
+            # grid places after the row's last cell have no cell at all: the row is
+            # short (a missing <td>), not blank there
+            while rendered and rendered[-1][0] is None:
+                rendered.pop()
             out.block(out.src_end)
             out.line_empty = False  # a row is no paragraph
-            out.src_end = next(cell.start for cell, _ in rendered if cell is not None)
-            for c, (cell, sub) in enumerate(rendered, 1):
+            out.src_end = next(cell.start for cell, first, _ in rendered if first)
+            for c, (cell, first, sub) in enumerate(rendered, 1):
                 out.labels.append((out.n, f"表 {number} 第 {r} 行 第 {c} 格"))
                 if c == 1:
                     out.invent("|")
-                if cell is not None:
+                if first:
                     out.src_end = cell.start
+                if cell is not None and not sub.text().strip():
+                    # an empty cell (nothing, spaces, &nbsp;, full-width spaces) or a place
+                    # a merged cell covers: the cell's content in the page is where a
+                    # value is missing
+                    inner = cell.start + len(cell.raw)
+                    out.src_end = inner
+                    out.invent(" ")
+                    out.src_end = max(inner, cell.end or inner)
+                    out.invent("|")
+                    continue
                 out.invent(" ")
                 out.extend(sub)
                 out.invent(" |" if sub.n else "|")
