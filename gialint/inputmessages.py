@@ -27,8 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file-too-large-stream": {"en": "file too large (over {limit}; the limit is set by max-file-size)",
                               "zh": "文件过大（超过 {limit}；上限可用 max-file-size 调整）"},
     "needs-package": {
-        "en": "reading {format} files needs the optional package '{module}': pip install 'gialint[{extra}]'",
-        "zh": "读取 {format} 文件需要可选依赖包 “{module}”：pip install 'gialint[{extra}]'"},
+        "en": "reading {format} files needs the optional package {package} (module '{module}'): "
+              "pip install 'gialint-cn[{extra}]' (installed with pipx: pipx inject gialint-cn {package})",
+        "zh": "读取 {format} 文件需要可选依赖包 {package}（模块 “{module}”）：pip install 'gialint-cn[{extra}]'"
+              "（用 pipx 安装的：pipx inject gialint-cn {package}）"},
     # not a text at all
     "binary-file": {"en": "binary file ({what}), not a text report", "zh": "二进制文件（{what}），不是文本报告"},
     "binary-file-reader": {"en": "binary file ({what}), not a text report; lint it as a {ext} file",

@@ -99,7 +99,7 @@ def test_exit_2_missing_file_others_still_linted(files):
 
 
 def test_exit_2_broken_pdf(files):
-    """PDFs are read (gialint[pdf]); a damaged one is an input error, not a traceback."""
+    """PDFs are read (gialint-cn[pdf]); a damaged one is an input error, not a traceback."""
     (files / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
     result = gia(files, "--format", "json", "--lang", "en", "report.pdf", "error.txt")
     assert result.code == 2

@@ -15,7 +15,7 @@ gialint — 政府信息公开工作年度报告合规检查 (compliance linter 
 government information disclosure annual reports).
 
 Lints .txt, .md, .html/.htm, .docx and .pdf reports (directories
-recursively; - reads standard input; Word and PDF need gialint[docx] / [pdf])
+recursively; - reads standard input; Word and PDF need gialint-cn[docx] / [pdf])
 against the 2019/2021 national formats and the legacy outline: required
 sections, table arithmetic, dates, placeholders, web-page debris. Findings
 point at line and column of the original file (Word and PDF: of the rendering

@@ -8,7 +8,7 @@ file, so the rest of the pipeline never knows the difference.
 
 The format is chosen by content first (a PDF or ZIP signature), then by the
 file name's extension.  Word and PDF readers need optional packages
-(``pip install 'gialint[docx]'`` / ``'gialint[pdf]'``); without them the file
+(``pip install 'gialint-cn[docx]'`` / ``'gialint-cn[pdf]'``); without them the file
 gets a clear error naming the extra.
 """
 
@@ -28,8 +28,8 @@ EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
 MAX_BYTES = 50 * 1024 * 1024
 
 _BY_EXTENSION = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}
-# the optional distribution each reader needs: (import name, extra)
-_NEEDS = {"docx": ("docx", "docx"), "pdf": ("pdfplumber", "pdf")}
+# the optional distribution each reader needs: (import name, extra of gialint-cn, distribution)
+_NEEDS = {"docx": ("docx", "docx", "python-docx"), "pdf": ("pdfplumber", "pdf", "pdfplumber")}
 
 
 def format_of(path: str, data: bytes) -> str:
@@ -49,11 +49,12 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str
     if kind == "text":
         return decode(data, path, encoding)
     if kind in _NEEDS:
-        module, extra = _NEEDS[kind]
+        module, extra, package = _NEEDS[kind]
         try:
             importlib.import_module(module)
         except ImportError:
-            raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra) from None
+            raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra,
+                             package=package) from None
     reader = importlib.import_module(f"gialint.readers.{kind}")
     return reader.read(data, path, encoding)
 
