@@ -17,6 +17,7 @@ from gialint.checks.base import Hit
 from gialint.checks.engine import (
     INTERNAL_ERROR,
     SUPPRESSION_WITHOUT_RULE,
+    UNKNOWN_SUPPRESSION_RULE,
     UNUSED_SUPPRESSION,
     EngineRule,
     Suppression,
@@ -30,7 +31,7 @@ from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import RuleSet
 from gialint.saferegex import PatternTimeout
-from gialint.selector import Selector
+from gialint.selector import Selector, is_known
 from gialint.source import Source
 
 
@@ -164,10 +165,17 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     suppressed = [(f, "inSource", shown.text[d.start:d.end]) for f, d in silenced]
     without_rule = _engine_rule(ruleset, SUPPRESSION_WITHOUT_RULE, skip)
     unused_rule = _engine_rule(ruleset, UNUSED_SUPPRESSION, skip)
+    unknown_rule = _engine_rule(ruleset, UNKNOWN_SUPPRESSION_RULE, skip)
+    known_rules = [loaded_rule.rule for loaded_rule in ruleset.all]  # built-in and the user's, enabled or not
     for d in directives:
+        comment = shown.text[d.start:d.end]
+        # a typo (GIA10l, missing-sectoin) silences nothing: say so, as ruff does for noqa codes
+        unknown = [r for r in d.rules if not is_known(r, known_rules)]
+        if unknown and unknown_rule:
+            kept.append(_finding(unknown_rule, Hit(Span(d.start, d.end),
+                                 {"directive": comment, "rules": ", ".join(unknown)}), shown, lang))
         if d.kind == "enable":
             continue
-        comment = shown.text[d.start:d.end]
         if not d.rules and without_rule:
             kept.append(_finding(without_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ""}), shown, lang))
