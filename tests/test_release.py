@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import sys
 
-import gialint
 from gialint_testing import REPO
+
+import gialint
 
 if sys.version_info >= (3, 11):
     import tomllib
