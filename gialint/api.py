@@ -122,14 +122,18 @@ class FileReport:
     suppressed: tuple[Suppressed, ...] = ()
     diff: str | None = None  # diff=True: the changes the certain fixes make (None: none)
     fixed: int = 0  # fix=True: the findings fixed in the file (``findings``: what is left)
+    # False: the report's content was not checked — it could not be read (``error``),
+    # it was found in a folder in a format gialint does not read (``error`` says
+    # which; not an input error), or it is a PDF without a text layer (GIA005)
+    checked: bool = True
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: the keys of ``gialint --format json``'s file
-        entries, in their order, then ``suppressed``, ``diff`` and ``fixed``."""
+        entries, in their order, then ``suppressed``, ``diff``, ``fixed`` and ``checked``."""
         return {"path": self.path, "encoding": self.encoding, "edition": self.edition,
                 "report_year": self.report_year, "findings": [f.to_dict() for f in self.findings],
                 "error": self.error, "suppressed": [s.to_dict() for s in self.suppressed],
-                "diff": self.diff, "fixed": self.fixed}
+                "diff": self.diff, "fixed": self.fixed, "checked": self.checked}
 
     @classmethod
     def from_dict(cls, d: dict) -> FileReport:
@@ -138,7 +142,7 @@ class FileReport:
                            for s in d.get("suppressed", ()))
         return cls(d["path"], d.get("encoding"), d.get("edition"), d.get("report_year"),
                    tuple(Finding.from_dict(f) for f in d.get("findings", ())), d.get("error"),
-                   suppressed, d.get("diff"), d.get("fixed", 0))
+                   suppressed, d.get("diff"), d.get("fixed", 0), d.get("checked", d.get("error") is None))
 
 
 def _position(x) -> dict:
@@ -163,7 +167,7 @@ def _report(result, diff: str | None, fixed: int) -> FileReport:
         report_year=result.report_year, findings=tuple(_finding(f) for f in findings),
         error=result.error, suppressed=tuple(Suppressed(_finding(f), kind, why)
                                              for f, kind, why in result.suppressed),
-        diff=diff, fixed=fixed,
+        diff=diff, fixed=fixed, checked=result.checked,
     )
 
 

@@ -14,6 +14,7 @@ from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.base import Hit
+from gialint.checks.document import NoTextLayer
 from gialint.checks.engine import (
     INTERNAL_ERROR,
     SUPPRESSION_WITHOUT_RULE,
@@ -60,8 +61,13 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     skip = set(ignored_for(cfg, source.path))
     by_kind: dict[type, list] = {}  # check kind → (rule, hit) of its rules, in rule order
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
+    # a PDF without a text layer (a scan) has nothing to check: it gets GIA005, not also
+    # "the file is empty", a missing title and six missing sections
+    scanned = getattr(source.origin, "no_text", False)
     for loaded_rule in ruleset.enabled:
         rule = loaded_rule.rule
+        if scanned and rule.kind != NoTextLayer.kind:
+            continue
         if not rule.applies_to(report.edition):
             continue
         if any(matches(sel, rule) for sel in skip):
@@ -101,6 +107,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed),
+        unchecked_code="pdf-no-text" if scanned else None,
     )
 
 
@@ -212,7 +219,20 @@ def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) ->
         message=message, location=loc, related=related,
         line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
+        fix_preview=_fix_preview(source, hit.fix) if hit.fix and source.fixable else (),
     )
+
+
+PREVIEW_EDITS, PREVIEW_CHARS = 3, 60
+
+
+def _fix_preview(source: Source, edits) -> tuple[tuple[str, str], ...]:
+    """(old text, new text) of a fix's first edits, cut short: what --show-fixes shows."""
+    def cut(text: str) -> str:
+        return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
+
+    text = source.display_text
+    return tuple((cut(text[e.start:e.end]), cut(e.text)) for e in list(edits)[:PREVIEW_EDITS])
 
 
 def _location(source: Source, span: Span, cache: dict):

@@ -19,15 +19,27 @@ import os
 
 from gialint.source import InputError, Source, decode, read_bytes_of, too_large
 
-__all__ = ["EXTENSIONS", "MAX_BYTES", "format_of", "read_bytes", "read_path", "too_large"]
+__all__ = ["EXTENSIONS", "MAX_BYTES", "UNREAD_EXTENSIONS", "format_of", "read_bytes", "read_path",
+           "too_large"]
 
 #: file name extensions linted when a directory is given
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf")
+
+#: documents a directory may hold that gialint does not read: extension → the
+#: message (gialint.inputmessages) saying so and what to do.  A directory run
+#: lists them as not checked, it does not skip them in silence.
+UNREAD_EXTENSIONS = {
+    ".doc": "old-word-format", ".dot": "old-word-format", ".wps": "wps-format", ".wpt": "wps-format",
+    ".rtf": "rtf-format", ".odt": "odt-format", ".ofd": "ofd-format", ".mht": "mht-format",
+    ".mhtml": "mht-format", ".xls": "spreadsheet-format", ".xlsx": "spreadsheet-format",
+    ".et": "spreadsheet-format", ".ods": "spreadsheet-format",
+}
 
 #: the default size limit (``max-file-size`` in the config, ``--max-file-size``)
 MAX_BYTES = 50 * 1024 * 1024
 
-_BY_EXTENSION = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}
+_BY_EXTENSION = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".docx": "docx",
+                 ".pdf": "pdf"}
 # the optional distribution each reader needs: (import name, extra of gialint-cn, distribution)
 _NEEDS = {"docx": ("docx", "docx", "python-docx"), "pdf": ("pdfplumber", "pdf", "pdfplumber")}
 
