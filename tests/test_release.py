@@ -60,3 +60,17 @@ def test_the_changelog_has_this_version():
     headings = re.findall(r"^## \[?([^\]\s]+)", changelog, flags=re.M)
     assert headings[:2] == ["Unreleased", gialint.__version__], headings
     assert "CHANGELOG.md" in README
+
+
+def test_the_word_hook_installs_the_docx_extra():
+    """pre-commit installs the hook repository without extras: the gialint-docx hook
+    lists the docx extra's requirements itself, and they must stay the same."""
+    manifest = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    hooks = re.split(r"^- id:\s*", manifest, flags=re.M)[1:]
+    by_id = {h.split("\n", 1)[0].strip(): h for h in hooks}
+    assert set(by_id) == {"gialint", "gialint-docx"}
+    deps = re.search(r"^\s*additional_dependencies:\s*\[(.*)\]\s*$", by_id["gialint-docx"], flags=re.M)
+    listed = [d.strip().strip('"\'') for d in deps.group(1).split(",")]
+    assert listed == PYPROJECT["project"]["optional-dependencies"]["docx"]
+    assert "additional_dependencies" not in by_id["gialint"]
+    assert "docx" in re.search(r"^\s*files:\s*(.+)$", by_id["gialint-docx"], flags=re.M).group(1)
