@@ -74,3 +74,13 @@ def test_the_word_hook_installs_the_docx_extra():
     assert listed == PYPROJECT["project"]["optional-dependencies"]["docx"]
     assert "additional_dependencies" not in by_id["gialint"]
     assert "docx" in re.search(r"^\s*files:\s*(.+)$", by_id["gialint-docx"], flags=re.M).group(1)
+
+
+def test_the_repository_s_own_hook_has_the_runtime_dependencies():
+    """The local gialint-examples hook runs the checkout with additional_dependencies
+    only: they must be [project].dependencies (platformdirs and regex were missing)."""
+    config = (REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    block = config[config.index("id: gialint-examples"):]
+    deps = re.search(r"additional_dependencies:\s*\[(.*?)\]", block, flags=re.S).group(1)
+    listed = [d.strip().strip('"') for d in re.findall(r'"[^"]*"', deps)]
+    assert listed == PYPROJECT["project"]["dependencies"]
