@@ -201,8 +201,10 @@ class Linter:
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
                    fix: bool = False, diff: bool = False) -> list[FileReport]:
-        """Lint files and directories (walked for .txt, .md, .html/.htm, .docx and
-        .pdf files, minus the configuration's ``exclude``), in order.
+        """Lint files and directories (walked for .txt, .md, .html/.htm/.shtml/.xhtml,
+        .docx and .pdf files, minus the configuration's ``exclude``), in order.
+        Documents of a directory that gialint does not read (.doc, .wps …) get a
+        report with ``error`` saying so and ``checked`` False.
 
         ``jobs``: worker processes (None or 0: one per CPU; forked, so only
         where fork exists); ``fix``: rewrite text files with their certain
