@@ -131,14 +131,19 @@ class FileReport:
     diff: str | None = None  # diff=True: the changes the certain fixes make (None: none)
     fixed: int = 0  # fix=True: the findings fixed in the file (``findings``: what is left)
     hidden: int = 0  # notes about gialint's own reading left out (verbose=False)
+    # False: the report's content was not checked — it could not be read (``error``),
+    # it was found in a folder in a format gialint does not read (``error`` says
+    # which; not an input error), or it is a PDF without a text layer (GIA005)
+    checked: bool = True
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: the keys of ``gialint --format json``'s file
-        entries, in their order, then ``suppressed``, ``diff``, ``fixed`` and ``hidden``."""
+        entries, in their order, then ``suppressed``, ``diff``, ``fixed``, ``hidden``
+        and ``checked``."""
         return {"path": self.path, "encoding": self.encoding, "edition": self.edition,
                 "report_year": self.report_year, "findings": [f.to_dict() for f in self.findings],
                 "error": self.error, "suppressed": [s.to_dict() for s in self.suppressed],
-                "diff": self.diff, "fixed": self.fixed, "hidden": self.hidden}
+                "diff": self.diff, "fixed": self.fixed, "hidden": self.hidden, "checked": self.checked}
 
     @classmethod
     def from_dict(cls, d: dict) -> FileReport:
@@ -147,7 +152,8 @@ class FileReport:
                            for s in d.get("suppressed", ()))
         return cls(d["path"], d.get("encoding"), d.get("edition"), d.get("report_year"),
                    tuple(Finding.from_dict(f) for f in d.get("findings", ())), d.get("error"),
-                   suppressed, d.get("diff"), d.get("fixed", 0), d.get("hidden", 0))
+                   suppressed, d.get("diff"), d.get("fixed", 0), d.get("hidden", 0),
+                   d.get("checked", d.get("error") is None))
 
 
 def _position(x) -> dict:
@@ -172,7 +178,7 @@ def _report(result, diff: str | None, fixed: int) -> FileReport:
         report_year=result.report_year, findings=tuple(_finding(f) for f in findings),
         error=result.error, suppressed=tuple(Suppressed(_finding(f), kind, why)
                                              for f, kind, why in result.suppressed),
-        diff=diff, fixed=fixed, hidden=result.hidden,
+        diff=diff, fixed=fixed, hidden=result.hidden, checked=result.checked,
     )
 
 
@@ -207,8 +213,10 @@ class Linter:
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
                    fix: bool = False, diff: bool = False) -> list[FileReport]:
-        """Lint files and directories (walked for .txt, .md, .html/.htm, .docx and
-        .pdf files, minus the configuration's ``exclude``), in order.
+        """Lint files and directories (walked for .txt, .md, .html/.htm/.shtml/.xhtml,
+        .docx and .pdf files, minus the configuration's ``exclude``), in order.
+        Documents of a directory that gialint does not read (.doc, .wps …) get a
+        report with ``error`` saying so and ``checked`` False.
 
         ``jobs``: worker processes (None or 0: one per CPU; forked, so only
         where fork exists); ``fix``: rewrite text files with their certain

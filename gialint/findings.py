@@ -94,6 +94,13 @@ class Finding:
     # a note about gialint's own reading (a rule's or variant's ``verbose = true``):
     # reported with --verbose only
     verbose: bool = False
+    # what the first edits of the fix change, for --show-fixes: ((old text, new text), …)
+    fix_preview: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def fixable(self) -> bool:
+        """Can ``--fix`` repair it?"""
+        return bool(self.fix)
 
     @property
     def line(self) -> int:
@@ -130,6 +137,20 @@ class FileResult:
     error_args: dict = field(default_factory=dict)
     # notes about gialint's own reading left out of ``findings`` (shown with --verbose)
     hidden: int = 0
+    # found in a directory in a format gialint does not read (.doc, .wps …): ``error``
+    # says why; listed as not checked, but not an input error (the exit code)
+    skipped: bool = False
+    # --fix: the findings it fixed in this file, by rule ("GIA601 web-debris" → count)
+    fixed_rules: dict = field(default_factory=dict)
+    # read, but nothing in it could be checked (a PDF without a text layer): the
+    # message code (gialint.inputmessages) and its rendering in the run's language
+    unchecked_code: str | None = None
+    unchecked: str | None = None
+
+    @property
+    def checked(self) -> bool:
+        """Was the report's content checked (not unreadable, skipped or a scan)?"""
+        return self.error is None and self.unchecked_code is None
 
     def line_text(self, line: int) -> str:
         if self.source_text is None:

@@ -22,7 +22,13 @@ _BOMS = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"
 
 
 def fixed_text(result: FileResult) -> tuple[str, int]:
-    """The text with every non-overlapping fix applied, and how many findings were fixed.
+    """The text with every non-overlapping fix applied, and how many findings were fixed."""
+    after, fixed = fixed_text_and_findings(result)
+    return after, len(fixed)
+
+
+def fixed_text_and_findings(result: FileResult) -> tuple[str, list]:
+    """The text with every non-overlapping fix applied, and the findings fixed.
 
     A finding's edits are applied all or none: not when one of them overlaps
     an edit of a finding taken before it (in the order of their first edit).
@@ -30,7 +36,7 @@ def fixed_text(result: FileResult) -> tuple[str, int]:
     annotation) does not block the findings between its edits."""
     text = result.source_text or ""
     taken: list[tuple[int, int, str]] = []  # sorted, non-overlapping
-    fixed = 0
+    fixed = []
     candidates = sorted((f for f in result.findings if f.fix), key=lambda f: min(e[0] for e in f.fix))
     for finding in candidates:
         fe = sorted(finding.fix)
@@ -40,7 +46,7 @@ def fixed_text(result: FileResult) -> tuple[str, int]:
             continue
         for e in fe:
             insort(taken, e)
-        fixed += 1
+        fixed.append(finding)
     out = []
     pos = 0
     for start, end, repl in taken:

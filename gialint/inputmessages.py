@@ -27,8 +27,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "file-too-large-stream": {"en": "file too large (over {limit}; the limit is set by max-file-size)",
                               "zh": "文件过大（超过 {limit}；上限可用 max-file-size 调整）"},
     "needs-package": {
-        "en": "reading {format} files needs the optional package '{module}': pip install 'gialint[{extra}]'",
-        "zh": "读取 {format} 文件需要可选依赖包 “{module}”：pip install 'gialint[{extra}]'"},
+        "en": "reading {format} files needs the optional package {package} (module '{module}'): "
+              "pip install 'gialint-cn[{extra}]' (installed with pipx: pipx inject gialint-cn {package})",
+        "zh": "读取 {format} 文件需要可选依赖包 {package}（模块 “{module}”）：pip install 'gialint-cn[{extra}]'"
+              "（用 pipx 安装的：pipx inject gialint-cn {package}）"},
     # not a text at all
     "binary-file": {"en": "binary file ({what}), not a text report", "zh": "二进制文件（{what}），不是文本报告"},
     "binary-file-reader": {"en": "binary file ({what}), not a text report; lint it as a {ext} file",
@@ -43,6 +45,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "zh": "旧版 Word .doc 格式，无法读取；请另存为 .docx"},
     "rtf-format": {"en": "RTF format, not read; save it as .docx or plain text",
                    "zh": "RTF 格式，无法读取；请另存为 .docx 或纯文本"},
+    # formats a folder may hold that gialint does not read (gialint.readers.UNREAD_EXTENSIONS)
+    "wps-format": {"en": "WPS Writer format, not read; save it as .docx in WPS",
+                   "zh": "WPS 文字格式，无法读取；请在 WPS 中另存为 .docx"},
+    "odt-format": {"en": "OpenDocument text (.odt), not read; save it as .docx",
+                   "zh": "OpenDocument 文本（.odt），无法读取；请另存为 .docx"},
+    "ofd-format": {"en": "OFD fixed-layout file, not read; provide the .docx, or a PDF with a text layer",
+                   "zh": "OFD 版式文件，无法读取；请提供 .docx 版本或带文字层的 PDF"},
+    "mht-format": {"en": "MHT single-file web page, not read; save the page as .html, or the report as .docx",
+                   "zh": "MHT 单一文件网页，无法读取；请将网页另存为 .html，或将报告另存为 .docx"},
+    "spreadsheet-format": {"en": "spreadsheet ({ext}), not read; the report with its tables "
+                                 "belongs in a .docx or text file",
+                           "zh": "电子表格（{ext}），无法读取；请将含表格的报告全文保存为 .docx 或文本文件"},
+    # read, but nothing in it could be checked
+    "pdf-no-text": {"en": "PDF without a text layer (a scan): nothing could be checked; "
+                          "provide a PDF with text, or save the report as .docx",
+                    "zh": "PDF 没有文字层（扫描件），无法检查；请提供带文字层的 PDF，或将报告另存为 .docx"},
     # decoding
     "unknown-encoding": {"en": "unknown encoding '{encoding}'", "zh": "未知编码 '{encoding}'"},
     "cannot-decode-as": {"en": "cannot decode as {encoding} at line {line} (byte {byte})",
@@ -124,6 +142,8 @@ def localize(result, lang: str) -> None:
     """Render the input error of a :class:`~gialint.findings.FileResult` in ``lang``."""
     if result.error_code is not None:
         result.error = message(result.error_code, result.error_args, lang)
+    if getattr(result, "unchecked_code", None) is not None:
+        result.unchecked = message(result.unchecked_code, {}, lang)
 
 
 def error_result(path: str, code: str, args: dict | None = None, lang: str = DEFAULT_LANG):

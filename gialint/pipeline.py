@@ -14,9 +14,11 @@ from gialint import suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.base import Hit
+from gialint.checks.document import NoTextLayer
 from gialint.checks.engine import (
     INTERNAL_ERROR,
     SUPPRESSION_WITHOUT_RULE,
+    UNKNOWN_SUPPRESSION_RULE,
     UNUSED_SUPPRESSION,
     EngineRule,
     Suppression,
@@ -30,7 +32,7 @@ from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import RuleSet
 from gialint.saferegex import PatternTimeout
-from gialint.selector import Selector
+from gialint.selector import Selector, is_known
 from gialint.source import Source
 
 
@@ -59,8 +61,13 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     skip = set(ignored_for(cfg, source.path))
     by_kind: dict[type, list] = {}  # check kind → (rule, hit) of its rules, in rule order
     failed: dict[str, Hit] = {}  # rule id → its GIA001 hit: one rule's bug must not stop the others
+    # a PDF without a text layer (a scan) has nothing to check: it gets GIA005, not also
+    # "the file is empty", a missing title and six missing sections
+    scanned = getattr(source.origin, "no_text", False)
     for loaded_rule in ruleset.enabled:
         rule = loaded_rule.rule
+        if scanned and rule.kind != NoTextLayer.kind:
+            continue
         if not rule.applies_to(report.edition):
             continue
         if any(matches(sel, rule) for sel in skip):
@@ -107,6 +114,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
+        unchecked_code="pdf-no-text" if scanned else None,
     )
 
 
@@ -171,10 +179,17 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
     suppressed = [(f, "inSource", shown.text[d.start:d.end]) for f, d in silenced]
     without_rule = _engine_rule(ruleset, SUPPRESSION_WITHOUT_RULE, skip)
     unused_rule = _engine_rule(ruleset, UNUSED_SUPPRESSION, skip)
+    unknown_rule = _engine_rule(ruleset, UNKNOWN_SUPPRESSION_RULE, skip)
+    known_rules = [loaded_rule.rule for loaded_rule in ruleset.all]  # built-in and the user's, enabled or not
     for d in directives:
+        comment = shown.text[d.start:d.end]
+        # a typo (GIA10l, missing-sectoin) silences nothing: say so, as ruff does for noqa codes
+        unknown = [r for r in d.rules if not is_known(r, known_rules)]
+        if unknown and unknown_rule:
+            kept.append(_finding(unknown_rule, Hit(Span(d.start, d.end),
+                                 {"directive": comment, "rules": ", ".join(unknown)}), shown, lang))
         if d.kind == "enable":
             continue
-        comment = shown.text[d.start:d.end]
         if not d.rules and without_rule:
             kept.append(_finding(without_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ""}), shown, lang))
@@ -212,7 +227,20 @@ def _finding(rule, hit, source: Source, lang: str, cache: dict | None = None) ->
         line_text=line_window(source.line_text(loc.line), loc.column), args=dict(hit.args),
         fix=tuple((e.start, e.end, e.text) for e in hit.fix) if source.fixable else (),
         verbose=rule.for_reader(hit.variant),
+        fix_preview=_fix_preview(source, hit.fix) if hit.fix and source.fixable else (),
     )
+
+
+PREVIEW_EDITS, PREVIEW_CHARS = 3, 60
+
+
+def _fix_preview(source: Source, edits) -> tuple[tuple[str, str], ...]:
+    """(old text, new text) of a fix's first edits, cut short: what --show-fixes shows."""
+    def cut(text: str) -> str:
+        return text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS - 1] + "…"
+
+    text = source.display_text
+    return tuple((cut(text[e.start:e.end]), cut(e.text)) for e in list(edits)[:PREVIEW_EDITS])
 
 
 def _location(source: Source, span: Span, cache: dict):

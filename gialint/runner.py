@@ -15,7 +15,13 @@ A work item is a tuple ``(kind, path, data)``:
 - ``("text", Path, str)``: the decoded text of a file named ``path``
   (``api.lint_text``);
 - ``("error", Path, (code, arguments))``: found before linting (missing, an unreadable
-  folder, input over the size limit), a message of gialint.inputmessages.
+  folder, input over the size limit), a message of gialint.inputmessages;
+- ``("skip", Path, (code, arguments))``: found in a directory in a format gialint
+  does not read (.doc, .wps, .ofd …): listed as not checked, not an input error.
+
+Files the configuration's ``exclude`` leaves out (of a directory, or named on
+the command line with ``force_exclude``) are no work item; ``Runner.excluded``
+counts them.
 """
 
 from __future__ import annotations
@@ -36,7 +42,14 @@ from gialint.config import (
 from gialint.findings import FileResult
 from gialint.inputmessages import error_result, localize
 from gialint.pipeline import describe_error, lint_source
-from gialint.readers import EXTENSIONS, format_of, read_bytes, read_path, too_large
+from gialint.readers import (
+    EXTENSIONS,
+    UNREAD_EXTENSIONS,
+    format_of,
+    read_bytes,
+    read_path,
+    too_large,
+)
 from gialint.ruleset import Options, RuleSet
 from gialint.selector import is_known
 from gialint.source import InputError
@@ -73,11 +86,25 @@ class Batch:
     rules: list = field(default_factory=list)  # every rule enabled for some file (SARIF lists them)
     lang: str = "zh"
     fail_on: str = "error"  # the first configuration's fail-on
+    excluded: int = 0  # files left out by the configuration's exclude
 
     @property
     def input_error(self) -> bool:
-        """A file could not be read, or a rule or stage crashed on one (GIA001): exit 2."""
-        return any(r.error is not None or r.internal_errors for r in self.results)
+        """A file could not be read, or a rule or stage crashed on one (GIA001): exit 2.
+        (A file of a format gialint does not read, found in a directory, is listed as
+        not checked, but is no input error.)"""
+        return any(r.error is not None and not r.skipped or r.internal_errors for r in self.results)
+
+    @property
+    def checked(self) -> int:
+        """Files whose content was checked."""
+        return sum(1 for r in self.results if r.checked)
+
+    @property
+    def nothing_checked(self) -> bool:
+        """No file was checked, and not because the configuration excluded every one
+        (pre-commit passing only excluded files is a run with nothing to do): exit 2."""
+        return self.checked == 0 and bool(self.results or not self.excluded)
 
 
 class Runner:
@@ -89,12 +116,15 @@ class Runner:
     their certain fixes, then lint them again; ``diff``: only compute the
     fixes as a unified diff; ``baseline``: a baseline file whose findings
     are reported as suppressed; ``stdin_filename``: the name reported (and
-    configuration looked up) for ``-``.
+    configuration looked up) for ``-``; ``force_exclude``: the configuration's
+    ``exclude`` also applies to files named explicitly (ruff's convention; what
+    the pre-commit hook passes).
     """
 
     def __init__(self, options: Options | None = None, *, config: str | os.PathLike | None = None,
                  isolated: bool = False, max_file_size: int | None = None, fix: bool = False,
-                 diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None):
+                 diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None,
+                 force_exclude: bool = False):
         self.options = options or Options()
         if self.options.encoding:
             check_encoding(self.options.encoding)
@@ -103,6 +133,8 @@ class Runner:
         self.max_file_size = max_file_size
         self.fix, self.diff = fix, diff
         self.stdin_filename = stdin_filename
+        self.force_exclude = force_exclude
+        self.excluded = 0  # files the last expand() left out by the configuration's exclude
         self.baseline = baseline
         self.known = None
         if baseline is not None:  # before any work: a bad baseline stops the run
@@ -147,7 +179,11 @@ class Runner:
         in order.  Every configuration is loaded here, so that a config error
         stops the run before any work and every worker sees the same rule sets."""
         work = []
-        for kind, path, message in _expand(paths, self.ruleset_for):
+        self.excluded = 0
+        for kind, path, message in _expand(paths, self.ruleset_for, self.force_exclude):
+            if kind == "excluded":
+                self.excluded += 1
+                continue
             if kind == "stdin":
                 name = Path(self.stdin_filename or "-")
                 limit = self.size_limit(name)
@@ -171,7 +207,7 @@ class Runner:
         """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU); the
         baseline applied, input errors in the run's language."""
         for kind, path, _ in work:  # every rule set loaded before workers fork
-            if kind != "error":
+            if kind not in ("error", "skip"):
                 self.ruleset_for(path)
         results, diffs, fixed = [], [], []
         for result, diff, count in _pool(work, self, _jobs(jobs, len(work))):
@@ -185,7 +221,7 @@ class Runner:
         if self.known is not None:
             apply_baseline(results, self.known, self.baseline)
         return Batch(results, diffs, fixed, rules=self.rules() or first.rules, lang=lang,
-                     fail_on=first.config.fail_on)
+                     fail_on=first.config.fail_on, excluded=self.excluded)
 
     def first_ruleset(self) -> RuleSet:
         """The rule set of the first configuration used (defaults when none was)."""
@@ -208,6 +244,10 @@ class Runner:
         kind, path, data = item
         if kind == "error":  # found before linting: missing, an unreadable folder, too large
             return error_result(str(path), *data), None, 0
+        if kind == "skip":  # a format gialint does not read, found in a directory
+            result = error_result(display_path(path), *data)
+            result.skipped = True
+            return result, None, 0
         rs = self.ruleset_for(path)
         shown = display_path(path) if kind == "file" else str(path)
         encoding = self.options.encoding
@@ -233,9 +273,10 @@ class Runner:
 
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
-        from gialint.fix import fixed_text, unified_diff, write_atomically
+        from gialint.fix import fixed_text_and_findings, unified_diff, write_atomically
 
-        after, count = fixed_text(result)
+        after, done = fixed_text_and_findings(result)
+        count = len(done)
         if not count:
             return result, None, 0
         if self.diff:
@@ -251,7 +292,11 @@ class Runner:
                               max_bytes=None)  # we just wrote it: the limit let it in
         except InputError:  # pragma: no cover - we just wrote it
             return result, None, count
-        return lint_source(again, rs), None, count
+        again = lint_source(again, rs)
+        for f in done:
+            key = f"{f.rule} {f.name}"
+            again.fixed_rules[key] = again.fixed_rules.get(key, 0) + 1
+        return again, None, count
 
 
 def apply_baseline(results: list[FileResult], known, path: str) -> None:
@@ -320,9 +365,10 @@ def _pool(work: list, job: Runner, jobs: int):
 # -- expanding paths ------------------------------------------------------------
 
 
-def _expand(paths, ruleset_for):
-    """Yield ("file", Path, None), ("stdin", None, None) or ("error", Path, (message code,
-    arguments)), in order."""
+def _expand(paths, ruleset_for, force_exclude: bool = False):
+    """Yield ("file", Path, None), ("stdin", None, None), ("error", Path, (message code,
+    arguments)), ("skip", Path, (message code, arguments)) or ("excluded", Path, None),
+    in order."""
     for raw in paths:
         if str(raw) == "-":
             yield "stdin", None, None
@@ -330,28 +376,42 @@ def _expand(paths, ruleset_for):
         path = Path(raw)
         if path.is_dir():
             unreadable: list[tuple[Path, str]] = []
-            for f in sorted(_walk(path, unreadable)):
+            for f, unread in sorted(_walk(path, unreadable)):
                 rs = ruleset_for(f)
-                if not excluded(rs.config, f):
+                if excluded(rs.config, f):
+                    yield "excluded", f, None
+                elif unread:
+                    yield "skip", f, (unread, {"ext": f.suffix.lower()})
+                else:
                     yield "file", f, None
             for folder, why in unreadable:
                 yield "error", folder, ("cannot-read-directory", {"reason": why})
         elif path.exists() or path.is_symlink():
-            yield "file", path, None
+            if force_exclude and excluded(ruleset_for(path).config, path):
+                yield "excluded", path, None
+            else:
+                yield "file", path, None
         else:
             yield "error", path, ("not-found", {})
 
 
 def _walk(root: Path, unreadable: list):
+    """(path, None) for each report file below ``root``, (path, message code) for each
+    document in a format gialint does not read (UNREAD_EXTENSIONS)."""
     def failed(err: OSError) -> None:  # reported, not skipped in silence
         unreadable.append((Path(err.filename), err.strerror or str(err)))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
         dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
         for name in filenames:
-            if name.lower().endswith(EXTENSIONS) and not name.startswith("."):
-                path = Path(dirpath) / name
-                # not a named pipe or a device (reading one would block the run);
-                # a broken link is kept, to be reported
-                if path.is_file() or not path.exists():
-                    yield path
+            if name.startswith((".", "~$")):  # hidden files, Word's lock files (~$报告.docx)
+                continue
+            lower = name.lower()
+            unread = None if lower.endswith(EXTENSIONS) else UNREAD_EXTENSIONS.get(os.path.splitext(lower)[1])
+            if not lower.endswith(EXTENSIONS) and unread is None:
+                continue
+            path = Path(dirpath) / name
+            # not a named pipe or a device (reading one would block the run);
+            # a broken link is kept, to be reported
+            if path.is_file() or not path.exists():
+                yield path, unread

@@ -99,7 +99,7 @@ def test_exit_2_missing_file_others_still_linted(files):
 
 
 def test_exit_2_broken_pdf(files):
-    """PDFs are read (gialint[pdf]); a damaged one is an input error, not a traceback."""
+    """PDFs are read (gialint-cn[pdf]); a damaged one is an input error, not a traceback."""
     (files / "report.pdf").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n")
     result = gia(files, "--format", "json", "--lang", "en", "report.pdf", "error.txt")
     assert result.code == 2
@@ -442,9 +442,25 @@ def test_help(files):
     result = call("--help", cwd=files)
     assert result.code == 0
     assert result.out.startswith("usage: gialint")
-    assert "--select" in result.out and "exit codes" in result.out
+    assert "--select" in result.out and "退出码" in result.out
+    assert "选项" in result.out and "显示本帮助并退出" in result.out
     for sub in ("rules", "rule", "parse"):
         assert call(sub, "--help").code == 0
+
+
+def test_help_and_readme_name_every_option():
+    """gialint --help explains every option in Chinese, and the README's option table lists it."""
+    from gialint.cli.lint import _lint_parser
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for action in _lint_parser()._actions:
+        if not action.option_strings:
+            continue
+        assert re.search(r"[\u4e00-\u9fff]", action.help or ""), action.option_strings
+        if "--help" in action.option_strings:
+            continue
+        longest = max(action.option_strings, key=len)
+        assert f"`{longest}" in readme, f"README does not document {longest}"
 
 
 def test_main_in_process(capsys, files):

@@ -277,7 +277,7 @@ def test_text_findings_sorted_and_related_and_input_error():
     en = render("text", results, [], version=VERSION, lang="en")
     assert "报告/乱码.txt: error: 无法识别文件编码\n" in en
     assert "[error]" in en and "   = related: " in en
-    assert en.rstrip("\n").endswith("; 1 file could not be read")
+    assert en.rstrip("\n").endswith("; 2 files found, 1 checked, 1 not checked (1 could not be read)")
 
 
 def test_text_summary_zh_en():
@@ -292,14 +292,29 @@ def test_text_summary_zh_en():
         make_result(REPORT, path="clean.txt"),
     ]
     zh = render("text", results, [], version=VERSION)
-    assert zh.endswith("发现 3 个问题（错误 1，警告 1，提示 1），涉及 2 个文件\n")
-    assert summary(results, "en") == "Found 3 problems (1 error, 1 warning, 1 info) in 2 files"
-    assert summary(results[1:2], "en") == "Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file"
+    assert zh.endswith("发现 3 个问题（错误 1，警告 1，提示 1），涉及 2 个文件；"
+                       "共找到 3 个文件，检查 3 个，未检查 0 个\n")
+    assert summary(results, "en") == ("Found 3 problems (1 error, 1 warning, 1 info) in 2 files; "
+                                      "3 files found, 3 checked, 0 not checked")
+    assert summary(results[1:2], "en") == ("Found 1 problem (0 errors, 0 warnings, 1 info) in 1 file; "
+                                           "1 file found, 1 checked, 0 not checked")
     clean = [make_result(REPORT)]
-    assert render("text", clean, [], version=VERSION) == "未发现问题\n"
-    assert render("text", clean, [], version=VERSION, lang="en") == "All checks passed\n"
+    assert render("text", clean, [], version=VERSION) == "未发现问题；共找到 1 个文件，检查 1 个，未检查 0 个\n"
+    assert render("text", clean, [], version=VERSION, lang="en") == (
+        "All checks passed; 1 file found, 1 checked, 0 not checked\n")
     unreadable = [make_result(None, error="x")]
-    assert summary(unreadable, "zh") == "1 个文件无法读取"
+    assert summary(unreadable, "zh") == "未检查任何文件；共找到 1 个文件，检查 0 个，未检查 1 个（其中 1 个无法读取）"
+    # never "no problems" when nothing was read; "nothing to check" when all was excluded
+    assert summary([], "zh") == "未检查任何文件；共找到 0 个文件，检查 0 个，未检查 0 个"
+    assert summary([], "en", excluded=2) == "Nothing to check; 0 files found, 0 checked, 0 not checked, 2 excluded"
+    skipped = make_result(None, path="old.doc", error="旧版 Word .doc 格式，无法读取；请另存为 .docx")
+    skipped.skipped = True
+    mixed = [skipped, *results]
+    assert summary(mixed, "zh", excluded=1, hidden=4, min_severity="warning") == (
+        "发现 3 个问题（错误 1，警告 1，提示 1），涉及 2 个文件；共找到 4 个文件，检查 3 个，未检查 1 个，"
+        "按 exclude 排除 1 个；另有 4 个低于“警告”级别的问题未显示")
+    assert "old.doc: 未检查: 旧版 Word .doc 格式" in render("text", mixed, [], version=VERSION)
+    assert "old.doc: not checked: " in render("text", mixed, [], version=VERSION, lang="en")
 
 
 # -- json --------------------------------------------------------------------

@@ -33,9 +33,11 @@ def test_every_message_in_both_languages_with_the_same_arguments(code):
     ("file-too-large", {"size": 300000, "limit": 204800},
      "file too large (300000 bytes; the limit is 204800 bytes, set by max-file-size)",
      "文件过大（300000 字节；上限 204800 字节，可用 max-file-size 调整）"),
-    ("needs-package", {"format": "DOCX", "module": "docx", "extra": "docx"},
-     "reading DOCX files needs the optional package 'docx': pip install 'gialint[docx]'",
-     "读取 DOCX 文件需要可选依赖包 “docx”：pip install 'gialint[docx]'"),
+    ("needs-package", {"format": "DOCX", "module": "docx", "extra": "docx", "package": "python-docx"},
+     "reading DOCX files needs the optional package python-docx (module 'docx'): "
+     "pip install 'gialint-cn[docx]' (installed with pipx: pipx inject gialint-cn python-docx)",
+     "读取 DOCX 文件需要可选依赖包 python-docx（模块 “docx”）：pip install 'gialint-cn[docx]'"
+     "（用 pipx 安装的：pipx inject gialint-cn python-docx）"),
     ("binary-file", {"what": "PNG image"}, "binary file (PNG image), not a text report",
      "二进制文件（PNG image），不是文本报告"),
     ("cannot-decode-page", {"tried": [("utf-8", 15), ("gb18030", 16)]},

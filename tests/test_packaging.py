@@ -51,7 +51,7 @@ def _check(proc: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     _check(_run([sys.executable, "-m", "build", "--wheel", "--outdir", out, REPO], cwd=out))
-    wheels = sorted(out.glob("gialint-*.whl"))
+    wheels = sorted(out.glob("gialint_cn-*.whl"))
     assert len(wheels) == 1, f"expected one wheel, got {wheels}"
     return wheels[0]
 

@@ -391,7 +391,8 @@ def test_missing_python_docx_names_the_extra(monkeypatch, built):
     monkeypatch.setattr(importlib, "import_module", no_docx)
     with pytest.raises(InputError) as err:
         _read(path)
-    assert "pip install 'gialint[docx]'" in err.value.message and "'docx'" in err.value.message
+    assert "pip install 'gialint-cn[docx]'" in err.value.message and "'docx'" in err.value.message
+    assert "python-docx" in err.value.message
 
 
 @pytest.mark.parametrize("body", ["", _p("") * 3, _p("  ") + "<w:tbl><w:tr>" + _tc("") + _tc("") + "</w:tr></w:tbl>"],

@@ -388,7 +388,7 @@ def test_without_pdfplumber_the_message_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber → ImportError
     with pytest.raises(InputError) as err:
         read_bytes(pdf_bytes([Page()]), "r.pdf")
-    assert "gialint[pdf]" in str(err.value) and "pdfplumber" in str(err.value)
+    assert "gialint-cn[pdf]" in str(err.value) and "pdfplumber" in str(err.value)
 
 
 def test_the_reader_module_imports_pdfplumber_lazily():

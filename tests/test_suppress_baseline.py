@@ -47,6 +47,34 @@ def test_unused_and_ruleless_suppressions_are_reported(tmp_path):
     assert _rules(res) == [("GIA003", 1), ("GIA004", 2)]
 
 
+def test_unknown_rules_in_suppressions_are_reported(tmp_path):
+    """A misspelt rule silences nothing: GIA006 names it (not GIA003 as unused, not ignored)."""
+    text = MARKED.replace("本年主动公开政府信息（待补充）条。",
+                          "<!-- gialint-disable-next-line GIA501 draft-markers GIA99 -->\n"
+                          "本年主动公开政府信息（待补充）条。")
+    text = "<!-- gialint-disable-file structure, missing-sectoin -->\n" + text
+    text += "<!-- gialint-enable GIA5O1 -->\n"
+    res = call("--isolated", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    found = [(f["rule"], f["line"], f["message"]) for f in res.findings()]
+    marker = text.splitlines().index("本年主动公开政府信息（待补充）条。")  # 0-based: the comment's line
+    assert [(r, line) for r, line, _ in found] == [("GIA003", 1), ("GIA006", 1), ("GIA006", marker),
+                                                   ("GIA006", len(text.splitlines()))], found
+    assert "中的 missing-sectoin 不是" in found[1][2]
+    assert "draft-markers, GIA99" in found[2][2] and "请检查拼写" in found[2][2]
+    assert "GIA5O1" in found[3][2]
+    assert res.code == 0  # warnings: the GIA501 it names is silenced all the same
+    en = call("--isolated", "--lang", "en", "--format", "json", _write(tmp_path, text), cwd=tmp_path)
+    assert "check the spelling" in en.findings()[1]["message"]
+    # a rule that is not enabled is known all the same: only the misspelt ones are reported
+    only = call("--isolated", "--select", "GIA1,GIA006", "--format", "json", _write(tmp_path, text),
+                cwd=tmp_path)
+    assert [(f["rule"], f["line"]) for f in only.findings()] == [(r, line) for r, line, _ in found[1:]]
+    # ignored like any rule
+    quiet = call("--isolated", "--ignore", "GIA006", "--format", "json", _write(tmp_path, text),
+                 cwd=tmp_path)
+    assert "GIA006" not in {f["rule"] for f in quiet.findings()}
+
+
 def test_sarif_lists_suppressed_findings(tmp_path):
     text = MARKED.replace("本年主动公开政府信息（待补充）条。",
                           "<!-- gialint-disable-next-line GIA501 -->\n本年主动公开政府信息（待补充）条。")
@@ -114,7 +142,7 @@ def test_engine_rules_are_declared_once_and_found():
 
     loaded = RuleSet(Config(), Options()).all
     found = [engine_rule(which, loaded) for which in ENGINE_RULES]
-    assert [r.id for r in found] == ["GIA001", "GIA003", "GIA004"]
+    assert [r.id for r in found] == ["GIA001", "GIA003", "GIA004", "GIA006"]
     for which, rule in zip(ENGINE_RULES, found, strict=True):
         same = [loaded_rule for loaded_rule in loaded if loaded_rule.rule.kind == which.kind
                 and getattr(loaded_rule.check, "problem", None) == which.problem]

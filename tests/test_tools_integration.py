@@ -1,11 +1,14 @@
 """gialint's output read by the tools it is written for.
 
-* **pre-commit** (slow): the README's ``.pre-commit-config.yaml`` snippet,
+* **pre-commit** (slow): the README's ``.pre-commit-config.yaml`` snippets
+  (hook ``gialint`` for text drafts, ``gialint-docx`` for Word drafts too),
   pointed at a temporary git repository holding a copy of this checkout,
   installed with ``pre-commit install`` in a repository of drafts: a clean
   draft commits, a draft with an error does not, and the hook's output names
-  the file and line.  pre-commit builds its own virtual environment and
-  pip-installs gialint into it from that repository, so this needs PyPI.
+  the file and line; a notes file the drafts repository's ``exclude`` names is
+  not linted (the hook passes ``--force-exclude``).  pre-commit builds its own
+  virtual environment and pip-installs gialint (and python-docx for
+  ``gialint-docx``) into it from that repository, so this needs PyPI.
 * **sarif-tools** (slow): a SARIF consumer from PyPI (``sarif summary`` and
   ``sarif csv``) reads gialint's SARIF for the seed reports and finds the same
   results, rule ids, levels, files and lines as gialint's own JSON.
@@ -30,6 +33,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from docx_builder import text_to_docx
 from gialint_testing import REAL, REPO, RULE_FIXTURES, call, real_files
 
 GOOD_DRAFT = RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt"
@@ -101,13 +105,13 @@ def _commit_count(repo: Path, env: dict[str, str]) -> int:
     return int(_ok(_run(["git", "rev-list", "--count", "HEAD"], repo, env)).stdout.strip())
 
 
-def readme_pre_commit_config() -> str:
-    """The ``.pre-commit-config.yaml`` snippet of the README, as written there."""
+def readme_pre_commit_config(hook: str = "gialint") -> str:
+    """The README's ``.pre-commit-config.yaml`` snippet for ``hook``, as written there."""
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"^```ya?ml\n(.*?)^```", readme, flags=re.M | re.S)
     snippets = [b for b in blocks if re.search(r"^repos:", b, flags=re.M)
-                and re.search(r"^\s*-\s*id:\s*gialint\s*$", b, flags=re.M)]
-    assert len(snippets) == 1, "README.md should show one .pre-commit-config.yaml with id: gialint"
+                and re.search(rf"^\s*-\s*id:\s*{re.escape(hook)}\s*$", b, flags=re.M)]
+    assert len(snippets) == 1, f"README.md should show one .pre-commit-config.yaml with id: {hook}"
     return snippets[0]
 
 
@@ -149,8 +153,8 @@ def hook_repo(tmp_path_factory, pre_commit_env) -> tuple[Path, str]:
     return src, sha
 
 
-def _expected_gia101_line() -> int:
-    found = call("--format", "json", "--select", "GIA101", BAD_DRAFT)
+def _expected_gia101_line(path: Path = BAD_DRAFT) -> int:
+    found = call("--isolated", "--format", "json", "--select", "GIA101", path)
     assert found.code == 1, found.out + found.err
     lines = [f["line"] for f in found.findings() if f["rule"] == "GIA101"]
     assert len(lines) == 1, found.out
@@ -166,8 +170,9 @@ def test_pre_commit_hook_blocks_a_draft_with_errors(tmp_path, pre_commit_env, ho
     _git_init(drafts, env)
     config = point_config_at(readme_pre_commit_config(), src, sha)
     (drafts / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
-    # stop gialint's configuration search here, whatever lies above the temporary directory
-    (drafts / "gialint.toml").write_text("# defaults\n", encoding="utf-8")
+    # stop gialint's configuration search here, whatever lies above the temporary directory;
+    # notes are no report (the hook passes --force-exclude: exclude applies to named files)
+    (drafts / "gialint.toml").write_text('exclude = ["notes*.txt"]\n', encoding="utf-8")
     pre_commit = [sys.executable, "-m", "pre_commit"]
     _ok(_run([*pre_commit, "install"], drafts, env))
     assert (drafts / ".git" / "hooks" / "pre-commit").is_file()
@@ -207,6 +212,56 @@ def test_pre_commit_hook_blocks_a_draft_with_errors(tmp_path, pre_commit_env, ho
     assert every.returncode == 1, _show(every)
     assert re.search(rf"^bad\.txt:{line}:\d+: GIA101 ", every.stdout, flags=re.M), _show(every)
     assert not re.search(r"^good\.txt:\d+", every.stdout, flags=re.M), _show(every)
+
+    # a notes file the drafts repository excludes commits, though it is no report at all
+    _ok(_run(["git", "reset", "-q"], drafts, env))
+    (drafts / "bad.txt").unlink()
+    (drafts / "notes.txt").write_text("给审核人的备注：第六部分待补充。\n", encoding="utf-8")
+    _ok(_run(["git", "add", "notes.txt"], drafts, env))
+    notes = _run(["git", "commit", "-m", "notes"], drafts, env)
+    assert notes.returncode == 0, _show(notes)
+    assert not re.search(r"^notes\.txt:\d+", notes.stdout + notes.stderr, flags=re.M), _show(notes)
+    assert _commit_count(drafts, env) == 2
+    # gialint was run on it and said why it checked nothing (exit 0: it was excluded)
+    verbose = _run([*pre_commit, "run", "--verbose", "--files", "notes.txt"], drafts, env)
+    assert verbose.returncode == 0, _show(verbose)
+    assert "没有要检查的文件" in verbose.stdout and "按 exclude 排除 1 个" in verbose.stdout, _show(verbose)
+
+
+@pytest.mark.slow
+def test_pre_commit_docx_hook_blocks_a_word_draft_with_errors(tmp_path, pre_commit_env, hook_repo):
+    """The README's gialint-docx hook installs python-docx itself: a Word draft
+    missing section 六 does not commit, a good one does."""
+    env = pre_commit_env
+    src, sha = hook_repo
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    _git_init(drafts, env)
+    config = point_config_at(readme_pre_commit_config("gialint-docx"), src, sha)
+    (drafts / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    (drafts / "gialint.toml").write_text("# defaults\n", encoding="utf-8")
+    pre_commit = [sys.executable, "-m", "pre_commit"]
+    _ok(_run([*pre_commit, "install"], drafts, env))
+
+    text_to_docx(GOOD_DRAFT.read_text(encoding="utf-8"), drafts / "good.docx")
+    _ok(_run(["git", "add", "good.docx", ".pre-commit-config.yaml", "gialint.toml"], drafts, env))
+    good = _run(["git", "commit", "-m", "good Word draft"], drafts, env)
+    assert good.returncode == 0, _show(good)
+    assert re.search(r"^gialint .*Passed$", good.stdout + good.stderr, flags=re.M), _show(good)
+    home = Path(env["PRE_COMMIT_HOME"])
+    assert any(home.glob("*/py_env-*/**/site-packages/docx/__init__.py")), "python-docx not installed"
+
+    bad = drafts / "bad.docx"
+    text_to_docx(BAD_DRAFT.read_text(encoding="utf-8"), bad)
+    line = _expected_gia101_line(bad)
+    _ok(_run(["git", "add", "bad.docx"], drafts, env))
+    blocked = _run(["git", "commit", "-m", "bad Word draft"], drafts, env)
+    assert blocked.returncode != 0, _show(blocked)
+    out = blocked.stdout + blocked.stderr
+    assert re.search(r"^gialint .*Failed$", out, flags=re.M), _show(blocked)
+    assert re.search(rf"^bad\.docx:{line}:\d+: GIA101 ", out, flags=re.M), _show(blocked)
+    assert "= 位置: 第 " in out, _show(blocked)
+    assert _commit_count(drafts, env) == 1
 
 
 # -- sarif-tools ---------------------------------------------------------------

@@ -56,9 +56,9 @@ def test_command_line_text_json_and_sarif(capsys):
     text = run_main(capsys, "--isolated", "--select", "GIA2,GIA3", "--no-color", AMBIGUOUS)
     assert text.code == 0
     assert "GIA204" not in text.out
-    assert "未发现问题；另有 1 条关于读取的说明未显示（加 --verbose 显示）" in text.out
+    assert "未发现问题；共找到 1 个文件，检查 1 个，未检查 0 个；另有 1 条关于读取的说明未显示（加 --verbose 显示）" in text.out
     en = run_main(capsys, "--isolated", "--select", "GIA2,GIA3", "--no-color", "--lang", "en", AMBIGUOUS)
-    assert "All checks passed; 1 reader note not shown (--verbose shows them)" in en.out
+    assert "All checks passed; 1 file found, 1 checked, 0 not checked; 1 reader note not shown (--verbose shows them)" in en.out
     shown = run_main(capsys, "--isolated", "--select", "GIA2,GIA3", "--no-color", "-v", AMBIGUOUS)
     assert "GIA204 [提示·读取说明]" in shown.out
     assert "另有" not in shown.out
@@ -128,7 +128,7 @@ def test_a_verbose_rule_in_every_format(tmp_path, capsys):
     report.write_text("某某局2024年政府信息公开工作年度报告\n数据待核实。\n", encoding="utf-8")
     text = run_main(capsys, "--no-color", report)
     assert "GIA901" not in text.out
-    assert "未发现问题；另有 1 条关于读取的说明未显示（加 --verbose 显示）" in text.out
+    assert "未发现问题；共找到 1 个文件，检查 1 个，未检查 0 个；另有 1 条关于读取的说明未显示（加 --verbose 显示）" in text.out
     shown = run_main(capsys, "--no-color", "--verbose", report)
     assert "GIA901 [警告·读取说明]" in shown.out
     assert shown.code == 0

@@ -2,7 +2,7 @@
 
 GIA001 (a rule or a stage of the analysis failed on a file) and the problems
 of inline suppression comments (GIA003: a rule named in one silenced nothing;
-GIA004: one names no rule) are rules like any other for a user: their texts
+GIA004: one names no rule; GIA006: one names a rule that does not exist) are rules like any other for a user: their texts
 are in rules/input.toml, they are listed, documented and given a severity.
 What the engine needs to know about them is declared here, once: the kinds
 that hold them and how the engine finds each rule (``ENGINE_RULES``,
@@ -34,7 +34,8 @@ class EngineRule:
 INTERNAL_ERROR = EngineRule("internal", always=True)  # GIA001
 UNUSED_SUPPRESSION = EngineRule("suppression", "unused")  # GIA003
 SUPPRESSION_WITHOUT_RULE = EngineRule("suppression", "no_rules")  # GIA004
-ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_RULE)
+UNKNOWN_SUPPRESSION_RULE = EngineRule("suppression", "unknown")  # GIA006
+ENGINE_RULES = (INTERNAL_ERROR, UNUSED_SUPPRESSION, SUPPRESSION_WITHOUT_RULE, UNKNOWN_SUPPRESSION_RULE)
 
 
 def engine_rule(which: EngineRule, loaded: Iterable) -> Rule | None:
@@ -73,7 +74,8 @@ class Suppression(EngineCheck):
     kind = UNUSED_SUPPRESSION.kind
     params = {"problem": Param("str", required=True, choices=tuple(
         r.problem for r in ENGINE_RULES if r.kind == UNUSED_SUPPRESSION.kind),
-        doc="unused: a directive that silences nothing; no_rules: a directive that names no rule")}
+        doc="unused: a directive that silences nothing; no_rules: a directive that names no rule; "
+        "unknown: a directive that names a rule, rule name or category that does not exist")}
     message_args = ("directive", "rules")
 
     def setup(self) -> None:

@@ -11,86 +11,103 @@ from gialint import __version__
 from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
 
 _DESCRIPTION = """\
-gialint — 政府信息公开工作年度报告合规检查 (compliance linter for Chinese
-government information disclosure annual reports).
+gialint — 政府信息公开工作年度报告合规检查（compliance linter for Chinese
+government information disclosure annual reports; messages in English with --lang en）
 
-Lints .txt, .md, .html/.htm, .docx and .pdf reports (directories
-recursively; - reads standard input; Word and PDF need gialint[docx] / [pdf])
-against the 2019/2021 national formats and the legacy outline: required
-sections, table arithmetic, dates, placeholders, web-page debris. Findings
-point at line and column of the original file (Word and PDF: of the rendering
-that `gialint parse --text` prints, with page/paragraph/cell as the place).
+检查 .txt、.md、.html/.htm/.shtml、.docx 和 .pdf 格式的报告（给出文件夹时检查
+其中所有这些文件；- 表示从标准输入读取；Word 和 PDF 需要安装 gialint-cn[docx] /
+[pdf]），对照 2019/2021 年格式和旧版提纲：必备章节、表格勾稽关系、日期、占位符、
+网页残留等。问题指向原文件的行和列（Word 和 PDF 指向 `gialint parse --text`
+显示的文本，并给出页、段落或表格单元格）。
+
+文件夹中无法读取的文件（.doc、.wps、.ofd、.mht、.xls 等）和没有文字层的扫描版
+PDF 会列为“未检查”，并说明原因和处理办法；最后一行汇总找到、检查、未检查的文件
+数和各级别问题数。一个文件也没有检查时退出码为 2。
 
 默认只报告报告本身的问题；gialint 关于自身读取情况的说明（读取说明：无法确定
 拆分方式的粘连数字、折行行名的片段、写在分组标签上的小计等）加 -v/--verbose
-才显示，也可用 gialint parse --tables 查看。 By default only problems of the
-report are shown; -v/--verbose adds gialint's notes about its own reading.
+才显示，也可用 gialint parse --tables 查看。
 
-other commands:
-  gialint parse FILE      show the syntax tree (for people writing rules)
-  gialint rules           list the rules
-  gialint rule GIA101     explain one rule, with examples
+其他命令：
+  gialint parse FILE      显示语法树（供编写规则的人使用）
+  gialint rules           列出所有规则
+  gialint rule GIA101     解释一条规则，附示例
 """
 
 _EPILOG = """\
-exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage, config or input error.
-configuration: gialint.toml, .gialint.toml or [tool.gialint] in pyproject.toml,
-found by walking up from each linted file (see README).
+退出码：0 没有达到 --fail-on 级别的问题；1 有这样的问题；2 用法、配置或输入错误，
+或者一个文件也没有检查（全部文件都被配置的 exclude 排除时为 0）。
+配置文件：gialint.toml、.gialint.toml 或 pyproject.toml 中的 [tool.gialint]，
+从每个被检查的文件所在目录向上查找（详见 README）。
 """
 
 
 def _lint_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
-        prog="gialint", description=_DESCRIPTION, epilog=_EPILOG,
+        prog="gialint", description=_DESCRIPTION, epilog=_EPILOG, add_help=False,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories to lint; - for stdin")
+    p._positionals.title = "参数"
+    p._optionals.title = "选项"
+    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"),
-                   default="text", help="output format (default: text); github: Actions workflow "
-                   "commands, gitlab: Code Quality JSON, junit: JUnit XML")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    p.add_argument("--lang", choices=("zh", "en"), help="language of messages (default: zh)")
+                   default="text", help="输出格式（默认 text）；github：GitHub Actions 注释，"
+                   "gitlab：Code Quality JSON，junit：JUnit XML")
+    p.add_argument("-o", "--output", metavar="FILE", help="把结果写入 FILE，而不是标准输出")
+    p.add_argument("--lang", choices=("zh", "en"), help="问题说明的语言（默认 zh 中文；en 英文）")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="colour text output (default: auto, when stdout is a terminal)")
+                   help="文本输出是否着色（默认 auto：输出到终端时着色）")
     p.add_argument("--no-color", action="store_const", const="never", dest="color",
-                   help="same as --color never")
-    p.add_argument("--config", metavar="FILE", help="use this config file for every linted file")
-    p.add_argument("--isolated", action="store_true", help="ignore all configuration files")
-    p.add_argument("--select", metavar="RULES", help="comma-separated rule ids, id prefixes, names or "
-                   "categories to enable (replaces the config's select)")
-    p.add_argument("--ignore", metavar="RULES", help="comma-separated rules to disable")
+                   help="等同于 --color never")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="只输出问题（以及无法读取、未检查的文件），不输出最后的汇总行")
+    p.add_argument("--statistics", action="store_true",
+                   help="按规则统计问题个数（每条规则一行），代替逐条列出；适用于 text 和 json 格式")
+    p.add_argument("--show-files", action="store_true",
+                   help="只列出将要检查的文件（以及将列为未检查的文件），不做检查")
+    p.add_argument("--show-fixes", action="store_true",
+                   help="在每个可以自动修复（标有 [*]）的问题下显示 --fix 会做的修改；"
+                   "与 --fix 同用时列出已修复的问题")
+    p.add_argument("--min-severity", choices=("error", "warning", "info"),
+                   help="只显示不低于此级别的问题（退出码仍按 --fail-on 计算）")
+    p.add_argument("--config", metavar="FILE", help="对所有文件使用这个配置文件")
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    p.add_argument("--force-exclude", action="store_true",
+                   help="配置中的 exclude 也用于命令行上直接给出的文件（pre-commit 钩子使用此选项）")
+    p.add_argument("--select", metavar="RULES", help="启用的规则：逗号分隔的规则编号、编号前缀、"
+                   "规则名称或类别（代替配置中的 select）")
+    p.add_argument("--ignore", metavar="RULES", help="停用的规则，逗号分隔（加在配置的 ignore 之上）")
     p.add_argument("--edition", choices=("legacy", "2019", "2021"),
-                   help="check against this format instead of the detected one")
+                   help="按此版本的格式检查，而不是自动识别的版本")
     p.add_argument("--organ-type", choices=("department", "government", "other"),
-                   help="the kind of organ that publishes the report (default: guessed)")
-    p.add_argument("--encoding", metavar="NAME", help="decode input with this encoding "
-                   "(default: BOM, then UTF-8, then GB18030)")
+                   help="发布报告的机关类型（默认自动推断）")
+    p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件"
+                   "（默认：字节顺序标记，然后 UTF-8，然后 GB18030）")
     p.add_argument("--max-file-size", metavar="SIZE", type=_file_size,
-                   help="refuse files larger than SIZE: bytes, or like 200KB, 50MB "
-                   "(default: the config's max-file-size, else 50MB)")
+                   help="拒绝大于 SIZE 的文件：字节数，或 200KB、50MB 这样的写法"
+                   "（默认：配置的 max-file-size，否则 50MB）")
     p.add_argument("--stdin-filename", metavar="NAME",
-                   help="the file name to report (and find configuration for) when reading -")
+                   help="从标准输入（-）读取时报告的文件名，也用来查找配置")
     p.add_argument("--fail-on", choices=("error", "warning", "info"),
-                   help="lowest severity that makes the exit code 1 (default: error)")
-    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+                   help="使退出码为 1 的最低问题级别（默认 error）")
+    p.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     p.add_argument("-v", "--verbose", action="store_true",
                    help="同时显示读取说明（gialint 关于自身读取情况的说明，如粘连数字有多种拆分方式、"
-                   "折行行名的片段）; also report gialint's notes about its own reading")
+                   "折行行名的片段）")
     p.add_argument("--write-baseline", metavar="FILE",
-                   help="record today's findings in FILE (by rule and line text, not line number) "
-                   "and exit 0")
+                   help="把现有的问题记入基线文件 FILE（按规则和该行文字，不按行号），以 0 退出")
     p.add_argument("--baseline", metavar="FILE",
-                   help="report only findings that are not in the baseline FILE")
+                   help="只报告基线文件 FILE 中没有的问题")
     p.add_argument("--fix", action="store_true",
-                   help="apply the certain fixes (web-page debris lines, pinyin annotations …) to the "
-                   "files, keeping encoding and line ends; then report what is left")
+                   help="对文件做确定无误的修复（网页残留行、拼音注音等，标有 [*]），"
+                   "保持编码和换行符不变；然后报告剩下的问题")
     p.add_argument("--diff", action="store_true",
-                   help="print the changes --fix would make as a unified diff, change nothing "
-                   "(exit 1 when there are changes)")
+                   help="以统一差异格式显示 --fix 会做的修改，不改动文件（有修改时退出码为 1）")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
-                   help="lint files in N parallel processes (default: one per CPU; "
-                   "output is the same as with --jobs 1)")
-    p.add_argument("--version", action="version", version=f"gialint {__version__}")
+                   help="用 N 个进程并行检查（默认每个 CPU 一个；输出与 --jobs 1 相同）")
+    p.add_argument("--version", action="version", version=f"gialint {__version__}",
+                   help="显示版本号并退出")
     return p
 
 
@@ -115,6 +132,8 @@ def run_lint(argv: list[str]) -> int:
         return fail("no files to lint (give a file, a directory or -)")
     if (args.fix or args.diff) and "-" in args.paths:
         return fail("--fix and --diff work on files, not on standard input")
+    if args.statistics and args.format not in ("text", "json"):
+        return fail("--statistics works with --format text or json")
     from gialint.ruleset import Options
     from gialint.runner import Runner
     from gialint.tomlpos import ConfigError
@@ -127,10 +146,12 @@ def run_lint(argv: list[str]) -> int:
                         max_file_size=args.max_file_size, fix=args.fix, diff=args.diff,
                         # --write-baseline records every finding, whatever a baseline knew
                         baseline=None if args.write_baseline else args.baseline,
-                        stdin_filename=args.stdin_filename)
+                        stdin_filename=args.stdin_filename, force_exclude=args.force_exclude)
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
         return fail(str(err))
+    if args.show_files:
+        return _show_files(work, runner)
     batch = runner.run(work, args.jobs)
     results, lang = batch.results, batch.lang
 
@@ -145,16 +166,28 @@ def run_lint(argv: list[str]) -> int:
         sys.stdout.write("".join(diffs))
         return EXIT_ERROR if batch.input_error else (EXIT_FINDINGS if diffs else EXIT_CLEAN)
     n = sum(batch.fixed)
-    if args.fix and n:
+    if args.fix and n and not args.quiet:
         note = f"已修复 {n} 个问题" if lang == "zh" else f"Fixed {n} problem{'s' if n != 1 else ''}"
+        if args.show_fixes:
+            note += "：" if lang == "zh" else ":"
+            for r in results:
+                for rule, count in r.fixed_rules.items():
+                    note += f"\n  {r.path}: {rule} ×{count}"
         print(note, file=sys.stderr)
 
-    from gialint.formats import render
+    shown, hidden = _at_least(results, args.min_severity)
+    if args.statistics and args.format == "json":
+        out = _statistics_json(shown)
+    else:
+        from gialint.formats import render
 
-    color = args.color == "always" or (
-        args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    out = render(args.format, results, batch.rules, lang=lang, color=color and args.format == "text",
-                 version=__version__, base_dir=os.getcwd())
+        color = args.color == "always" or (
+            args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+        out = render(args.format, shown, batch.rules, lang=lang, color=color and args.format == "text",
+                     version=__version__, base_dir=os.getcwd(),
+                     text_options={"excluded": batch.excluded, "hidden": hidden,
+                                   "min_severity": args.min_severity, "quiet": args.quiet,
+                                   "show_statistics": args.statistics, "show_fixes": args.show_fixes})
     if args.output:
         try:
             Path(args.output).write_text(out, encoding="utf-8")
@@ -165,14 +198,68 @@ def run_lint(argv: list[str]) -> int:
         sys.stdout.flush()
     for r in results:
         if r.error and args.format != "text":
-            print(f"gialint: error: {r.path}: {r.error}", file=sys.stderr)
+            kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"
+            print(f"gialint: {kind}: {r.path}: {r.error}", file=sys.stderr)
+    if args.format != "text" and batch.nothing_checked:
+        print("gialint: 未检查任何文件" if lang == "zh" else "gialint: no file was checked",
+              file=sys.stderr)
     return _exit_code(args, batch)
+
+
+def _at_least(results, severity: str | None):
+    """The results with only the findings at or above ``severity`` (copies; the
+    exit code is still computed from every finding), and how many were left out."""
+    if severity is None:
+        return results, 0
+    import dataclasses
+
+    from gialint.findings import SEVERITY_RANK
+
+    floor = SEVERITY_RANK[severity]
+    shown, hidden = [], 0
+    for r in results:
+        kept = [f for f in r.findings if SEVERITY_RANK[f.severity] >= floor]
+        hidden += len(r.findings) - len(kept)
+        shown.append(r if len(kept) == len(r.findings) else dataclasses.replace(r, findings=kept))
+    return shown, hidden
+
+
+def _statistics_json(results) -> str:
+    import json
+
+    from gialint.formats.text import statistics_rows
+
+    return json.dumps(statistics_rows(results), ensure_ascii=False, indent=2) + "\n"
+
+
+def _show_files(work, runner) -> int:
+    """--show-files: the files a run would check, one a line; the files it would list
+    as not checked, and those it cannot find, on standard error.  Nothing is read."""
+    from gialint.inputmessages import message
+    from gialint.runner import display_path
+
+    lang = runner.options.lang or runner.first_ruleset().lang()
+    label = "未检查" if lang == "zh" else "not checked"
+    error = False
+    for kind, path, data in work:
+        if kind == "file":
+            print(display_path(path))
+        elif kind == "data":
+            print(path)
+        elif kind == "skip":
+            print(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}", file=sys.stderr)
+        else:
+            error = True
+            print(f"gialint: error: {path}: {message(*data, lang)}", file=sys.stderr)
+    return EXIT_ERROR if error else EXIT_CLEAN
 
 
 def _exit_code(args, batch) -> int:
     from gialint.findings import SEVERITY_RANK
 
     if batch.input_error:  # an unreadable file or an internal error (GIA001) on one
+        return EXIT_ERROR
+    if batch.nothing_checked:  # never "no problems" about reports nobody read
         return EXIT_ERROR
     if args.exit_zero:
         return EXIT_CLEAN

@@ -25,17 +25,20 @@ def render(
     color: bool = False,
     version: str,
     base_dir: str | None = None,
+    text_options: dict | None = None,
 ) -> str:
     """Render ``results`` (in the order files were linted) as ``fmt``.
 
     ``rules`` are the enabled rules (listed in SARIF ``tool.driver.rules``);
     ``color`` only affects the text format; ``base_dir`` (default: the
-    current directory) is what SARIF artifact URIs are made relative to.
+    current directory) is what SARIF artifact URIs are made relative to;
+    ``text_options``: the text format's keyword arguments (gialint.formats.text.render_text:
+    excluded, hidden, min_severity, quiet, show_statistics, show_fixes).
     """
     if fmt == "text":
         from gialint.formats.text import render_text
 
-        return render_text(results, lang=lang, color=color)
+        return render_text(results, lang=lang, color=color, **(text_options or {}))
     if fmt == "json":
         from gialint.formats.json import render_json
 

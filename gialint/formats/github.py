@@ -26,8 +26,9 @@ def render_github(results: list[FileResult], *, lang: str = "zh") -> str:
     shown = {"error": 0, "warning": 0, "notice": 0}
     hidden = 0
     for r in results:
-        if r.error:
-            lines.append(f"::error file={_prop(r.path)},title=gialint::{_data(r.error)}")
+        if r.error:  # a file found in a folder in a format gialint does not read: a warning
+            level = "warning" if r.skipped else "error"
+            lines.append(f"::{level} file={_prop(r.path)},title=gialint::{_data(r.error)}")
             continue
         for f in sorted_findings(r):
             level = LEVELS.get(f.severity, "warning")

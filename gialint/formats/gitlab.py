@@ -21,7 +21,7 @@ def render_gitlab(results: list[FileResult]) -> str:
         if r.error:
             issues.append({
                 "type": "issue", "check_name": "gialint/input", "description": r.error,
-                "severity": "blocker", "categories": ["Bug Risk"],
+                "severity": "minor" if r.skipped else "blocker", "categories": ["Bug Risk"],
                 "fingerprint": f"input-{r.path}",
                 "location": {"path": r.path, "lines": {"begin": 1}},
             })

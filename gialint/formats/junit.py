@@ -13,9 +13,15 @@ from gialint.formats._common import sorted_findings
 
 def render_junit(results: list[FileResult], *, version: str) -> str:
     cases = []
-    failures = errors = 0
+    failures = errors = skipped = 0
     for r in results:
         name = quoteattr(r.path)
+        if r.error and r.skipped:  # a format gialint does not read, found in a folder
+            skipped += 1
+            cases.append(f'    <testcase classname="gialint" name={name}>\n'
+                         f'      <skipped message={quoteattr(r.error)}/>\n'
+                         f"    </testcase>")
+            continue
         if r.error:
             errors += 1
             cases.append(f'    <testcase classname="gialint" name={name}>\n'
@@ -33,7 +39,7 @@ def render_junit(results: list[FileResult], *, version: str) -> str:
         cases.append(f'    <testcase classname="gialint" name={name}>{inner}</testcase>')
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<testsuites name="gialint {escape(version)}" tests="{len(results)}" '
-            f'failures="{failures}" errors="{errors}">\n'
+            f'failures="{failures}" errors="{errors}" skipped="{skipped}">\n'
             f'  <testsuite name="gialint" tests="{len(results)}" failures="{failures}" '
-            f'errors="{errors}">')
+            f'errors="{errors}" skipped="{skipped}">')
     return head + "\n" + "\n".join(cases) + "\n  </testsuite>\n</testsuites>\n"

@@ -219,10 +219,10 @@ def to_sarif(
             artifact["properties"] = props
         artifacts.append(artifact)
 
-        if fr.error is not None:
+        if fr.error is not None:  # a format gialint does not read, found in a folder: a warning
             notifications.append(
                 {
-                    "level": "error",
+                    "level": "warning" if fr.skipped else "error",
                     "message": {"text": fr.error},
                     "locations": [{"physicalLocation": {"artifactLocation": art_loc}}],
                 }

@@ -8,7 +8,7 @@ file, so the rest of the pipeline never knows the difference.
 
 The format is chosen by content first (a PDF or ZIP signature), then by the
 file name's extension.  Word and PDF readers need optional packages
-(``pip install 'gialint[docx]'`` / ``'gialint[pdf]'``); without them the file
+(``pip install 'gialint-cn[docx]'`` / ``'gialint-cn[pdf]'``); without them the file
 gets a clear error naming the extra.
 """
 
@@ -19,17 +19,29 @@ import os
 
 from gialint.source import InputError, Source, decode, read_bytes_of, too_large
 
-__all__ = ["EXTENSIONS", "MAX_BYTES", "format_of", "read_bytes", "read_path", "too_large"]
+__all__ = ["EXTENSIONS", "MAX_BYTES", "UNREAD_EXTENSIONS", "format_of", "read_bytes", "read_path",
+           "too_large"]
 
 #: file name extensions linted when a directory is given
-EXTENSIONS = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+EXTENSIONS = (".txt", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".pdf")
+
+#: documents a directory may hold that gialint does not read: extension → the
+#: message (gialint.inputmessages) saying so and what to do.  A directory run
+#: lists them as not checked, it does not skip them in silence.
+UNREAD_EXTENSIONS = {
+    ".doc": "old-word-format", ".dot": "old-word-format", ".wps": "wps-format", ".wpt": "wps-format",
+    ".rtf": "rtf-format", ".odt": "odt-format", ".ofd": "ofd-format", ".mht": "mht-format",
+    ".mhtml": "mht-format", ".xls": "spreadsheet-format", ".xlsx": "spreadsheet-format",
+    ".et": "spreadsheet-format", ".ods": "spreadsheet-format",
+}
 
 #: the default size limit (``max-file-size`` in the config, ``--max-file-size``)
 MAX_BYTES = 50 * 1024 * 1024
 
-_BY_EXTENSION = {".html": "html", ".htm": "html", ".xhtml": "html", ".docx": "docx", ".pdf": "pdf"}
-# the optional distribution each reader needs: (import name, extra)
-_NEEDS = {"docx": ("docx", "docx"), "pdf": ("pdfplumber", "pdf")}
+_BY_EXTENSION = {".html": "html", ".htm": "html", ".shtml": "html", ".xhtml": "html", ".docx": "docx",
+                 ".pdf": "pdf"}
+# the optional distribution each reader needs: (import name, extra of gialint-cn, distribution)
+_NEEDS = {"docx": ("docx", "docx", "python-docx"), "pdf": ("pdfplumber", "pdf", "pdfplumber")}
 
 
 def format_of(path: str, data: bytes) -> str:
@@ -49,11 +61,12 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str
     if kind == "text":
         return decode(data, path, encoding)
     if kind in _NEEDS:
-        module, extra = _NEEDS[kind]
+        module, extra, package = _NEEDS[kind]
         try:
             importlib.import_module(module)
         except ImportError:
-            raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra) from None
+            raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra,
+                             package=package) from None
     reader = importlib.import_module(f"gialint.readers.{kind}")
     return reader.read(data, path, encoding)
 

@@ -94,7 +94,7 @@ def _open(data: bytes, path: str):
         raise InputError(path, "zip-too-large", megabytes=MAX_UNCOMPRESSED // 1024 // 1024)
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise InputError(path, "docx-no-document")
-    import docx  # the optional dependency (gialint[docx]); checked by gialint.readers
+    import docx  # the optional dependency (gialint-cn[docx]); checked by gialint.readers
     from lxml.etree import LxmlError
 
     try:

@@ -1,4 +1,4 @@
-"""PDF reports with a text layer → text, with pdfplumber (``gialint[pdf]``).
+"""PDF reports with a text layer → text, with pdfplumber (``gialint-cn[pdf]``).
 
 The rendering that gialint lints:
 
