@@ -134,7 +134,7 @@ LEXICON_DEFAULTS = {
               "units that make a number a figure (a magnitude 万/亿 may stand before one)"),
     "approx_before": ("约|大约|近|将近|接近|超过|逾|不足|不到|多达",
                       "words before a number that make it approximate"),
-    "approx_after": ("以上|左右|上下|以内|之多|余|多",
+    "approx_after": ("以上|左右|上下|以内|之多",
                      "words after a figure that make it approximate"),
     "not_figure_before": (r"(?:第|每[年月周日天季度半]{0,3}|[A-Za-z0-9.\-/:_#]|[〔\[]\d{4}[〕\]])$",
                           "a number right after these is no figure (第二十条, 每月1次, codes)"),

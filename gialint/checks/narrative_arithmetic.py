@@ -124,6 +124,8 @@ class PartList:
     complete: bool = False  # 分别为, 包括…共, the parts plus 其他, a full set of categories
     partial: bool = False  # 如, 例如, 主要有, 等, 包括但不限于
     truncated: bool = False  # a part has parts of its own (a nested 其中): where the list ends is unknown
+    # 人大建议12件、政协提案8件，其中主办5件……: 其中 may be of the figures before together
+    joint: Decimal | None = None
 
     @property
     def fuzzy(self) -> bool:
@@ -232,6 +234,8 @@ class NarrativeParts(_NarrativeCheck):
             nested = set()  # the starts of parts that have parts of their own
             for start, total, where, complete, partial, depth in sorted(starts, key=lambda t: t[0]):
                 lst = PartList(s, total, where or s, complete=complete, partial=partial)
+                if total is not None and where is s:
+                    lst.joint = self._joint(s, total)
                 if not self._parts(lst, start, depth, depths):
                     continue
                 if lst.truncated:
@@ -255,6 +259,26 @@ class NarrativeParts(_NarrativeCheck):
                 and previous.paragraph == s.paragraph:
             return None, previous
         return None, None
+
+    def _joint(self, s: Sentence, total: Figure) -> Decimal | None:
+        """The sum of the total and the figures in its unit just before it, when
+        nothing but their labels stands between them (建议12件、提案8件): the
+        list after may be of them all."""
+        k = s.figures.index(total)
+        value = total.value
+        joined = False
+        while k > 0:
+            before, after = s.figures[k - 1], s.figures[k]
+            if before.unit != total.unit or not before.exact:
+                break
+            a, b = s.rel(before.end), s.rel(after.start)
+            if ";" in s.text[a:b] or self.values["stop"].search(s.text, a, b) \
+                    or self.values["openers"].search(s.text, a, b):
+                break
+            value += before.value
+            joined = True
+            k -= 1
+        return value if joined else None
 
     def _parts(self, lst: PartList, start: int, depth: int, depths: list[int]) -> bool:
         """Read the parts from ``start`` (an index in the sentence) on; False when
@@ -373,7 +397,8 @@ class NarrativeParts(_NarrativeCheck):
         total = lst.total
         span = self.span(report, lst.total_sentence, total)
         value = sum((p.fig.value for p in operands), Decimal(0))
-        big = [p for p in operands if p.fig.low > total.high]
+        high = max(total.high, lst.joint or 0)
+        big = [p for p in operands if p.fig.low > high]
         if big:
             args = self._args(lst, operands, value)
             args["part"] = self.shown(lst.sentence, big[0].fig)
@@ -381,7 +406,7 @@ class NarrativeParts(_NarrativeCheck):
         channels = sum(1 for p in operands if self.values["overlapping"].search(p.label))
         if channels >= 2 or len(operands) < 2:
             return None  # the same item may be counted once per channel
-        if sum((p.fig.low for p in operands), Decimal(0)) <= total.high:
+        if sum((p.fig.low for p in operands), Decimal(0)) <= high:
             return None
         return Hit(span, self._args(lst, operands, value), related=self._related(report, lst, operands))
 
@@ -390,6 +415,9 @@ class NarrativeParts(_NarrativeCheck):
             return None
         if any(self.values["overlapping"].search(p.label) for p in parts):
             return None
+        last = max(parts[-1].fig.end, lst.total.end if lst.total_sentence is lst.sentence else 0)
+        if any(f.start >= last and f.unit == lst.total.unit for f in lst.sentence.figures):
+            return None  # ……，上年结转1件: the sentence goes on counting what the total may include
         value = sum((p.fig.value for p in parts), Decimal(0))
         if value >= lst.total.value:
             return None  # more: GIA321's
@@ -429,7 +457,7 @@ def _compatible(*figs: Figure) -> bool:
 
 
 _RATE_DEFAULTS = {
-    "rate": [r"办结率(?:为|达|达到|是)?\s*#"],
+    "rate": [r"(?<![时期限])办结率(?:为|达|达到|是)?\s*#"],
     "numerator": [r"办结(?:量|数|了)?(?:申请|案件)?#", r"#(?:均已|已|全部|均)?办结"],
     "denominator": [r"(?:受理|收到|接到|接收|收理|新收)[^,;:]{0,20}?#"],
     "carried_over": [r"(?:上年|上年度|去年|以前年度)(?:度)?结转[^,;:]{0,8}?#", r"结转上年[^,;:]{0,8}?#"],
@@ -507,7 +535,8 @@ class NarrativeRate(_NarrativeCheck):
                 if any(_share_ok(c, rate) for c in computed):
                     continue
                 den = [d for d in dens if _compatible(num, d)][-1]
-                args = {"rate": self.shown(s, rate), "numerator": self.shown(s, num),
+                a, _ = clause_bounds(s.text, s.rel(rate.start))
+                args = {"rate": s.text[a:s.rel(rate.end)].strip(), "numerator": self.shown(s, num),
                         "denominator": self.shown(s, den), "computed": _pct(num.value * 100 / den.value),
                         "part": "", "value": ""}
                 related = [(self.span(report, s, f), {"part": self.shown(s, f)}, "related") for f in (den, num)]
@@ -597,8 +626,8 @@ _CHANGE_DEFAULTS = {
                  r"(?:^|[(])(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是|共|全年)?#",
                  r"(?:由|从)(?:上年|去年|上一年|上年度|\d{4}年度?)(?:同期)?的?#"],
     "current_after": [r"(?:增加|增长|上升|提高|提升|下降|减少|降低|降|增)(?:到|至)#"],
-    "increase": r"^[\s,]*(?:同比)?(?:增长|增加|上升|提高|提升|增幅为|增)(?:了|为|达)?\s*$",
-    "decrease": r"^[\s,]*(?:同比)?(?:下降|减少|降低|回落|下滑|减|降幅为|降)(?:了|为|达)?\s*$",
+    "increase": r"^[\s,]*(?:同比)?(?:增长|增加|上升|提高|提升|增幅为|增|多出|多)(?:了|为|达)?\s*$",
+    "decrease": r"^[\s,]*(?:同比)?(?:下降|减少|降低|回落|下滑|减|降幅为|降|少)(?:了|为|达)?\s*$",
 }
 
 
