@@ -136,7 +136,8 @@ LEXICON_DEFAULTS = {
                       "words before a number that make it approximate"),
     "approx_after": ("以上|左右|上下|以内|之多",
                      "words after a figure that make it approximate"),
-    "not_figure_before": (r"(?:第|每[年月周日天季度半]{0,3}|[A-Za-z0-9.\-/:_#]|[〔\[]\d{4}[〕\]])$",
+    "not_figure_before": (r"(?:第|每[年月周日天季度半]{0,3}|电话|传真|邮编|邮政编码|[A-Za-z0-9.\-/:_#]|"
+                          r"[〔\[]\d{4}[〕\]])$",
                           "a number right after these is no figure (第二十条, 每月1次, codes)"),
     "not_figure_after": (r"性|事(?!项)|办(?![结理])|龙|[A-Za-z0-9]",
                          "a figure right before these is no figure (一次性, 一件事)"),
@@ -185,6 +186,19 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+def _bare(m: re.Match, text: str, hi: int) -> bool:
+    """A number without a unit is a figure (办结量7346，) only in arabic digits,
+    with punctuation or the end after it, and not a telephone number or a code
+    (0745, 8858068)."""
+    if m.group("cn") or m.group("mag") or m.group("post") or m.group("range") or m.group("after"):
+        return False
+    raw = m.group("num").replace(",", "")
+    end = m.end("num")
+    if end < hi and text[end] not in _SEPARATORS + _CLOSE + "。!?！？ \n":
+        return False
+    return not (raw[0] == "0" and len(raw) > 1) and len(raw.split(".")[0]) < 7
+
+
 def read_figures(text: str, lo: int, hi: int, lexicon: Lexicon, skip=()) -> list[Figure]:
     """The figures of ``text[lo:hi]`` (normalised offsets); ``skip``: sorted
     (start, end) spans whose numbers are no figures (dates)."""
@@ -196,10 +210,8 @@ def read_figures(text: str, lo: int, hi: int, lexicon: Lexicon, skip=()) -> list
         num_start = m.start("pct") if m.group("pct") else m.start("num")
         if _inside(spans, starts, num_start):
             continue
-        if not m.group("unit") and not m.group("pct") and (
-                m.group("cn") or m.group("mag") or m.group("post") or m.group("range")
-                or text[m.end("num"):m.end("num") + 1] in "年月日号."):
-            continue  # a bare number is read in arabic digits only, and not as a date
+        if not m.group("unit") and not m.group("pct") and not _bare(m, text, hi):
+            continue
         before = text[max(lo, num_start - 8):num_start] if not m.group("pre") else text[max(lo, m.start() - 8):m.start()]
         if lexicon.not_before.search(before):
             continue

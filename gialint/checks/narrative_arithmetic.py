@@ -138,7 +138,7 @@ _ONLY_MARKS = re.compile(r"[\s,;:、(\[]*")  # what may stand between a total an
 _PARTS_DEFAULTS = {
     "openers": r"其中|(?<![包])含(?![义量有])|包括|包含|分别为|分别是|分别有",
     "complete_openers": r"分别为|分别是|分别有",
-    "partial_after_opener": r"[:,]?\s*(?:如|例如|比如|譬如|主要有|主要包括|主要为|主要是|但不限于|部分)",
+    "partial_after_opener": r"[:,]?\s*(?:如|例如|比如|譬如|主要有|主要包括|主要为|主要是|但不限于)",
     "partial_after_part": r"\s*(?:等|以及其他|及其他|还有)",
     "frames": [r"(?:^|在)[^,;:]{0,40}的#[^,;:]{0,20}中(?=[,:])"],
     "closing": [r"^[\s,;:]*(?:共|共计|合计|总计|总共|一共)(?:为|有|达|是)?#"],
@@ -402,7 +402,7 @@ class NarrativeParts(_NarrativeCheck):
         if big:
             args = self._args(lst, operands, value)
             args["part"] = self.shown(lst.sentence, big[0].fig)
-            return Hit(span, args, variant="part", related=self._related(report, lst, big))
+            return Hit(span, args, variant="part", related=self._related(report, lst, operands))
         channels = sum(1 for p in operands if self.values["overlapping"].search(p.label))
         if channels >= 2 or len(operands) < 2:
             return None  # the same item may be counted once per channel
