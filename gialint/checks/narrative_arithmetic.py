@@ -220,7 +220,7 @@ class NarrativeParts(_NarrativeCheck):
             for m in self.values["openers"].finditer(s.text):
                 if any(a <= m.start() < b for a, b in quoted):
                     continue
-                total, where = self._total_before(s, m.start(), sents[si - 1] if si else None)
+                total, where = self._total_before(s, m.start(), depths, sents[si - 1] if si else None)
                 complete = bool(self.values["complete_openers"].fullmatch(m.group()))
                 partial = bool(self.values["partial_after_opener"].match(s.text, m.end()))
                 starts.append((m.end(), total, where, complete, partial, depths[m.start()]))
@@ -244,15 +244,20 @@ class NarrativeParts(_NarrativeCheck):
                     continue  # where the breakdown of a part ends, and its siblings start, is unknown
                 yield lst
 
-    def _total_before(self, s: Sentence, pos: int, previous: Sentence | None):
+    def _total_before(self, s: Sentence, pos: int, depths: list[int], previous: Sentence | None):
         """The figure the list opened at ``pos`` is of, and its sentence: the
-        figure right before (only separators and brackets between); for a
-        sentence that opens with the list (其中，……), the sentence before
-        (its figure is chosen in ``_parts``, which knows the unit)."""
-        before = [f for f in s.figures if f.end <= s.start + pos and f.unit and not f.percent]
+        figure right before (only separators, brackets and a remark in
+        brackets between: 1200条（含转载200条），其中……); for a sentence that
+        opens with the list (其中，……), the sentence before (its figure is
+        chosen in ``_parts``, which knows the unit)."""
+        depth = depths[pos]
+        before = [f for f in s.figures if f.end <= s.start + pos and f.unit and not f.percent
+                  and depths[s.rel(f.start)] <= depth]
         if before:
             f = before[-1]
-            if _ONLY_MARKS.fullmatch(s.text, s.rel(f.end), pos):
+            gap = "".join(ch for i, ch in enumerate(s.text[s.rel(f.end):pos], s.rel(f.end))
+                          if depths[i] <= depths[s.rel(f.start)] and ch not in ")]")
+            if _ONLY_MARKS.fullmatch(gap):
                 return f, s
             return None, None
         if _ONLY_MARKS.fullmatch(s.text, 0, pos) and previous is not None \
@@ -428,11 +433,14 @@ class NarrativeParts(_NarrativeCheck):
         total, where = lst.total, lst.total_sentence
         if total.value == 0 or not total.exact:
             return
+        # the base may be another figure before the list (收到42件，办结40件，其中……占71.4%)
+        bases = {total.value, *([lst.joint] if lst.joint else [])}
+        bases.update(f.value for f in where.figures if f.unit == total.unit and f.exact and f.end <= total.end)
         for part, pct in lst.shares:
             if not part.fig.exact or part.cumulative:
                 continue
             computed = part.fig.value * 100 / total.value
-            if _share_ok(computed, pct):
+            if any(_share_ok(part.fig.value * 100 / b, pct) for b in bases if b):
                 continue
             s = lst.sentence
             args = self._args(lst, [part], part.fig.value)
@@ -679,6 +687,14 @@ class NarrativeChange(_NarrativeCheck):
             return -1
         return 0
 
+    @staticmethod
+    def _fits(current: Figure, prev: Figure, change: Figure, sign: int) -> bool:
+        diff = current.value - prev.value
+        if change.percent:
+            computed = diff * 100 / prev.value
+            return _share_ok(abs(computed), change) and (computed * sign >= 0 or change.value == 0)
+        return diff == sign * change.value
+
     def _one(self, report: Report, s: Sentence, k: int, prev_ix: list[int], ends, cum) -> Hit | None:
         figs = s.figures
         prev = figs[k]
@@ -696,30 +712,31 @@ class NarrativeChange(_NarrativeCheck):
             if sign:
                 change = f
             break
-        if current is None:
-            before = [f for j, f in enumerate(figs[:k]) if f.unit == prev.unit and j not in prev_ix]
-            if not before:
-                return None
-            current = before[-1]
-            if change is None:  # 全年公开1380条，同比增长15%（上年1200条）
-                j = figs.index(current) + 1
-                if j < k:
-                    sign = self._change(s, s.rel(current.end), figs[j])
-                    change = figs[j] if sign else None
-        if change is None or not _operand(current, s, cum) or change.approx:
+        # this year's figure: after last year's (增加到N条), else one before it;
+        # which one is not always clear (1380条，其中原创500条，较上年的400条……):
+        # the change must fit none of them to be reported
+        before = [f for j, f in enumerate(figs[:k]) if f.unit == prev.unit and j not in prev_ix
+                  and _operand(f, s, cum)]
+        candidates = [current] if current is not None else before[::-1]
+        if not candidates:
             return None
+        if change is None and current is None:  # 全年公开1380条，同比增长15%（上年1200条）
+            j = figs.index(candidates[0]) + 1
+            if j < k:
+                sign = self._change(s, s.rel(candidates[0].end), figs[j])
+                change = figs[j] if sign else None
+        if change is None or change.approx or not (change.percent or change.unit == prev.unit):
+            return None
+        if current is not None and not _operand(current, s, cum):
+            return None
+        if any(self._fits(c, prev, change, sign) for c in candidates):
+            return None
+        current = candidates[0]
         diff = current.value - prev.value
         if change.percent:
-            computed = diff * 100 / prev.value
-            ok = _share_ok(abs(computed), change) and (computed * sign >= 0 or change.value == 0)
-            shown = ("+" if computed > 0 else "") + _pct(computed) + "%"
-        elif change.unit == prev.unit:
-            ok = diff == sign * change.value
-            shown = ("+" if diff > 0 else "") + _fmt(diff) + change.unit
+            shown = ("+" if diff > 0 else "") + _pct(diff * 100 / prev.value) + "%"
         else:
-            return None
-        if ok:
-            return None
+            shown = ("+" if diff > 0 else "") + _fmt(diff) + change.unit
         said = s.text[s.rel(figs[figs.index(change) - 1].end):s.rel(change.end)].lstrip(" ,;:、(")
         args = {"change": said, "current": self.shown(s, current),
                 "previous": self.shown(s, prev), "computed": shown, "part": ""}
