@@ -7,9 +7,11 @@ from decimal import Decimal
 
 import pytest
 
+from gialint.api import Linter
 from gialint.chinese import cn_number
 from gialint.narrative import LEXICON_DEFAULTS, FigurePattern, Lexicon, Sentence, read_figures
 from gialint.normalize import normalize
+from gialint.ruleset import load_rules
 from gialint.saferegex import LazyPattern
 
 LEXICON = Lexicon({name: default if isinstance(default, list) else LazyPattern(default)
@@ -98,3 +100,15 @@ def test_figure_pattern():
     assert [text[f.start:f.end] for f in s.figures if any(p.matches(s, f) for p in closed)] == ["16件", "2件"]
     with pytest.raises(ValueError):
         FigurePattern("受理")
+
+
+NARRATIVE_RULES = [r for r in (lr.rule for lr in load_rules()) if r.kind.startswith("narrative_")]
+
+
+@pytest.mark.parametrize("rule", NARRATIVE_RULES, ids=[r.id for r in NARRATIVE_RULES])
+def test_rule_examples(rule):
+    """The documented bad example fires, the good one does not."""
+    linter = Linter(isolated=True, select=[rule.id])
+    bad = linter.lint_text(rule.example_bad.strip() + "\n", "bad.txt").findings
+    good = linter.lint_text(rule.example_good.strip() + "\n", "good.txt").findings
+    assert [f.rule for f in bad] == [rule.id] and not good

@@ -492,6 +492,8 @@ class NarrativeRate(_NarrativeCheck):
         "carried_forward": Param("list[str]", default=_RATE_DEFAULTS["carried_forward"],
                                  doc="cases carried forward to next year, which the base may leave out"),
         "cumulative": Param("regex", default=_CUMULATIVE, doc="words that make a figure cumulative: no operand"),
+        "part_of": Param("regex", default="其中|含|包括",
+                         doc="words between the base and the count that make the count a part's: not checked"),
         **_LEXICON_PARAMS,
     }
     message_args = ("rate", "numerator", "denominator", "computed", "part", "value")
@@ -525,6 +527,9 @@ class NarrativeRate(_NarrativeCheck):
                 if not nums or not dens:
                     continue
                 num = nums[-1]
+                if any(self.values["part_of"].search(s.text, s.rel(d.end), s.rel(num.start))
+                       for d in dens if d.end <= num.start):
+                    continue  # 受理20件，其中网上办结18件: the count of a part
                 over = [f for f in self._find(s, "carried_over", rate.start) if _compatible(f, num)]
                 fwd = [f for f in self._find(s, "carried_forward", rate.start) if _compatible(f, num)]
                 bases = []
