@@ -261,7 +261,7 @@ class NarrativeParts(_NarrativeCheck):
                 return f, s
             return None, None
         if _ONLY_MARKS.fullmatch(s.text, 0, pos) and previous is not None \
-                and previous.paragraph == s.paragraph:
+                and previous.paragraph == s.paragraph and previous.text.rstrip()[-1:] in "。!?！？":
             return None, previous
         return None, None
 
