@@ -41,7 +41,7 @@ DEFAULT_UNITS = [
     "个工作日", "个自然日", "个百分点", "个小时", "个季度", "个月",
     "人次", "场次", "件次", "户次", "批次",
     "条", "件", "次", "个", "项", "篇", "期", "场", "份", "封", "家", "人", "名", "起", "宗",
-    "批", "户", "张", "幅", "部", "本", "册", "套", "台", "所", "座", "处", "栏", "类",
+    "批", "户", "张", "幅", "部", "本", "册", "套", "台", "所", "座", "处",
     "元", "%",
 ]
 
@@ -56,6 +56,7 @@ _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?|"
            rf"(?P<cn>[{_CN}]+))")
 _RANGE = rf"(?P<range>\s*(?:-|~|—|至|到)\s*(?:\d+(?:\.\d+)?|[{_CN}]+))?"
 _MAGNITUDE = r"(?P<mag>千万|百万|万亿|万|亿)?"
+_WORDS = {"一起", "一批", "一次性"}  # words that read like a figure: 一起研究, 第一批
 _MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "百万": 1_000_000, "千万": 10_000_000,
                "万亿": 10 ** 12}
 
@@ -218,6 +219,8 @@ def read_figures(text: str, lo: int, hi: int, lexicon: Lexicon, skip=()) -> list
         if m.group("cn") and text[num_start - 1:num_start] in _CN and num_start > lo:
             continue  # part of a longer run of numerals that did not read as one number
         if lexicon.not_after.match(text, m.end("unit") if m.group("unit") else m.end()):
+            continue
+        if m.group() in _WORDS:
             continue
         read = _value(m)
         if read is None:
