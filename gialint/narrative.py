@@ -56,7 +56,6 @@ _NUMBER = (r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?|"
            rf"(?P<cn>[{_CN}]+))")
 _RANGE = rf"(?P<range>\s*(?:-|~|—|至|到)\s*(?:\d+(?:\.\d+)?|[{_CN}]+))?"
 _MAGNITUDE = r"(?P<mag>千万|百万|万亿|万|亿)?"
-_WORDS = {"一起", "一批", "一次性"}  # words that read like a figure: 一起研究, 第一批
 _MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "百万": 1_000_000, "千万": 10_000_000,
                "万亿": 10 ** 12}
 
@@ -116,13 +115,15 @@ class Lexicon:
         """``values``: the rule's parameters (the regexes compiled or lazy)."""
         units = sorted(values["units"], key=len, reverse=True)
         self.key = (tuple(units), values["approx_before"].pattern, values["approx_after"].pattern,
-                    values["not_figure_before"].pattern, values["not_figure_after"].pattern)
+                    values["not_figure_before"].pattern, values["not_figure_after"].pattern,
+                    tuple(values["not_figures"]))
         unit_re = "|".join(re.escape(u) for u in units)
         self.pattern = compile(
             rf"(?P<pre>(?:{values['approx_before'].pattern})\s*)?"
             rf"(?:(?P<pct>百分之)(?P<pnum>[{_CN}]+|\d+(?:\.\d+)?)|"
             rf"{_NUMBER}{_RANGE}{_MAGNITUDE}(?P<post>余|多)?\s*(?P<unit>{unit_re})?)"
             rf"(?P<after>\s*(?:{values['approx_after'].pattern}))?")
+        self.words = frozenset(values["not_figures"])
         self.not_before = values["not_figure_before"]
         self.not_after = values["not_figure_after"]
         self.approx_before = values["approx_before"]
@@ -140,6 +141,7 @@ LEXICON_DEFAULTS = {
     "not_figure_before": (r"(?:第|每[年月周日天季度半]{0,3}|电话|传真|邮编|邮政编码|[A-Za-z0-9.\-/:_#]|"
                           r"[〔\[]\d{4}[〕\]])$",
                           "a number right after these is no figure (第二十条, 每月1次, codes)"),
+    "not_figures": (["一起", "一批"], "words that read like a figure and are none (一起研究)"),
     "not_figure_after": (r"性|事(?!项)|办(?![结理])|龙|[A-Za-z0-9]",
                          "a figure right before these is no figure (一次性, 一件事)"),
 }
@@ -220,7 +222,7 @@ def read_figures(text: str, lo: int, hi: int, lexicon: Lexicon, skip=()) -> list
             continue  # part of a longer run of numerals that did not read as one number
         if lexicon.not_after.match(text, m.end("unit") if m.group("unit") else m.end()):
             continue
-        if m.group() in _WORDS:
+        if m.group() in lexicon.words:
             continue
         read = _value(m)
         if read is None:
