@@ -22,22 +22,57 @@ SENTENCE_END = "。!?;！？；"
 CJK_UNIFIED = "[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]"
 
 
+_CN_DIGITS = {"零": 0, "〇": 0, "两": 2, **_CN_DIGIT}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_GROUPS = {"万": 10_000, "亿": 100_000_000}
+
+
 def cn_number(numeral: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20 (enough for headings)."""
+    """A number written in Chinese numerals: 一 → 1, 十 → 10, 十二 → 12, 二十 → 20,
+    一百二十 → 120, 两千零五 → 2005, 一万二千 → 12000, 三亿 → 300000000.
+
+    None for what is not one well-formed number: digits in a row (二〇二四, 十四五,
+    三四), units out of order (十百), a lone 百, 千, 万 or 亿, empty text.
+    """
     if not numeral:
         return None
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        rest = _CN_DIGIT.get(numeral[1:])
-        return 10 + rest if rest else None
-    if len(numeral) == 1:
-        return _CN_DIGIT.get(numeral)
-    if len(numeral) in (2, 3) and numeral[1] == "十":
-        tens = _CN_DIGIT.get(numeral[0])
-        ones = _CN_DIGIT.get(numeral[2:]) if len(numeral) == 3 else 0
-        return tens * 10 + ones if tens and ones is not None else None
-    return None
+    total = 0  # the groups closed by 亿 and 万
+    group = 0  # the current group (below 万)
+    digit: int | None = None  # a digit not yet multiplied
+    last_unit = 10_000  # units within a group must decrease
+    last_group = 10 ** 12
+    zero = False  # a 零 just read: the next digit skips a unit
+    for ch in numeral:
+        if ch in _CN_DIGITS:
+            if digit is not None:
+                return None  # two digits in a row
+            value = _CN_DIGITS[ch]
+            if value == 0:
+                if zero or (group == 0 and total == 0):
+                    return None
+                zero = True
+                continue
+            digit = value
+        elif ch in _CN_UNITS:
+            unit = _CN_UNITS[ch]
+            if unit >= last_unit or zero and digit is None:
+                return None
+            if digit is None:
+                if unit != 10 or group or total:  # only a leading 十 stands alone (十二)
+                    return None
+                digit = 1
+            group += digit * unit
+            digit, last_unit, zero = None, unit, False
+        elif ch in _CN_GROUPS:
+            size = _CN_GROUPS[ch]
+            group += digit or 0
+            if group == 0 or size >= last_group:
+                return None
+            total += group * size
+            group, digit, last_unit, last_group, zero = 0, None, 10_000, size, False
+        else:
+            return None
+    return total + group + (digit or 0)
 
 
 #: the characters of a count written in words: 一百二十, 两千零五, 三万

@@ -336,12 +336,13 @@ def _sarif_schema():
     (["error.txt", "warning.txt", "info.txt"], 3),
     (["clean.txt"], 0),
     # seed 001: signed after its publication time (GIA405), pinyin annotations
-    # and traditional characters (GIA605, GIA606); seed 002: 六 is a work plan
+    # and traditional characters (GIA605, GIA606), a part larger than its
+    # total (GIA321: 1921 of 1226 items); seed 002: 六 is a work plan
     # (GIA101), 规范性文件 made but not published (GIA312), the local rows
     # 行政检查 and 行政确认 in 表二 (GIA203 twice) that leave 其他对外管理服务事项
     # without values (GIA204), signed before the year ended (GIA404),
     # 到目前为止 (GIA412)
-    ([str(SEEDS["001"]), str(SEEDS["002"])], 10),
+    ([str(SEEDS["001"]), str(SEEDS["002"])], 11),
 ])
 def test_sarif_validates(files, names, count):
     result = gia(files, "--format", "sarif", *names)

@@ -12,6 +12,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     dates,
     document,
     engine,
+    narrative_arithmetic,
     pattern,
     sections,
     tables,
