@@ -80,3 +80,24 @@ def test_fix_misspelt_heading_in_markdown(tmp_path):
                     encoding="utf-8")
     diff = _gia("--select", "GIA131", "--diff", path).out
     assert "+## 四、政府信息公开行政复议、行政诉讼情况\n" in diff
+
+
+def test_fix_ascii_punctuation_in_the_original_text(tmp_path):
+    path = _copy(RULE_FIXTURES / "GIA723" / "fail_slips.txt", tmp_path)
+    before = path.read_text(encoding="utf-8")
+    _gia("--select", "GIA723", "--fix", path)
+    after = path.read_text(encoding="utf-8")
+    assert after == (before.replace("六部分组成, 一是", "六部分组成，一是").replace("》,扎实", "》，扎实")
+                     .replace("工作.全年", "工作。全年").replace("做法:规范", "做法：规范")
+                     .replace("把关;拓展", "把关；拓展"))
+    assert _gia("--select", "GIA723", "--format", "json", path).findings() == []
+
+
+def test_ascii_punctuation_of_a_crlf_file_points_at_the_mark(tmp_path):
+    src = (RULE_FIXTURES / "GIA723" / "fail_slips.txt").read_text(encoding="utf-8")
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(("\u200b" + src.replace("\n", "\r\n")).encode("utf-8"))
+    found = _gia("--select", "GIA723", "--format", "json", path).findings()
+    assert [(f["line"], f["column"]) for f in found] == [(2, 26), (4, 17), (4, 28), (4, 55), (4, 69)]
+    _gia("--select", "GIA723", "--fix", path)
+    assert "部分组成，一是" in path.read_bytes().decode("utf-8")
