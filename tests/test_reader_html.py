@@ -372,9 +372,14 @@ def test_real_page_findings_compared_with_the_text(real, year):
     # The text's only findings are GIA204 (table-row-unreadable) on the rows whose
     # numbers the crawler glued together (2023: 3 rows, 2024: 1, 2025: 2).  The page
     # has real cells, so it has none of them, and no finding the text lacks: the
-    # rendering drops the page's navigation, share bar, QR-code and footer.
-    assert {f.rule for f in tf} == {"GIA204"}
-    assert hf == []
+    # rendering drops the page's navigation, share bar, QR-code and footer.  The
+    # slips of the report's own wording are in both, the same (2023: 一是…三是
+    # without 二是, GIA721; an ASCII comma in 公开,持续推进, GIA723).
+    wording = {"GIA721", "GIA722", "GIA723"}
+    assert {f.rule for f in tf} - wording == {"GIA204"}
+    assert [f for f in hf if f.rule not in wording] == []
+    assert sorted((f.rule, f.message) for f in hf) == sorted((f.rule, f.message) for f in tf
+                                                             if f.rule in wording)
 
 
 def test_real_page_rendering(real):
