@@ -1,4 +1,4 @@
-"""The wording rules (GIA721–GIA723) and GIA131 beyond their fixtures:
+"""The wording rules (GIA721–GIA724) and GIA131 beyond their fixtures:
 ``--fix`` end to end on copies, and the small functions they rest on."""
 
 from __future__ import annotations

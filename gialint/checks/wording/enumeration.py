@@ -20,6 +20,10 @@ follows none:
   (``二要``, ``其二``, a marker without the punctuation before it);
 * a number already used is a repeat (``四是…四是``).
 
+With ``report = "single"`` the kind reports instead a first point with no
+second one after it in the run, written in any way (``一是`` and nothing
+more: seed 002), for the families marked ``single``.
+
 A list whose first marker is not 1 has nothing to compare with (its first
 item may be phrased otherwise: ``首先…二是``) and is not a finding.
 
@@ -49,6 +53,8 @@ _FAMILY = {
     "words": Param("list[str]", default=[], doc="numbers = words: the words in their order"),
     "boundary": Param("bool", default=True,
                       doc="the marker must open a paragraph or follow punctuation (`boundary_chars`)"),
+    "single": Param("bool", default=False,
+                    doc="report = single: a first point without a second one is reported"),
     "aliases": Param("list[str]", default=[],
                      doc="other ways to write a number ({n}: the number as the family writes it); "
                      "one of them for a missing number between two markers cancels the gap"),
@@ -98,22 +104,33 @@ class Enumeration(Check):
                                 doc="what may stand before a marker (besides a paragraph's start, "
                                 "a line end or spaces)"),
         "max_number": Param("int", default=30, doc="larger numbers are no markers"),
+        "report": Param("str", default="sequence", choices=("sequence", "single"),
+                        doc="sequence: numbers that skip or repeat; single: a list of a family with "
+                        "`single = true` that has its first point and no second one"),
     }
     message_args = ("marker", "missing", "previous", "family")
     variants = ("default", "repeated", "previous", "first")
 
     def setup(self) -> None:
+        self.patterns = []
         for i, fam in enumerate(self.values["families"]):
-            if "n" not in self.compile(fam["pattern"].pattern).groupindex:
+            pattern = self.compile(fam["pattern"].pattern)
+            if "n" not in pattern.groupindex:
                 raise ParamError(("families", i, "pattern"), "the pattern has no group named n")
+            self.patterns.append(pattern)
             if fam["numbers"] == "words" and not fam["words"]:
                 raise ParamError(("families", i, "words"), "numbers = words needs a list of words")
 
     def check(self, report: Report, ctx):
         text = report.norm.text
+        single = self.values["report"] == "single"
         for run in _runs(report):
-            for fam in self.values["families"]:
-                yield from self._check_family(report, text, run, fam)
+            for fam, pattern in zip(self.values["families"], self.patterns, strict=True):
+                if single:
+                    if fam["single"]:
+                        yield from self._check_single(report, text, run, fam, pattern)
+                else:
+                    yield from self._check_family(report, text, run, fam, pattern)
 
     # -- one family in one run of paragraphs ------------------------------------
 
@@ -135,8 +152,7 @@ class Enumeration(Check):
             return str(v)
         return fam["words"][v - 1] if v <= len(fam["words"]) else str(v)
 
-    def _markers(self, text: str, run: list, fam: dict) -> list[_Marker]:
-        pattern = self.compile(fam["pattern"].pattern)
+    def _markers(self, text: str, run: list, fam: dict, pattern) -> list[_Marker]:
         chars = self.values["boundary_chars"]
         out = []
         for tok in run:
@@ -164,8 +180,25 @@ class Enumeration(Check):
                 return True
         return False
 
-    def _check_family(self, report: Report, text: str, run: list, fam: dict):
-        markers = self._markers(text, run, fam)
+    def _check_single(self, report: Report, text: str, run: list, fam: dict, pattern):
+        """Lists of this family that have their first point and no other one
+        anywhere after it in the run (the second in any of the family's writings)."""
+        markers = self._markers(text, run, fam, pattern)
+        end = run[-1].end
+        for mk in markers:
+            if mk.value != 1 or not mk.strict:
+                continue
+            if any(m.value > 1 and m.start >= mk.end for m in markers):
+                continue  # 一是…三是: a gap, GIA721's
+            if self._written_between(text, fam, markers, mk.end, end, [2]):
+                continue
+            second = text[mk.start:mk.n_start] + self._render(fam, 2) + text[mk.n_end:mk.end]
+            args = {"marker": mk.text(text), "missing": second, "previous": mk.text(text),
+                    "family": fam["name"]}
+            yield Hit(Span(*report.norm.span_to_orig(mk.start, mk.end)), args)
+
+    def _check_family(self, report: Report, text: str, run: list, fam: dict, pattern):
+        markers = self._markers(text, run, fam, pattern)
         if sum(mk.strict for mk in markers) < 2:
             return
         stack: list[_List] = []
