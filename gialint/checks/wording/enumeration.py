@@ -25,7 +25,9 @@ second one after it in the run, written in any way (``一是`` and nothing
 more: seed 002), for the families marked ``single``.
 
 A list whose first marker is not 1 has nothing to compare with (its first
-item may be phrased otherwise: ``首先…二是``) and is not a finding.
+item may be phrased otherwise: ``首先…二是``; a number before a full stop in
+an ASCII-punctuated text is no marker: ``受理数:3.办结数:3.``): its gaps and
+repeats are not findings.
 
 Markers must stand at the start of a paragraph or after punctuation
 (``boundary``), so ``统一是``, ``排名第二，`` or ``2023.1`` are none; the
@@ -79,6 +81,10 @@ class _List:
     last: int
     marker: _Marker
     seen: dict[int, _Marker] = field(default_factory=dict)
+
+    @property
+    def value_first(self) -> int:
+        return min(self.seen)
 
 
 def chinese_numeral(v: int) -> str:
@@ -223,7 +229,11 @@ class Enumeration(Check):
                     continue
                 lst = stack[-1]
                 prev = lst.marker
-                if mk.value > lst.last + 1:
+                # a list that does not start at 1 (数量:3. … 数量:3.) is none we can judge
+                judged = lst.value_first == 1
+                if not judged:
+                    pass
+                elif mk.value > lst.last + 1:
                     missing = list(range(lst.last + 1, mk.value))
                     if not self._written_between(text, fam, markers, prev.end, mk.start, missing):
                         gaps.add(mk.start)
