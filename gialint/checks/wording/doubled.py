@@ -34,12 +34,15 @@ without a fix (``fix_max_len``).
 
 from __future__ import annotations
 
+import re
+
 from gialint.checks.base import Check, Edit, Hit, Param, register
 from gialint.checks.pattern import in_excluded_context
-from gialint.chinese import is_unified
+from gialint.chinese import CJK_UNIFIED
 from gialint.model import Report, Span
 
 _QUOTES = {"《": "》", "“": "”", "「": "」", "『": "』", "〈": "〉"}
+_OPENING = re.compile("[" + "".join(_QUOTES) + "]")
 
 
 @register
@@ -87,6 +90,11 @@ class DoubledWord(Check):
                 self.starts[w[0]].append(w)
         self.allowed = sorted(set(self.values["allowed"]), key=len, reverse=True)
         self.exclude_context = [self.compile(p.pattern) for p in self.values["exclude_context"]]
+        single = "".join(re.escape(c) for c in sorted(chars) if len(c) == 1)
+        lo, hi = self.values["min_len"], self.values["max_len"]
+        # the leftmost double, a function character first, else the longest unit
+        self.double = re.compile((f"([{single}])\\1|" if single else "(?!)()|")
+                                 + f"({CJK_UNIFIED}{{{lo},{hi}}})\\2")
 
     def check(self, report: Report, ctx):
         text = report.norm.text
@@ -94,40 +102,28 @@ class DoubledWord(Check):
             yield from self._scan(report, text, tok.start, tok.end)
 
     def _scan(self, report: Report, text: str, lo: int, hi: int):
-        lo_len, hi_len = self.values["min_len"], self.values["max_len"]
-        closing = None  # the quote mark that ends the quoted stretch we are in
-        i = lo
-        while i < hi - 1:
-            c = text[i]
-            if closing:
-                if c == closing:
-                    closing = None
-                i += 1
+        quoted = _quoted(text, lo, hi)
+        q = 0
+        pos = lo
+        while True:
+            m = self.double.search(text, pos, hi)
+            if m is None:
+                return
+            i = m.start()
+            while q < len(quoted) and quoted[q][1] <= i:
+                q += 1
+            if q < len(quoted) and quoted[q][0] <= i:
+                pos = quoted[q][1]  # inside quotes or book-title marks
                 continue
-            if c in _QUOTES:
-                closing = _QUOTES[c]
-                i += 1
+            k = len(m.group(1) or m.group(2))
+            if k > 1 and len(set(m.group(2))) == 1 or not self._slip(text, i, k):
+                pos = i + 1
                 continue
-            if not is_unified(c):
-                i += 1
-                continue
-            found = 0
-            if c in self.chars and text[i + 1] == c:
-                found = 1
-            else:
-                for k in range(min(hi_len, (hi - i) // 2), lo_len - 1, -1):
-                    unit = text[i:i + k]
-                    if text[i + k:i + 2 * k] == unit and _chinese(unit) and len(set(unit)) > 1:
-                        found = k
-                        break
-            if not found or not self._slip(text, i, found):
-                i += 1
-                continue
-            end = i + 2 * found
-            while found == 1 and end < hi and text[end] == c:  # 的的的: one finding
+            end = m.end()
+            while k == 1 and end < hi and text[end] == text[i]:  # 的的的: one finding
                 end += 1
-            yield self._hit(report, text, i, found, end)
-            i = end
+            yield self._hit(report, text, i, k, end)
+            pos = end
 
     def _slip(self, text: str, i: int, k: int) -> bool:
         """Whether the doubled unit ``text[i:i+k]`` at ``i`` is a slip."""
@@ -162,5 +158,16 @@ class DoubledWord(Check):
                    fix=fix)
 
 
-def _chinese(s: str) -> bool:
-    return all(is_unified(c) for c in s)
+def _quoted(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The stretches of ``text[lo:hi]`` inside quotes or book-title marks, in order
+    (an unclosed one runs to ``hi``)."""
+    out = []
+    i = lo
+    while True:
+        m = _OPENING.search(text, i, hi)
+        if m is None:
+            return out
+        close = text.find(_QUOTES[m.group()], m.end(), hi)
+        end = close + 1 if close != -1 else hi
+        out.append((m.start(), end))
+        i = end

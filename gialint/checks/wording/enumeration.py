@@ -37,6 +37,7 @@ numeral only before a comma or colon) and decimals (``1.5``).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from gialint.checks.base import Check, Hit, Param, ParamError, register
@@ -129,14 +130,22 @@ class Enumeration(Check):
 
     def check(self, report: Report, ctx):
         text = report.norm.text
+        runs = _runs(report)
+        toks = [tok for run in runs for tok in run]
+        starts = [tok.start for tok in toks]
+        run_of = [r for r, run in enumerate(runs) for _ in run]
         single = self.values["report"] == "single"
-        for run in _runs(report):
-            for fam, pattern in zip(self.values["families"], self.patterns, strict=True):
+        for fam, pattern in zip(self.values["families"], self.patterns, strict=True):
+            if single and not fam["single"]:
+                continue
+            by_run: dict[int, list[_Marker]] = {}
+            for t, mk in self._markers(text, toks, starts, fam, pattern):
+                by_run.setdefault(run_of[t], []).append(mk)
+            for r, markers in by_run.items():
                 if single:
-                    if fam["single"]:
-                        yield from self._check_single(report, text, run, fam, pattern)
+                    yield from self._check_single(report, text, runs[r], fam, markers)
                 else:
-                    yield from self._check_family(report, text, run, fam, pattern)
+                    yield from self._check_family(report, text, fam, markers)
 
     # -- one family in one run of paragraphs ------------------------------------
 
@@ -158,19 +167,20 @@ class Enumeration(Check):
             return str(v)
         return fam["words"][v - 1] if v <= len(fam["words"]) else str(v)
 
-    def _markers(self, text: str, run: list, fam: dict, pattern) -> list[_Marker]:
+    def _markers(self, text: str, toks: list, starts: list[int], fam: dict, pattern):
+        """(index of the segment, marker) of every match inside a segment of ``toks``."""
         chars = self.values["boundary_chars"]
-        out = []
-        for tok in run:
-            for m in pattern.finditer(text, tok.start, tok.end):
-                if m.end() == m.start():
-                    continue
-                v = self._value(fam, m.group("n"))
-                if v is None:
-                    continue
-                strict = not fam["boundary"] or _at_boundary(text, m.start(), tok.start, chars)
-                out.append(_Marker(v, m.start(), m.end(), m.start("n"), m.end("n"), strict))
-        return out
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            t = bisect_right(starts, m.start()) - 1
+            if t < 0 or m.end() > toks[t].end:
+                continue
+            v = self._value(fam, m.group("n"))
+            if v is None:
+                continue
+            strict = not fam["boundary"] or _at_boundary(text, m.start(), toks[t].start, chars)
+            yield t, _Marker(v, m.start(), m.end(), m.start("n"), m.end("n"), strict)
 
     def _written_between(self, text: str, fam: dict, markers: list[_Marker], a: int, b: int,
                          missing: list[int]) -> bool:
@@ -186,10 +196,9 @@ class Enumeration(Check):
                 return True
         return False
 
-    def _check_single(self, report: Report, text: str, run: list, fam: dict, pattern):
+    def _check_single(self, report: Report, text: str, run: list, fam: dict, markers: list[_Marker]):
         """Lists of this family that have their first point and no other one
         anywhere after it in the run (the second in any of the family's writings)."""
-        markers = self._markers(text, run, fam, pattern)
         end = run[-1].end
         for mk in markers:
             if mk.value != 1 or not mk.strict:
@@ -203,8 +212,7 @@ class Enumeration(Check):
                     "family": fam["name"]}
             yield Hit(Span(*report.norm.span_to_orig(mk.start, mk.end)), args)
 
-    def _check_family(self, report: Report, text: str, run: list, fam: dict, pattern):
-        markers = self._markers(text, run, fam, pattern)
+    def _check_family(self, report: Report, text: str, fam: dict, markers: list[_Marker]):
         if sum(mk.strict for mk in markers) < 2:
             return
         stack: list[_List] = []

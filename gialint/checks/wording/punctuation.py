@@ -22,6 +22,8 @@ typed around it (``六部分, 一是`` → ``六部分，一是``).
 
 from __future__ import annotations
 
+import re
+
 from gialint.checks.base import Check, Edit, Hit, Param, register
 from gialint.chinese import NUMERALS, is_unified
 from gialint.model import Report, Span
@@ -57,16 +59,14 @@ class AsciiPunctuation(Check):
         slips = []
         count_full = 0
         heading_marks = [h.mark_span for h in report.headings() if h.mark_span]
+        candidates = re.compile("[" + "".join(re.escape(c) for c in marks) + "]")
         for tok in report.regions(*self.values["regions"]):
             span = report.span_of(tok)
             a, b = span.start, span.end
-            for p in range(a, b):
+            count_full += sum(text.count(c, a, b) for c in full)
+            for m in candidates.finditer(text, a, b):
+                p = m.start()
                 ch = text[p]
-                if ch in full:
-                    count_full += 1
-                    continue
-                if ch not in marks:
-                    continue
                 i = p - 1
                 while i >= a and text[i] in _SPACES:
                     i -= 1
@@ -82,7 +82,7 @@ class AsciiPunctuation(Check):
                     continue  # an ellipsis typed as dots
                 if before in NUMERALS and _opens(text, i, a):
                     continue  # 一.总体情况, 二.部分科室…: a list or heading mark
-                if any(m.start <= p < m.end + 1 for m in heading_marks):
+                if any(hm.start <= p < hm.end + 1 for hm in heading_marks):
                     continue
                 slips.append((p, i, j))
         if not slips or len(slips) * 100 > self.values["max_percent"] * (len(slips) + count_full):
