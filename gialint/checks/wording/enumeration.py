@@ -239,14 +239,12 @@ class Enumeration(Check):
                 prev = lst.marker
                 # a list that does not start at 1 (数量:3. … 数量:3.) is none we can judge
                 judged = lst.value_first == 1
-                if not judged:
-                    pass
-                elif mk.value > lst.last + 1:
+                if judged and mk.value > lst.last + 1:
                     missing = list(range(lst.last + 1, mk.value))
                     if not self._written_between(text, fam, markers, prev.end, mk.start, missing):
                         gaps.add(mk.start)
                         yield self._hit(report, text, fam, mk, prev, "default", missing)
-                else:
+                elif judged:
                     first = lst.seen.get(mk.value, prev)
                     # 一是…三是…三是: one slip (the first 三是 is the missing 二是), reported once
                     if first.start not in gaps:
