@@ -243,6 +243,12 @@ def _classify_sections(report: Report) -> None:
             if h.number == number_of[key] and pattern.search(h.label):
                 h.std_key = key
                 break
+        else:
+            # the national wording with a character added, dropped, replaced or
+            # swapped (一、总休情况): that section, misspelt
+            near = national_format.near_section(label_key(h.label), h.number)
+            if near:
+                h.std_key = near[0]
 
 
 def _year(report: Report) -> None:

@@ -312,3 +312,45 @@ def table_label_matcher() -> LabelMatcher | re.Pattern[str]:
     if any(" " in w for w in words):  # the walk assumes no spaces inside labels
         return table_label_regex()
     return LabelMatcher(words)
+
+
+def edit_distance(a: str, b: str, limit: int | None = None) -> int:
+    """Characters to insert, delete, replace or swap with their neighbour to
+    turn ``a`` into ``b`` (optimal string alignment distance); past ``limit``
+    any value above it."""
+    if a == b:
+        return 0
+    if limit is not None and abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if limit is not None and min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def near_edits(label: str, chars_per_edit: int = 8, max_edits: int = 2) -> int:
+    """How many character edits still count as a slip in a heading of ``label``'s
+    length: one, one more for every ``chars_per_edit`` characters, at most ``max_edits``."""
+    return max(1, min(max_edits, len(label) // chars_per_edit))
+
+
+def near_section(label: str, number: int | None = None) -> tuple[str, int] | None:
+    """The national section whose label ``label`` (label-key form) misspells:
+    ``(key, edits)`` when it is within :func:`near_edits` of exactly one of
+    them and either carries that section's number or is 8 characters or longer."""
+    found = []
+    for sec in standard_sections():
+        std = label_key(sec["label"])
+        d = edit_distance(label, std, near_edits(std))
+        if 0 < d <= near_edits(std) and (number == cn_number(sec["number"]) or len(std) >= 8):
+            found.append((sec["key"], d))
+    return found[0] if len(found) == 1 else None

@@ -17,6 +17,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     sections,
     tables,
     topics,
+    wording,
 )
 from gialint.checks.base import (
     REGISTRY,

@@ -7,9 +7,10 @@ national wording anywhere, or a close wording under the expected number.
 from __future__ import annotations
 
 from gialint import national_format
-from gialint.checks.base import Check, Hit, Param, register
+from gialint.checks.base import Check, Edit, Hit, Param, register
 from gialint.chinese import SENTENCE_END
 from gialint.model import Report, Span
+from gialint.normalize import compact
 
 _STD_KEYS = ("s1", "s2", "s3", "s4", "s5", "s6")
 _SENTENCE_MARKS = SENTENCE_END + "，,"
@@ -151,16 +152,55 @@ class DuplicateSection(Check):
 
 @register
 class RenamedSection(Check):
-    """A section recognised by number and meaning whose wording is not the national one."""
+    """A section recognised by number and meaning whose wording is not the national one.
+
+    ``wording`` splits them: ``near`` is the national wording with a slip (a
+    character added, dropped, replaced or two swapped: at most one edit, one
+    more for every ``chars_per_edit`` characters of the label, at most
+    ``max_edits``), which ``--fix`` replaces with the national wording; ``far``
+    is other words (a rewording, a longer heading); ``any`` is both.
+    """
 
     kind = "renamed_section"
-    message_args = ("key", "numeral", "heading", "label", "found")
+    params = {
+        "wording": Param("str", default="any", choices=("any", "near", "far"),
+                         doc="near: a slip of a few characters (fixed); far: other wording; any: both"),
+        "chars_per_edit": Param("int", default=8,
+                                doc="a label allows one edit more for every this many characters"),
+        "max_edits": Param("int", default=2, doc="the most edits that still count as a slip"),
+    }
+    message_args = ("key", "numeral", "heading", "label", "found", "edits")
 
     def check(self, report: Report, ctx):
+        wording = self.values["wording"]
         for sec in report.sections:
             h = sec.heading
-            if h.std_key and not h.std_exact:
-                yield Hit(h.span, {**_section_args(h.std_key), "found": h.text})
+            if not h.std_key or h.std_exact:
+                continue
+            std = _std()[h.std_key]
+            want = national_format.label_key(std["label"])
+            limit = national_format.near_edits(want, self.values["chars_per_edit"], self.values["max_edits"])
+            edits = national_format.edit_distance(national_format.label_key(h.label), want, limit)
+            near = edits <= limit
+            if wording == "near" and not near or wording == "far" and near:
+                continue
+            fix = _label_fix(report, h, std["label"]) if near else ()
+            yield Hit(h.span, {**_section_args(h.std_key), "found": h.text, "edits": str(edits)}, fix=fix)
+
+
+def _label_fix(report: Report, h, label: str) -> tuple[Edit, ...]:
+    """Replace the words of heading ``h`` after its number with ``label``: only
+    when they are where the heading ends, as the model read them."""
+    if h.mark_span is None:
+        return ()
+    text = report.source.text
+    start = h.mark_span.end
+    while start < h.span.end and text[start] in " \t\u3000":
+        start += 1
+    words = text[start:h.span.end]
+    if not words or compact(words) != compact(h.label) or "\n" in words:
+        return ()
+    return (Edit(start, h.span.end, label),)
 
 
 @register
