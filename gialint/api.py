@@ -212,7 +212,7 @@ class Linter:
                               baseline=None if baseline is None else os.fspath(baseline))
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
-                   fix: bool = False, diff: bool = False) -> list[FileReport]:
+                   fix: bool = False, diff: bool = False, client=None) -> list[FileReport]:
         """Lint files and directories (walked for .txt, .md, .html/.htm/.shtml/.xhtml,
         .docx and .pdf files, minus the configuration's ``exclude``), in order.
         Documents of a directory that gialint does not read (.doc, .wps …) get a
@@ -221,12 +221,19 @@ class Linter:
         ``jobs``: worker processes (None or 0: one per CPU; forked, so only
         where fork exists); ``fix``: rewrite text files with their certain
         fixes, then lint them again; ``diff``: only compute those changes
-        (``FileReport.diff``)."""
+        (``FileReport.diff``); ``client``: a ``distributed.Client`` — lint on its
+        Dask cluster instead (gialint/cluster.py; paths may be fsspec URLs)."""
         paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
         paths = [os.fspath(p) for p in paths]
         if "-" in paths:
             raise OptionError("'-' (standard input) is not a path here: read it, call lint_bytes")
         work = self._runner.expand(paths)
+        if client is not None:
+            if fix or diff:
+                raise OptionError("fix and diff are not available on a cluster")
+            self._runner.fix = self._runner.diff = False
+            batch = self._runner.run(work, client=client)
+            return [_report(r, None, 0) for r in batch.results]
         return self._run(work, jobs, fix=fix, diff=diff)
 
     def lint_text(self, text: str, name: str | os.PathLike = "report.txt", *,

@@ -15,6 +15,7 @@ DEFAULT_LANG = "zh"
 MESSAGES: dict[str, dict[str, str]] = {
     # finding and opening the file
     "not-found": {"en": "no such file or directory", "zh": "文件不存在"},
+    "url-unreadable": {"en": "cannot be read ({reason})", "zh": "无法读取（{reason}）"},
     "broken-link": {"en": "no such file (or a broken symbolic link)",
                     "zh": "文件不存在（或是失效的符号链接）"},
     "is-directory": {"en": "is a directory, not a file", "zh": "这是目录，不是文件"},

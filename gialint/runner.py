@@ -144,8 +144,16 @@ class Runner:
                 self.known = baselines.load(baseline)
             except baselines.BaselineError as err:
                 raise OptionError(str(err)) from None
+        # what a worker elsewhere needs to build the same runner (gialint/cluster.py)
+        self._spec = {"options": self.options, "config": config, "isolated": isolated,
+                      "max_file_size": max_file_size, "stdin_filename": stdin_filename}
         self.rulesets: dict[Path | None, RuleSet] = {}  # by config file (None: defaults)
         forget_found_configs()  # config files may have come or gone since an earlier run
+
+    def spec(self) -> dict:
+        """The settings that build this runner again (without --fix, --diff and the
+        baseline, which stay with the run): what a cluster's workers get."""
+        return dict(self._spec)
 
     def ruleset_for(self, path: Path) -> RuleSet:
         """The rule set of the configuration that applies to ``path``
@@ -181,6 +189,11 @@ class Runner:
         work = []
         self.excluded = 0
         for kind, path, message in _expand(paths, self.ruleset_for, self.force_exclude):
+            if kind == "url":  # an fsspec URL or glob: its files, read where they are linted
+                from gialint.cluster import expand_urls
+
+                work.extend(expand_urls([path]))
+                continue
             if kind == "excluded":
                 self.excluded += 1
                 continue
@@ -203,14 +216,21 @@ class Runner:
             return ("error", path, too_large(len(data) if size_known else None, limit))
         return ("data", path, data)
 
-    def run(self, work: list[tuple], jobs: int | None = 1) -> Batch:
-        """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU); the
-        baseline applied, input errors in the run's language."""
+    def run(self, work: list[tuple], jobs: int | None = 1, client=None) -> Batch:
+        """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU), or on the
+        Dask cluster of ``client`` (gialint/cluster.py); the baseline applied,
+        input errors in the run's language."""
         for kind, path, _ in work:  # every rule set loaded before workers fork
-            if kind not in ("error", "skip"):
+            if kind not in ("error", "skip", "url"):
                 self.ruleset_for(path)
         results, diffs, fixed = [], [], []
-        for result, diff, count in _pool(work, self, _jobs(jobs, len(work))):
+        if client is not None:
+            from gialint import cluster
+
+            done = cluster.run(self, work, client)
+        else:
+            done = _pool(work, self, _jobs(jobs, len(work)))
+        for result, diff, count in done:
             results.append(result)
             diffs.append(diff)
             fixed.append(count)
@@ -248,8 +268,13 @@ class Runner:
             result = error_result(display_path(path), *data)
             result.skipped = True
             return result, None, 0
+        url = data if kind == "url" else None
+        if url is not None:  # an fsspec URL: its bytes, read here (on a cluster: by the worker)
+            kind, path, data = self._read_url(path, url)
+            if kind == "error":
+                return error_result(url, *data), None, 0
         rs = self.ruleset_for(path)
-        shown = display_path(path) if kind == "file" else str(path)
+        shown = url or (display_path(path) if kind == "file" else str(path))
         encoding = self.options.encoding
         try:
             if kind == "file":
@@ -270,6 +295,17 @@ class Runner:
             result, diff, fixed = self._fix(result, source, rs)
         result.keep_needed_lines()
         return result, diff, fixed
+
+    def _read_url(self, path: Path, url: str) -> tuple:
+        import fsspec
+
+        limit = self.size_limit(path)
+        try:
+            with fsspec.open(url, "rb") as f:
+                data = f.read(limit + 1) if limit else f.read()
+        except Exception as err:  # any failure of the remote store is this file's input error
+            return "error", path, ("url-unreadable", {"reason": describe_error(err)})
+        return self.data_item(path, data, size_known=False)
 
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
@@ -365,11 +401,20 @@ def _pool(work: list, job: Runner, jobs: int):
 # -- expanding paths ------------------------------------------------------------
 
 
+def is_url(path: str) -> bool:
+    """An fsspec URL (``s3://bucket/a.pdf``), not a local path (``C:\\x`` is local)."""
+    head, sep, _ = path.partition("://")
+    return bool(sep) and len(head) > 1 and head.replace("+", "").isalnum()
+
+
 def _expand(paths, ruleset_for, force_exclude: bool = False):
     """Yield ("file", Path, None), ("stdin", None, None), ("error", Path, (message code,
     arguments)), ("skip", Path, (message code, arguments)) or ("excluded", Path, None),
     in order."""
     for raw in paths:
+        if is_url(str(raw)):  # expanded by the caller (gialint/cluster.py: a glob may match many)
+            yield "url", str(raw), None
+            continue
         if str(raw) == "-":
             yield "stdin", None, None
             continue

@@ -104,6 +104,10 @@ def _lint_parser() -> argparse.ArgumentParser:
                    "保持编码和换行符不变；然后报告剩下的问题")
     p.add_argument("--diff", action="store_true",
                    help="以统一差异格式显示 --fix 会做的修改，不改动文件（有修改时退出码为 1）")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="在 Dask 集群上检查（需要 gialint-cn[dask]）：调度器地址（tcp://主机:8786），"
+                   "或 local（本机起 --jobs 个工作进程）；输出与本机检查相同。路径也可以是 fsspec 网址"
+                   "（s3://…、http://…）")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
                    help="用 N 个进程并行检查（默认每个 CPU 一个；输出与 --jobs 1 相同）")
     p.add_argument("--version", action="version", version=f"gialint {__version__}",
@@ -152,7 +156,23 @@ def run_lint(argv: list[str]) -> int:
         return fail(str(err))
     if args.show_files:
         return _show_files(work, runner)
-    batch = runner.run(work, args.jobs)
+    client = None
+    if args.dask:
+        from gialint.cluster import client_for
+
+        try:
+            client = client_for(args.dask, args.jobs)
+        except ConfigError as err:
+            return fail(str(err))
+        except (OSError, TimeoutError) as err:  # no scheduler at that address
+            return fail(f"--dask {args.dask}: {err}")
+    try:
+        batch = runner.run(work, args.jobs, client=client)
+    finally:
+        if client is not None:
+            client.close()
+            if args.dask == "local":
+                client.cluster.close()
     results, lang = batch.results, batch.lang
 
     if args.write_baseline:
