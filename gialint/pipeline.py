@@ -115,6 +115,7 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
         unchecked_code="pdf-no-text" if scanned else None,
+        organ=report.organ, title=report.title.text if report.title else None,
     )
 
 

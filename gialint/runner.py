@@ -124,7 +124,7 @@ class Runner:
     def __init__(self, options: Options | None = None, *, config: str | os.PathLike | None = None,
                  isolated: bool = False, max_file_size: int | None = None, fix: bool = False,
                  diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None,
-                 force_exclude: bool = False):
+                 force_exclude: bool = False, keep_text: bool = False):
         self.options = options or Options()
         if self.options.encoding:
             check_encoding(self.options.encoding)
@@ -134,6 +134,7 @@ class Runner:
         self.fix, self.diff = fix, diff
         self.stdin_filename = stdin_filename
         self.force_exclude = force_exclude
+        self.keep_text = keep_text  # keep each report's whole text (--format html shows it)
         self.excluded = 0  # files the last expand() left out by the configuration's exclude
         self.baseline = baseline
         self.known = None
@@ -268,7 +269,7 @@ class Runner:
         diff, fixed = None, 0
         if (self.fix and kind == "file" or self.diff) and source.fixable:
             result, diff, fixed = self._fix(result, source, rs)
-        result.keep_needed_lines()
+        result.keep_needed_lines(keep_all=self.keep_text)
         return result, diff, fixed
 
     def _fix(self, result, source, rs):

@@ -51,9 +51,10 @@ def _lint_parser() -> argparse.ArgumentParser:
     p._optionals.title = "选项"
     p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx"),
                    default="text", help="输出格式（默认 text）；github：GitHub Actions 注释，"
-                   "gitlab：Code Quality JSON，junit：JUnit XML")
+                   "gitlab：Code Quality JSON，junit：JUnit XML，html：供审阅人阅读和打印的报告页面"
+                   "（单个文件，含概览），xlsx：问题清单工作簿（需要 gialint-cn[report]，须与 -o 同用）")
     p.add_argument("-o", "--output", metavar="FILE", help="把结果写入 FILE，而不是标准输出")
     p.add_argument("--lang", choices=("zh", "en"), help="问题说明的语言（默认 zh 中文；en 英文）")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -134,6 +135,8 @@ def run_lint(argv: list[str]) -> int:
         return fail("--fix and --diff work on files, not on standard input")
     if args.statistics and args.format not in ("text", "json"):
         return fail("--statistics works with --format text or json")
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        return fail("--format xlsx writes a workbook: give -o FILE.xlsx")
     from gialint.ruleset import Options
     from gialint.runner import Runner
     from gialint.tomlpos import ConfigError
@@ -146,7 +149,8 @@ def run_lint(argv: list[str]) -> int:
                         max_file_size=args.max_file_size, fix=args.fix, diff=args.diff,
                         # --write-baseline records every finding, whatever a baseline knew
                         baseline=None if args.write_baseline else args.baseline,
-                        stdin_filename=args.stdin_filename, force_exclude=args.force_exclude)
+                        stdin_filename=args.stdin_filename, force_exclude=args.force_exclude,
+                        keep_text=args.format == "html")
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
         return fail(str(err))
@@ -178,6 +182,13 @@ def run_lint(argv: list[str]) -> int:
     shown, hidden = _at_least(results, args.min_severity)
     if args.statistics and args.format == "json":
         out = _statistics_json(shown)
+    elif args.format == "xlsx":
+        from gialint.formats import render_bytes
+
+        try:
+            out = render_bytes("xlsx", shown, batch.rules, version=__version__)
+        except ImportError:
+            return fail("--format xlsx needs openpyxl: pip install 'gialint-cn[report]'")
     else:
         from gialint.formats import render
 
@@ -190,9 +201,16 @@ def run_lint(argv: list[str]) -> int:
                                    "show_statistics": args.statistics, "show_fixes": args.show_fixes})
     if args.output:
         try:
-            Path(args.output).write_text(out, encoding="utf-8")
+            if isinstance(out, bytes):
+                Path(args.output).write_bytes(out)
+            else:
+                Path(args.output).write_text(out, encoding="utf-8")
         except OSError as err:
             return fail(f"cannot write {args.output}: {err}")
+    elif isinstance(out, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
     else:
         sys.stdout.write(out)
         sys.stdout.flush()

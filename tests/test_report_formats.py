@@ -1,0 +1,75 @@
+"""The reviewer's formats without a browser: ``--format html`` (self-contained,
+escaped, the organ and the findings on each report's page), ``--format xlsx``
+read back with openpyxl, and JSON's organ/title and summary."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+from gialint_testing import REAL, call
+
+REPORTS = ["2023_pingtan-zone.txt", "2025_shuyang-county-gov.txt", "2024_shanghai-stcsm-kewei.md"]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    for name in REPORTS:
+        shutil.copy(REAL / name, folder / name)
+    (folder / "old-format.doc").write_bytes(b"\xd0\xcf\x11\xe0 not read")
+    return folder
+
+
+def test_html_is_one_self_contained_page(folder, tmp_path):
+    out = tmp_path / "report.html"
+    run = call("--isolated", "--format", "html", "-o", out, folder, cwd=folder)
+    assert run.code in (0, 1), run.err
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.endswith("</html>\n")
+    # no network: no external script, style sheet, image or font
+    assert not re.search(r'<(script|link|img|iframe)[^>]+(src|href)=', page)
+    assert "http://" not in page.split("<main>")[0] and "@import" not in page
+    assert page.count('<section class="report"') == len(REPORTS)
+    assert "平潭综合实验区" in page and "上海市科委" in page
+    assert "old-format.doc" in page and "未检查的文件" in page
+    assert "@page { size: A4" in page and "break-before: page" in page
+    # every finding's place links to its highlight in the text
+    targets = re.findall(r'data-target="(r\d+f\d+)"', page)
+    assert targets and all(f'id="{t}"' in page for t in targets)
+
+
+def test_html_escapes_the_report_text(tmp_path):
+    report = tmp_path / "x.txt"
+    report.write_text((REAL / "2025_shuyang-county-gov.txt").read_text(encoding="utf-8")
+                      + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    run = call("--isolated", "--format", "html", report, cwd=tmp_path)
+    assert "<script>alert(1)" not in run.out and "&lt;script&gt;alert(1)" in run.out
+
+
+def test_html_reader_notes_are_kept_apart_and_not_scored():
+    from gialint.findings import FileResult, Finding, Location
+    from gialint.formats.html import render_html, score
+
+    loc = Location(0, 2, 1, 1, 1, 3)
+    f = Finding("GIA201", "x", "table", "error", "m", loc)
+    note = Finding("GIA209", "y", "table", "warning", "n", loc, verbose=True)
+    r = FileResult(path="a.txt", source_text="ab\n", findings=[f, note], organ="某机关")
+    assert score(r) == 90
+    page = render_html([r], [], version="1")
+    assert "需要机关改正的问题（1）" in page and "gialint 的读取说明（1" in page
+
+
+def test_json_has_organ_title_and_a_summary(folder):
+    run = call("--isolated", "--format", "json", folder, cwd=folder)
+    doc = json.loads(run.out)
+    entry = next(f for f in doc["files"] if f["path"] == "2023_pingtan-zone.txt")
+    assert entry["organ"] == "平潭综合实验区" and "2023" in entry["title"]
+    assert (entry["report_year"], entry["edition"]) == (2023, "2021")
+    s = doc["summary"]
+    assert (s["files"], s["checked"], s["not_checked"]) == (len(REPORTS) + 1, len(REPORTS), 1)
+    shown = [f for e in doc["files"] for f in e["findings"] if not f.get("verbose")]
+    assert s["findings"] == len(shown) == sum(s["severity"].values()) == sum(s["category"].values())
+    assert sum(s["rule"].values()) == len(shown) and set(s["rule"]) == {f["rule"] for f in shown}
