@@ -73,3 +73,41 @@ def test_json_has_organ_title_and_a_summary(folder):
     shown = [f for e in doc["files"] for f in e["findings"] if not f.get("verbose")]
     assert s["findings"] == len(shown) == sum(s["severity"].values()) == sum(s["category"].values())
     assert sum(s["rule"].values()) == len(shown) and set(s["rule"]) == {f["rule"] for f in shown}
+
+
+def test_xlsx_reads_back_with_openpyxl(folder, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl: pip install 'gialint-cn[report]'")
+    from gialint.formats.xlsx import FINDING_HEADERS, OVERVIEW_HEADERS
+
+    out = tmp_path / "report.xlsx"
+    run = call("--isolated", "--format", "xlsx", "-o", out, folder, cwd=folder)
+    assert run.code in (0, 1), run.err
+    doc = json.loads(call("--isolated", "--format", "json", folder, cwd=folder).out)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["问题清单", "概览"]
+    ws = wb["问题清单"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == FINDING_HEADERS
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == ws.dimensions
+    every = [(e["path"], f["rule"], f["message"]) for e in doc["files"] for f in e["findings"]]
+    assert sorted((r[0], r[4], r[8]) for r in rows[1:]) == sorted(every)
+    first = next(r for r in rows[1:] if r[0] == "2023_pingtan-zone.txt")
+    assert first[1] == "平潭综合实验区" and first[2] == 2023 and first[6] in ("错误", "警告", "提示")
+    assert all(r[3] and r[9] for r in rows[1:])  # a place and the rule's explanation on every row
+    ov = wb["概览"]
+    orows = list(ov.iter_rows(values_only=True))
+    assert orows[0] == OVERVIEW_HEADERS and ov.freeze_panes == "A2" and ov.auto_filter.ref
+    assert len(orows) == len(REPORTS) + 2
+    doc_row = next(r for r in orows if r[0] == "old-format.doc")
+    assert doc_row[5] == "否" and doc_row[6]
+    assert all(isinstance(r[11], int) for r in orows[1:] if r[5] == "是")
+
+
+def test_xlsx_without_output_file_on_a_terminal_is_refused(folder, monkeypatch, capsys):
+    import sys
+
+    from gialint.cli import main
+
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert main(["--isolated", "--format", "xlsx", str(folder)]) == 2
+    assert "-o" in capsys.readouterr().err
