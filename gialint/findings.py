@@ -150,6 +150,9 @@ class FileResult:
     # report's title as read, for the overview of the html/xlsx formats and JSON
     organ: str | None = None
     title: str | None = None
+    # the statistics tables as read, for the html format's grids: {"editions": {t2: edition …},
+    # "found": [t2, t3, t4], "cells": {template key: (text, status, start, end)}} (None: no tables)
+    tables: dict | None = None
 
     @property
     def checked(self) -> bool:
@@ -169,6 +172,7 @@ class FileResult:
         ``keep_all``: keep the whole text (the html format shows it)."""
         if self.source_text is None or keep_all:
             return
+        self.tables = None  # only the html format draws them (it keeps everything)
         if not self.findings and not self.suppressed:
             self.lines, self.source_text = {}, None
             return

@@ -25,8 +25,10 @@ pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = Path(os.environ.get("GIALINT_TEST_OUTPUT", ROOT / "test-output")) / "browser"
-REPORTS = ["2023_pingtan-zone.txt", "2025_shuyang-county-gov.txt", "2024_shanghai-stcsm-kewei.md",
-           "2013_pingtan-local-tax-bureau.txt"]
+COPIED = ["2023_pingtan-zone.txt", "2025_shuyang-county-gov.txt", "2024_shanghai-stcsm-kewei.md",
+          "2013_pingtan-local-tax-bureau.txt"]
+BROKEN = "shuyang-broken-sum.txt"  # a copy with a 表四 total that does not add up
+REPORTS = [*COPIED, BROKEN]
 
 
 def _browser_paths():
@@ -55,8 +57,11 @@ if _skip_reason():
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):
     folder = tmp_path_factory.mktemp("reports")
-    for name in REPORTS:
+    for name in COPIED:
         shutil.copy(REAL / name, folder / name)
+    text = (REAL / "2025_shuyang-county-gov.txt").read_text(encoding="utf-8")
+    (folder / BROKEN).write_text(text.replace("| 3 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 0 | 0 | 5 |"),
+                                 encoding="utf-8")
     (folder / "old-format.doc").write_bytes(b"\xd0\xcf\x11\xe0 not read")
     out = folder.parent / "report.html"
     run = call("--isolated", "--format", "html", "-o", out, folder, cwd=folder)
@@ -175,6 +180,17 @@ def test_a_findings_place_scrolls_its_highlight_into_view(driver, page):
     driver.execute_script("arguments[0].scrollIntoView({block: 'start'})", report)
     OUTPUT.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(OUTPUT / "report-page.png"))
+
+
+def test_a_broken_sum_is_marked_in_the_table_grid(driver, page):
+    _open(driver, page)
+    broken = [td for td in driver.find_elements("css selector", "td.cell.broken")
+              if BROKEN in td.find_element("xpath", "ancestor::section").text]
+    assert len(broken) == 1 and broken[0].text == "5"
+    assert "GIA304" in broken[0].get_attribute("title")
+    driver.execute_script("arguments[0].closest('table').scrollIntoView({block: 'start'})", broken[0])
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    driver.save_screenshot(str(OUTPUT / "report-tables.png"))
 
 
 def test_axe_finds_no_accessibility_violations(driver, page):

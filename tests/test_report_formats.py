@@ -111,3 +111,20 @@ def test_xlsx_without_output_file_on_a_terminal_is_refused(folder, monkeypatch, 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     assert main(["--isolated", "--format", "xlsx", str(folder)]) == 2
     assert "-o" in capsys.readouterr().err
+
+
+def test_html_draws_the_tables_and_marks_a_broken_sum(tmp_path):
+    text = (REAL / "2025_shuyang-county-gov.txt").read_text(encoding="utf-8")
+    assert text.count("| 3 | 0 | 0 | 0 | 3 |") == 1
+    (tmp_path / "broken.txt").write_text(text.replace("| 3 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 0 | 0 | 5 |"),
+                                         encoding="utf-8")
+    page = call("--isolated", "--format", "html", "broken.txt", cwd=tmp_path).out
+    for caption in ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况",
+                    "表四 政府信息公开行政复议、行政诉讼情况"):
+        assert f"<caption>{caption}</caption>" in page
+    assert "行政许可" in page and "自然人" in page and "未经复议直接起诉" in page  # template labels
+    broken = re.findall(r'<td class="cell broken" title="([^"]*)"><a[^>]*>([^<]*)</a>', page)
+    assert [(value, "GIA304" in tip) for tip, value in broken] == [("5", True)]
+    assert "合计为 3" in broken[0][0]  # what the parts add up to
+    parts = re.findall(r'<td class="cell part"[^>]*><a[^>]*>([^<]*)</a>', page)
+    assert parts == ["3", "0", "0", "0"]

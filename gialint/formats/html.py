@@ -161,12 +161,91 @@ def _report_page(n: int, r: FileResult, by_rule: dict) -> str:
             out.append(_finding_table(notes, ids, by_rule))
         if r.hidden:
             out.append(f'<p class="note">另有 {r.hidden} 条读取说明未列出（加 --verbose 显示）。</p>')
+    if r.tables:
+        out.append(_grids(n, r, findings, ids))
     if r.source_text is not None:
         out.append('<h3>报告原文（问题处已标出）</h3>')
         out.append(f'<pre class="text" tabindex="0" aria-label="{_e(organ)} 报告原文">'
                    + _highlighted(r.source_text, findings, ids) + '</pre>')
     out.append('</td></tr></tbody></table></section>')
     return "".join(out)
+
+
+def _grids(n: int, r: FileResult, findings: list[Finding], ids: dict) -> str:
+    """表二/表三/表四 as grids with the template's labels and the cells as read; a
+    cell that a finding points at (or names among its related places) is marked,
+    with the findings' messages in its title and a link to the first one."""
+    from gialint.tables.template import template
+
+    cells = r.tables["cells"]
+    editions = r.tables.get("editions", {})
+    # cell key → the findings at it (the side a relation breaks at: a total) and those
+    # that name it among their related places (the parts that add up to something else)
+    flagged: dict[str, list[Finding]] = {}
+    parts: dict[str, list[Finding]] = {}
+
+    def overlaps(loc, start: int, end: int) -> bool:
+        return loc.start < max(end, start + 1) and start < max(loc.end, loc.start + 1)
+
+    for key, (_text, _status, start, end) in cells.items():
+        for f in findings:
+            if f.verbose:
+                continue
+            if overlaps(f.location, start, end):
+                flagged.setdefault(key, []).append(f)
+            elif any(overlaps(x.location, start, end) for x in f.related):
+                parts.setdefault(key, []).append(f)
+
+    def td(key: str) -> str:
+        if key not in cells:
+            return '<td class="cell none" title="未读到">·</td>'
+        text, status, _s, _e2 = cells[key]
+        shown = text if text else "（空）"
+        cls = "cell" + ("" if status in ("ok", "recovered") else " blank")
+        hits, kind = flagged.get(key), " broken"
+        if not hits:
+            hits, kind = parts.get(key), " part"
+        if not hits:
+            return f'<td class="{cls}">{_e(shown)}</td>'
+        tip = _e("；".join(f"{f.rule} {f.message}" for f in hits))
+        return (f'<td class="{cls}{kind}" title="{tip}"><a class="goto" href="#{ids[id(hits[0])]}" '
+                f'data-target="{ids[id(hits[0])]}">{_e(shown)}</a></td>')
+
+    out = ['<h3>统计表格（按模板读取；红框：与勾稽关系不符的格子，黄底：参与相加的格子；悬停或点击查看说明）</h3>']
+    found = set(r.tables.get("found", ()))
+    if "t2" in found:
+        tpl = template(editions.get("t2", r.edition if r.edition in ("2019", "2021") else "2021"))
+        out.append('<table class="grid cells"><caption>表二 主动公开政府信息情况</caption>')
+        for sub in tpl.t2:
+            out.append(f'<tr><th scope="col">{_e(sub.caption)}</th>'
+                       + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label, _t in sub.columns) + '</tr>')
+            for rk, rlabel in sub.rows:
+                out.append(f'<tr><th scope="row">{_e(rlabel)}</th>'
+                           + "".join(td(f"t2.{sub.key}.{rk}.{ck}") for ck, _l, _t in sub.columns) + '</tr>')
+        out.append('</table>')
+    if "t3" in found:
+        tpl = template(editions.get("t3", r.edition if r.edition in ("2019", "2021") else "2021"))
+        out.append('<table class="grid cells"><caption>表三 收到和处理政府信息公开申请情况</caption>'
+                   '<tr><th scope="col">项目</th>'
+                   + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label in tpl.t3_columns) + '</tr>')
+        for rk, rlabel, kind in tpl.t3_rows:
+            if kind != "data":
+                out.append(f'<tr><th scope="row" colspan="{len(tpl.t3_columns) + 1}" class="group">'
+                           f'{_e(rlabel)}</th></tr>')
+                continue
+            out.append(f'<tr><th scope="row">{_e(rlabel)}</th>'
+                       + "".join(td(f"t3.{rk}.{ck}") for ck, _l in tpl.t3_columns) + '</tr>')
+        out.append('</table>')
+    if "t4" in found:
+        tpl = template(editions.get("t4", r.edition if r.edition in ("2019", "2021") else "2021"))
+        out.append('<table class="grid cells"><caption>表四 政府信息公开行政复议、行政诉讼情况</caption>'
+                   '<tr><th scope="col">类别</th>'
+                   + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label in tpl.t4_columns) + '</tr>')
+        for gk, glabel in tpl.t4_groups:
+            out.append(f'<tr><th scope="row">{_e(glabel)}</th>'
+                       + "".join(td(f"t4.{gk}.{ck}") for ck, _l in tpl.t4_columns) + '</tr>')
+        out.append('</table>')
+    return "".join(out) if len(out) > 1 else ""
 
 
 def _finding_table(findings: list[Finding], ids: dict, by_rule: dict) -> str:
@@ -250,6 +329,17 @@ mark.hl.info { background: #dcebff; border-bottom-color: var(--info); }
 mark.hl.note { background: #eee; border-bottom: 2px dotted #666; }
 mark.point { font-size: .7rem; vertical-align: super; }
 mark.flash { outline: 3px solid #000; }
+table.cells { width: auto; margin: .5rem 0 1rem; }
+table.cells caption { text-align: left; font-weight: bold; padding: .2rem 0; }
+table.cells th { font-weight: normal; background: #f7f7f7; }
+table.cells th.group { font-weight: bold; background: #ececec; }
+td.cell { text-align: right; min-width: 3em; font-variant-numeric: tabular-nums; }
+td.cell.blank { color: #555; background: #f3f3f3; }
+td.cell.none { color: #777; text-align: center; }
+td.cell.broken { background: #ffd9de; outline: 2px solid var(--err); outline-offset: -2px; }
+td.cell.broken a { color: #7a0015; font-weight: bold; }
+td.cell.part { background: #fff2a8; }
+td.cell.part a { color: #4a3500; }
 ul.related { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .85rem; }
 .hidden { display: none !important; }
 @page { size: A4; margin: 14mm 12mm; }
