@@ -315,7 +315,7 @@ th[aria-sort="ascending"] button::after { content: " ▲"; }
 th[aria-sort="descending"] button::after { content: " ▼"; }
 .filters { display: flex; flex-wrap: wrap; gap: .8rem; margin: .5rem 0; align-items: center; }
 .filters input, .filters select { font: inherit; }
-.badge { font-weight: bold; }
+.badge { font-weight: bold; white-space: nowrap; }
 .badge.error { color: var(--err); } .badge.warning { color: var(--warn); } .badge.info { color: var(--info); }
 table.frame { width: 100%; border-collapse: collapse; }
 table.frame > thead .running { display: none; }
