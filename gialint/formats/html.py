@@ -30,6 +30,9 @@ EDITION_ZH = {"2021": "2021 年版", "2019": "2019 年版", "legacy": "旧版提
 # the score: 100 less these per finding the organ must fix (notes about
 # gialint's own reading do not count), never below 0
 PENALTY = {"error": 10, "warning": 3, "info": 1}
+# cross-year and copied-text findings: the ones a reviewer compares across an organ's reports
+CROSS_YEAR = frozenset({"period-not-report-year", "year-mismatch", "plan-names-report-year",
+                        "future-year-in-past-section", "copied-year", "copied-from-elsewhere"})
 
 
 def score(result: FileResult) -> int | None:
@@ -68,6 +71,7 @@ def render_html(results: list[FileResult], rules: list[Rule], *, version: str) -
            f'提示 {sum(f.severity == "info" for f in every)}</p></header>',
            '<main>']
     out.append(_overview(results, every))
+    out.append(_by_organ(results))
     if unchecked:
         out.append('<section id="unchecked" aria-labelledby="unchecked-h"><h2 id="unchecked-h">未检查的文件</h2>'
                    '<table class="grid"><thead><tr><th scope="col">文件</th><th scope="col">原因</th>'
@@ -80,6 +84,32 @@ def render_html(results: list[FileResult], rules: list[Rule], *, version: str) -
             out.append(_report_page(n, r, by_rule))
     out.append('</main>')
     out.append(f'<script>{_JS}</script></body></html>\n')
+    return "".join(out)
+
+
+def _by_organ(results: list[FileResult]) -> str:
+    """Each organ with its reports by year and, gathered from them, the findings
+    about other years and copied text (what to compare across its reports)."""
+    groups: dict[str, list[tuple[int, FileResult]]] = {}
+    for n, r in enumerate(results):
+        if r.checked:
+            groups.setdefault(organ_of(r), []).append((n, r))
+    out = ['<section id="by-organ" aria-labelledby="by-organ-h"><h2 id="by-organ-h">按机关汇总</h2>',
+           '<p class="note">每个机关的各年度报告，以及其中涉及其他年度和照搬内容的问题'
+           '（年份不符、计划写成报告年度、照搬年份、照搬其他地区内容等）。</p>',
+           '<table class="grid organs"><thead><tr><th scope="col">机关</th><th scope="col">报告（年度 · 得分）</th>'
+           '<th scope="col">涉及其他年度或照搬内容的问题</th></tr></thead><tbody>']
+    for organ in sorted(groups):
+        items = sorted(groups[organ], key=lambda x: (x[1].report_year or 0, x[1].path))
+        reports = "<br>".join(f'<a href="#r{n}">{_e(r.report_year or "—")} · {_e(r.path)}</a> · {score(r)}'
+                              for n, r in items)
+        cross = [(n, r, i, f) for n, r in items for i, f in enumerate(sorted_findings(r))
+                 if f.name in CROSS_YEAR and not f.verbose]
+        listed = "".join(f'<li><a href="#r{n}f{i}">{_e(r.report_year or "—")}</a> {f.rule} {_e(f.message)}</li>'
+                         for n, r, i, f in cross)
+        out.append(f'<tr data-organ="{_e(organ)}"><th scope="row">{_e(organ)}</th><td>{reports}</td>'
+                   f'<td>{f"<ul>{listed}</ul>" if listed else "—"}</td></tr>')
+    out.append('</tbody></table></section>')
     return "".join(out)
 
 
@@ -172,29 +202,14 @@ def _report_page(n: int, r: FileResult, by_rule: dict) -> str:
 
 
 def _grids(n: int, r: FileResult, findings: list[Finding], ids: dict) -> str:
-    """表二/表三/表四 as grids with the template's labels and the cells as read; a
-    cell that a finding points at (or names among its related places) is marked,
-    with the findings' messages in its title and a link to the first one."""
-    from gialint.tables.template import template
+    """表二/表三/表四 as grids with the template's labels and the cells as read; the
+    cell a finding points at (where a relation breaks: a total) is framed, the
+    cells it names among its related places (what adds up to it) are marked, with
+    the findings' messages — what each side adds up to — in the title and a link."""
+    from gialint.formats.grids import cell_marks, grids
 
     cells = r.tables["cells"]
-    editions = r.tables.get("editions", {})
-    # cell key → the findings at it (the side a relation breaks at: a total) and those
-    # that name it among their related places (the parts that add up to something else)
-    flagged: dict[str, list[Finding]] = {}
-    parts: dict[str, list[Finding]] = {}
-
-    def overlaps(loc, start: int, end: int) -> bool:
-        return loc.start < max(end, start + 1) and start < max(loc.end, loc.start + 1)
-
-    for key, (_text, _status, start, end) in cells.items():
-        for f in findings:
-            if f.verbose:
-                continue
-            if overlaps(f.location, start, end):
-                flagged.setdefault(key, []).append(f)
-            elif any(overlaps(x.location, start, end) for x in f.related):
-                parts.setdefault(key, []).append(f)
+    broken, parts = cell_marks(r, findings)
 
     def td(key: str) -> str:
         if key not in cells:
@@ -202,7 +217,7 @@ def _grids(n: int, r: FileResult, findings: list[Finding], ids: dict) -> str:
         text, status, _s, _e2 = cells[key]
         shown = text if text else "（空）"
         cls = "cell" + ("" if status in ("ok", "recovered") else " blank")
-        hits, kind = flagged.get(key), " broken"
+        hits, kind = broken.get(key), " broken"
         if not hits:
             hits, kind = parts.get(key), " part"
         if not hits:
@@ -212,38 +227,20 @@ def _grids(n: int, r: FileResult, findings: list[Finding], ids: dict) -> str:
                 f'data-target="{ids[id(hits[0])]}">{_e(shown)}</a></td>')
 
     out = ['<h3>统计表格（按模板读取；红框：与勾稽关系不符的格子，黄底：参与相加的格子；悬停或点击查看说明）</h3>']
-    found = set(r.tables.get("found", ()))
-    if "t2" in found:
-        tpl = template(editions.get("t2", r.edition if r.edition in ("2019", "2021") else "2021"))
-        out.append('<table class="grid cells"><caption>表二 主动公开政府信息情况</caption>')
-        for sub in tpl.t2:
-            out.append(f'<tr><th scope="col">{_e(sub.caption)}</th>'
-                       + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label, _t in sub.columns) + '</tr>')
-            for rk, rlabel in sub.rows:
-                out.append(f'<tr><th scope="row">{_e(rlabel)}</th>'
-                           + "".join(td(f"t2.{sub.key}.{rk}.{ck}") for ck, _l, _t in sub.columns) + '</tr>')
-        out.append('</table>')
-    if "t3" in found:
-        tpl = template(editions.get("t3", r.edition if r.edition in ("2019", "2021") else "2021"))
-        out.append('<table class="grid cells"><caption>表三 收到和处理政府信息公开申请情况</caption>'
-                   '<tr><th scope="col">项目</th>'
-                   + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label in tpl.t3_columns) + '</tr>')
-        for rk, rlabel, kind in tpl.t3_rows:
-            if kind != "data":
-                out.append(f'<tr><th scope="row" colspan="{len(tpl.t3_columns) + 1}" class="group">'
-                           f'{_e(rlabel)}</th></tr>')
-                continue
-            out.append(f'<tr><th scope="row">{_e(rlabel)}</th>'
-                       + "".join(td(f"t3.{rk}.{ck}") for ck, _l in tpl.t3_columns) + '</tr>')
-        out.append('</table>')
-    if "t4" in found:
-        tpl = template(editions.get("t4", r.edition if r.edition in ("2019", "2021") else "2021"))
-        out.append('<table class="grid cells"><caption>表四 政府信息公开行政复议、行政诉讼情况</caption>'
-                   '<tr><th scope="col">类别</th>'
-                   + "".join(f'<th scope="col">{_e(label)}</th>' for _k, label in tpl.t4_columns) + '</tr>')
-        for gk, glabel in tpl.t4_groups:
-            out.append(f'<tr><th scope="row">{_e(glabel)}</th>'
-                       + "".join(td(f"t4.{gk}.{ck}") for ck, _l in tpl.t4_columns) + '</tr>')
+    for grid in grids(r):
+        out.append(f'<table class="grid cells"><caption>{_e(grid.caption)}</caption>')
+        if grid.table != "t2":
+            out.append(f'<tr><th scope="col">{_e(grid.corner)}</th>'
+                       + "".join(f'<th scope="col">{_e(label)}</th>' for label in grid.columns) + '</tr>')
+        for row in grid.rows:
+            if row.header:
+                out.append(f'<tr><th scope="col">{_e(row.label)}</th>'
+                           + "".join(f'<th scope="col">{_e(label)}</th>' for label in row.labels) + '</tr>')
+            elif not row.keys:
+                out.append(f'<tr><th scope="row" colspan="{len(grid.columns) + 1}" class="group">'
+                           f'{_e(row.label)}</th></tr>')
+            else:
+                out.append(f'<tr><th scope="row">{_e(row.label)}</th>' + "".join(map(td, row.keys)) + '</tr>')
         out.append('</table>')
     return "".join(out) if len(out) > 1 else ""
 
@@ -347,7 +344,7 @@ ul.related { margin: .2rem 0 0; padding-left: 1.2rem; font-size: .85rem; }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .filters, th button::after { display: none; }
   th button { pointer-events: none; }
-  #overview, #unchecked { break-after: page; }
+  #overview, #by-organ, #unchecked { break-after: page; }
   .report { break-before: page; border-top: 0; margin-top: 0; }
   table.frame > thead { display: table-header-group; }
   table.frame > thead .running { display: block; font-size: 8pt; color: #333; border-bottom: 1px solid #999; margin-bottom: 4pt; }
