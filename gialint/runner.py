@@ -204,9 +204,10 @@ class Runner:
             return ("error", path, too_large(len(data) if size_known else None, limit))
         return ("data", path, data)
 
-    def run(self, work: list[tuple], jobs: int | None = 1) -> Batch:
+    def run(self, work: list[tuple], jobs: int | None = 1, progress=None) -> Batch:
         """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU); the
-        baseline applied, input errors in the run's language."""
+        baseline applied, input errors in the run's language.  ``progress``: called
+        with each file's path as its result comes in (the command line's bar)."""
         for kind, path, _ in work:  # every rule set loaded before workers fork
             if kind not in ("error", "skip"):
                 self.ruleset_for(path)
@@ -215,6 +216,8 @@ class Runner:
             results.append(result)
             diffs.append(diff)
             fixed.append(count)
+            if progress is not None:
+                progress(result.path)
         first = self.first_ruleset()
         lang = self.options.lang or first.lang()
         for r in results:

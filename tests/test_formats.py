@@ -141,7 +141,7 @@ def caret_line_of(out: str, source_line_no: int) -> tuple[str, str]:
 
 
 def test_formats_tuple_and_unknown_format():
-    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv")
     with pytest.raises(ValueError, match="xml"):
         render("xml", [], [], version=VERSION)
 

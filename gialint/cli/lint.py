@@ -32,6 +32,7 @@ PDF 会列为“未检查”，并说明原因和处理办法；最后一行汇�
   gialint parse FILE      显示语法树（供编写规则的人使用）
   gialint rules           列出所有规则
   gialint rule GIA101     解释一条规则，附示例
+  gialint tables FILE     以表格显示报告的表二、表三、表四，标出与勾稽关系不符的格子
 """
 
 _EPILOG = """\
@@ -51,10 +52,11 @@ def _lint_parser() -> argparse.ArgumentParser:
     p._optionals.title = "选项"
     p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit", "html", "xlsx"),
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv",
+                                        "xlsx"),
                    default="text", help="输出格式（默认 text）；github：GitHub Actions 注释，"
                    "gitlab：Code Quality JSON，junit：JUnit XML，html：供审阅人阅读和打印的报告页面"
-                   "（单个文件，含概览），xlsx：问题清单工作簿（需要 gialint-cn[report]，须与 -o 同用）")
+                   "（单个文件，含概览），csv：问题清单（UTF-8 带 BOM，可用 Excel、WPS 打开），xlsx：问题清单工作簿（需要 gialint-cn[report]，须与 -o 同用）")
     p.add_argument("-o", "--output", metavar="FILE", help="把结果写入 FILE，而不是标准输出")
     p.add_argument("--lang", choices=("zh", "en"), help="问题说明的语言（默认 zh 中文；en 英文）")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -156,7 +158,14 @@ def run_lint(argv: list[str]) -> int:
         return fail(str(err))
     if args.show_files:
         return _show_files(work, runner)
-    batch = runner.run(work, args.jobs)
+    from gialint.cli import progress
+
+    if progress.wanted(work, quiet=args.quiet):
+        lang = runner.options.lang or runner.first_ruleset().lang()
+        with progress.bar(len(work), lang=lang) as advance:
+            batch = runner.run(work, args.jobs, progress=advance)
+    else:
+        batch = runner.run(work, args.jobs)
     results, lang = batch.results, batch.lang
 
     if args.write_baseline:
@@ -203,8 +212,9 @@ def run_lint(argv: list[str]) -> int:
         try:
             if isinstance(out, bytes):
                 Path(args.output).write_bytes(out)
-            else:
-                Path(args.output).write_text(out, encoding="utf-8")
+            else:  # csv: its CRLF line ends as they are (no newline translation)
+                Path(args.output).write_text(out, encoding="utf-8",
+                                             newline="" if args.format == "csv" else None)
         except OSError as err:
             return fail(f"cannot write {args.output}: {err}")
     elif isinstance(out, bytes):

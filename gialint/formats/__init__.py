@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from gialint.findings import FileResult
     from gialint.rule import Rule
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv")
 # formats whose output is bytes (render_bytes), not text
 BINARY_FORMATS = ("xlsx",)
 
@@ -65,6 +65,10 @@ def render(
         from gialint.formats.html import render_html
 
         return render_html(results, rules, version=version)
+    if fmt == "csv":
+        from gialint.formats.csv import render_csv
+
+        return render_csv(results, rules)
     raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
 
 

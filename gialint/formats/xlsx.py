@@ -43,15 +43,9 @@ def suggestion(f: Finding) -> str:
     return ""
 
 
-def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
+def finding_rows(results: list[FileResult], rules: list[Rule]):
+    """One tuple per finding, in the order of FINDING_HEADERS (also the csv format's rows)."""
     by_rule = {r.id: r for r in rules}
-    wb = Workbook()
-    findings_ws = wb.active
-    findings_ws.title = "问题清单"
-    findings_ws.append(FINDING_HEADERS)
     for r in results:
         for f in sorted_findings(r):
             rule = by_rule.get(f.rule)
@@ -59,12 +53,24 @@ def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -
             desc = rule.description.get("zh", "") if rule else ""
             if desc:
                 explain = f"{explain}\n{desc}" if explain else desc
-            findings_ws.append((
+            yield (
                 r.path, organ_of(r), r.report_year, place(f), f.rule, f.name,
                 SEVERITY_ZH.get(f.severity, f.severity), CATEGORY_ZH.get(f.category, f.category),
                 f.message, explain, suggestion(f) or (rule.example_good if rule and rule.example_good else ""),
                 "是" if f.verbose else "",
-            ))
+            )
+
+
+def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    findings_ws = wb.active
+    findings_ws.title = "问题清单"
+    findings_ws.append(FINDING_HEADERS)
+    for row in finding_rows(results, rules):
+        findings_ws.append(row)
     overview = wb.create_sheet("概览")
     overview.append(OVERVIEW_HEADERS)
     for r in results:

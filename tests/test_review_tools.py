@@ -1,0 +1,93 @@
+"""``gialint tables FILE``, ``--format csv`` and the progress bar."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+
+import pytest
+from gialint_testing import REAL, call
+
+
+@pytest.fixture()
+def broken(tmp_path):
+    text = (REAL / "2025_shuyang-county-gov.txt").read_text(encoding="utf-8")
+    path = tmp_path / "broken.txt"
+    path.write_text(text.replace("| 3 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 0 | 0 | 5 |"), encoding="utf-8")
+    return path
+
+
+def test_tables_draws_the_grids_and_marks_the_broken_relation(broken):
+    run = call("tables", "--isolated", broken, cwd=broken.parent)
+    assert run.code == 1, run.err
+    out = run.out
+    for caption in ("表二 主动公开政府信息情况", "表三 收到和处理政府信息公开申请情况",
+                    "表四 政府信息公开行政复议、行政诉讼情况"):
+        assert caption in out
+    assert "行政许可" in out and "自然人" in out and "未经复议直接起诉" in out
+    row = next(line for line in out.splitlines() if "未经复议直接起诉" in line and "│" in line)
+    assert "✗5" in row and row.count("+") == 4
+    assert "GIA304" in out and "合计为 3" in out
+    assert "\x1b[" not in out  # not a terminal: no colour
+
+
+def test_tables_of_a_clean_report_exits_0(tmp_path):
+    shutil.copy(REAL / "2023_pingtan-zone.txt", tmp_path / "a.txt")
+    run = call("tables", "--isolated", "a.txt", cwd=tmp_path)
+    assert run.code == 0 and "表三" in run.out and "✗" not in run.out.split("图例")[0]
+
+
+def test_tables_of_a_missing_file_is_an_error(tmp_path):
+    run = call("tables", "--isolated", "nope.txt", cwd=tmp_path)
+    assert run.code == 2 and "nope.txt" in run.err
+
+
+def test_csv_has_a_bom_chinese_headers_and_a_row_per_finding(broken):
+    import json
+
+    from gialint.formats.xlsx import FINDING_HEADERS
+
+    run = call("--isolated", "--format", "csv", broken, cwd=broken.parent)
+    assert run.out.startswith("\ufeff") and "\r\n" in run.out
+    rows = list(csv.reader(io.StringIO(run.out[1:])))
+    assert tuple(rows[0]) == FINDING_HEADERS
+    doc = json.loads(call("--isolated", "--format", "json", broken, cwd=broken.parent).out)
+    assert sorted((r[4], r[8]) for r in rows[1:]) == sorted(
+        (f["rule"], f["message"]) for f in doc["files"][0]["findings"])
+
+
+def test_progress_bar_only_on_a_terminal_with_many_files(monkeypatch):
+    from gialint.cli import progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    many = [("file", f"r{i}.txt", None) for i in range(8)]
+    few = many[:2]
+    monkeypatch.delenv("CI", raising=False)
+    assert progress.wanted(many, stream=Tty())
+    assert not progress.wanted(few, stream=Tty())
+    assert progress.wanted([("file", "a.pdf", None)], stream=Tty())  # a PDF is slow
+    assert not progress.wanted(many, stream=io.StringIO())  # a pipe
+    assert not progress.wanted(many, quiet=True, stream=Tty())
+    monkeypatch.setenv("CI", "true")
+    assert not progress.wanted(many, stream=Tty())
+    out = Tty()
+    with progress.bar(3, stream=out) as advance:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            advance(name)
+    assert "检查" in out.getvalue()
+
+
+def test_a_run_with_progress_reports_each_file(tmp_path):
+    from gialint.ruleset import Options
+    from gialint.runner import Runner
+
+    for name in ("2023_pingtan-zone.txt", "2025_shuyang-county-gov.txt"):
+        shutil.copy(REAL / name, tmp_path / name)
+    runner = Runner(Options(), isolated=True)
+    seen = []
+    batch = runner.run(runner.expand([str(tmp_path)], None), 1, progress=seen.append)
+    assert len(seen) == len(batch.results) == 2
