@@ -70,7 +70,7 @@ def render_tables(result, *, color: bool = False, width: int | None = None) -> t
         console.print(Text(f"{title} · {result.path} · 报告年度 {result.report_year or '—'} · "
                            f"{result.edition or '—'} 版", style="bold"))
         if not result.tables:
-            console.print("未读到表二、表三、表四（旧版提纲的报告没有统一的表格模板）")
+            console.print(Text("未读到表二、表三、表四（旧版提纲的报告没有统一的表格模板）"))
         for grid in grids(result):
             # 表二's column labels are those of each sub-table: rows of their own
             table = Table(title=grid.caption, title_justify="left", box=box.SQUARE, show_lines=False,
@@ -99,7 +99,7 @@ def render_tables(result, *, color: bool = False, width: int | None = None) -> t
             for f in relations:
                 where = f.location.logical or f"第 {f.location.line} 行"
                 console.print(Text(f"  ✗ {f.rule} {f.message}（{where}）", style="red"))
-        console.print("图例：[✗5] 与勾稽关系不符的格子  [+3] 参与相加的格子  （空）空白  / 填写为无  · 未读到")
+        console.print(Text("图例：✗5 与勾稽关系不符的格子  +3 参与相加的格子  （空）空白  / 填写为无  · 未读到"))
     return cap.get(), len(broken)
 
 
