@@ -128,3 +128,19 @@ def test_html_draws_the_tables_and_marks_a_broken_sum(tmp_path):
     assert "合计为 3" in broken[0][0]  # what the parts add up to
     parts = re.findall(r'<td class="cell part"[^>]*><a[^>]*>([^<]*)</a>', page)
     assert parts == ["3", "0", "0", "0"]
+
+
+def test_html_of_a_generated_word_report(tmp_path):
+    pytest.importorskip("docx", reason="python-docx: pip install 'gialint-cn[docx]'")
+    import sys
+
+    sys.path.insert(0, str(REAL.parent.parent))
+    from docx_builder import text_to_docx
+
+    text = (REAL / "2025_shuyang-county-gov.txt").read_text(encoding="utf-8")
+    text_to_docx(text.replace("| 3 | 0 | 0 | 0 | 3 |", "| 3 | 0 | 0 | 0 | 5 |"), tmp_path / "word.docx")
+    page = call("--isolated", "--format", "html", "word.docx", cwd=tmp_path).out
+    assert page.count('<section class="report"') == 1 and "沐阳县人民政府" in page
+    broken = re.findall(r'<td class="cell broken" title="([^"]*)"><a[^>]*>([^<]*)</a>', page)
+    assert [(value, "GIA304" in tip) for tip, value in broken] == [("5", True)]
+    assert re.search(r'class="goto"[^>]*>[^<]*表', page)  # a Word place: table, row, cell

@@ -91,3 +91,23 @@ def test_a_run_with_progress_reports_each_file(tmp_path):
     seen = []
     batch = runner.run(runner.expand([str(tmp_path)], None), 1, progress=seen.append)
     assert len(seen) == len(batch.results) == 2
+
+
+def test_ci_formats_carry_the_word_or_pdf_place_and_tag_reader_notes():
+    import json
+
+    from gialint.findings import FileResult, Finding, Location
+    from gialint.formats import render
+
+    place = Location(0, 2, 40, 3, 40, 5, "表 3 第 4 行 第 2 格")
+    f = Finding("GIA201", "t3-sum", "table", "error", "合计不符", place)
+    note = Finding("GIA209", "unsplittable", "table", "warning", "无法拆分", Location(3, 4, 1, 4, 1, 5),
+                   verbose=True)
+    r = FileResult(path="a.docx", findings=[f, note], source_text="ab\ncd\n")
+    github = render("github", [r], [], version="1")
+    assert "合计不符（表 3 第 4 行 第 2 格）" in github and "无法拆分 [读取说明]" in github
+    gitlab = json.loads(render("gitlab", [r], [], version="1"))
+    assert [i["description"] for i in gitlab] == ["合计不符（表 3 第 4 行 第 2 格）", "无法拆分 [读取说明]"]
+    junit = render("junit", [r], [], version="1")
+    assert 'message="合计不符（表 3 第 4 行 第 2 格）"' in junit
+    assert "[reader note]" in render("github", [r], [], version="1", lang="en")

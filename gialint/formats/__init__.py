@@ -56,11 +56,11 @@ def render(
     if fmt == "gitlab":
         from gialint.formats.gitlab import render_gitlab
 
-        return render_gitlab(results)
+        return render_gitlab(results, lang=lang)
     if fmt == "junit":
         from gialint.formats.junit import render_junit
 
-        return render_junit(results, version=version)
+        return render_junit(results, version=version, lang=lang)
     if fmt == "html":
         from gialint.formats.html import render_html
 

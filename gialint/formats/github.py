@@ -7,7 +7,7 @@ annotations are capped per level and the rest are counted on one line.
 from __future__ import annotations
 
 from gialint.findings import FileResult
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import ci_message, sorted_findings
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # what GitHub displays per level and step
@@ -39,7 +39,7 @@ def render_github(results: list[FileResult], *, lang: str = "zh") -> str:
             loc = f.location
             props = (f"file={_prop(r.path)},line={loc.line},col={loc.column},"
                      f"endLine={loc.end_line},endColumn={loc.end_column},title={_prop(f.rule)}")
-            lines.append(f"::{level} {props}::{_data(f.message)} ({_data(f.name)})")
+            lines.append(f"::{level} {props}::{_data(ci_message(f, lang))} ({_data(f.name)})")
     total = sum(len(r.findings) for r in results)
     if hidden:
         lines.append(f"gialint: {total} findings; {hidden} are not shown as annotations "

@@ -8,10 +8,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from gialint.findings import FileResult
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import ci_message, sorted_findings
 
 
-def render_junit(results: list[FileResult], *, version: str) -> str:
+def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -> str:
     cases = []
     failures = errors = skipped = 0
     for r in results:
@@ -32,8 +32,9 @@ def render_junit(results: list[FileResult], *, version: str) -> str:
         for f in sorted_findings(r):
             failures += 1
             loc = f.location
-            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {f.message}"
-            body.append(f"      <failure message={quoteattr(f.message)} type={quoteattr(f.rule)}>"
+            message = ci_message(f, lang)
+            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {message}"
+            body.append(f"      <failure message={quoteattr(message)} type={quoteattr(f.rule)}>"
                         f"{escape(text)}</failure>")
         inner = ("\n" + "\n".join(body) + "\n    ") if body else ""
         cases.append(f'    <testcase classname="gialint" name={name}>{inner}</testcase>')
