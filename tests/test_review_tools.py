@@ -111,3 +111,19 @@ def test_ci_formats_carry_the_word_or_pdf_place_and_tag_reader_notes():
     junit = render("junit", [r], [], version="1")
     assert 'message="合计不符（表 3 第 4 行 第 2 格）"' in junit
     assert "[reader note]" in render("github", [r], [], version="1", lang="en")
+
+
+def test_github_writes_a_step_summary_when_asked(tmp_path, monkeypatch):
+    shutil.copy(REAL / "2023_pingtan-zone.txt", tmp_path / "a.txt")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    summary = tmp_path / "summary.md"
+    summary.write_text("before\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    run = call("--isolated", "--format", "github", ".", cwd=tmp_path)
+    assert run.code in (0, 1)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("before\n## gialint")
+    assert "| a.txt | 平潭综合实验区 | 2023 |" in text and "old.doc" in text
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY")
+    call("--isolated", "--format", "github", ".", cwd=tmp_path)
+    assert summary.read_text(encoding="utf-8") == text

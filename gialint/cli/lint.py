@@ -224,6 +224,15 @@ def run_lint(argv: list[str]) -> int:
     else:
         sys.stdout.write(out)
         sys.stdout.flush()
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        from gialint.formats.github import step_summary
+
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(shown, lang=lang))
+        except OSError as err:
+            print(f"gialint: cannot write GITHUB_STEP_SUMMARY {summary_file}: {err}", file=sys.stderr)
     for r in results:
         if r.error and args.format != "text":
             kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"
