@@ -127,3 +127,29 @@ def test_github_writes_a_step_summary_when_asked(tmp_path, monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY")
     call("--isolated", "--format", "github", ".", cwd=tmp_path)
     assert summary.read_text(encoding="utf-8") == text
+
+
+def test_sarif_for_word_and_pdf_has_the_place_and_no_region_of_binary_lines():
+    import json
+
+    import jsonschema
+    from gialint_testing import SARIF_SCHEMA
+
+    from gialint.findings import FileResult, Finding, Location
+    from gialint.formats import render
+
+    place = Location(0, 2, 40, 3, 40, 5, "第 2 页 第 7 行")
+    results = [FileResult(path=p, encoding="utf-8", source_text="ab\ncd\n",
+                          findings=[Finding("GIA201", "t3-sum", "table", "error", "合计不符", place)])
+               for p in ("a.pdf", "b.txt")]
+    doc = json.loads(render("sarif", results, [], version="1"))
+    jsonschema.validate(doc, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")))
+    run = doc["runs"][0]
+    assert "encoding" not in run["artifacts"][0] and run["artifacts"][1]["encoding"] == "utf-8"
+    pdf, txt = run["results"]
+    assert "region" not in pdf["locations"][0]["physicalLocation"]
+    assert pdf["locations"][0]["logicalLocations"][0]["name"] == "第 2 页 第 7 行"
+    assert pdf["partialFingerprints"]["primaryLocationLineHash"] == pdf["partialFingerprints"]["gialint/v1"]
+    assert "第 2 页 第 7 行" in pdf["message"]["text"]
+    assert "region" in txt["locations"][0]["physicalLocation"]
+    assert "primaryLocationLineHash" not in txt["partialFingerprints"]
