@@ -196,7 +196,7 @@ def test_a_broken_sum_is_marked_in_the_table_grid(driver, page):
 def test_axe_finds_no_accessibility_violations(driver, page):
     axe = _axe_source()
     if axe is None:
-        pytest.skip("axe-core is not installed (pip install -e '.[test]' brings axe-selenium-python)")
+        pytest.skip("no axe.min.js: axe-selenium-python (which ships axe-core) is not installed; pip install -e '.[test]'")
     _open(driver, page)
     driver.execute_script(axe)
     result = driver.execute_async_script(
