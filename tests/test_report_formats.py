@@ -84,7 +84,11 @@ def test_xlsx_reads_back_with_openpyxl(folder, tmp_path):
     assert run.code in (0, 1), run.err
     doc = json.loads(call("--isolated", "--format", "json", folder, cwd=folder).out)
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["问题清单", "概览"]
+    assert wb.sheetnames == ["问题清单", "概览", "按机关"]
+    by_organ = list(wb["按机关"].iter_rows(values_only=True))
+    assert by_organ[0][0] == "机关" and wb["按机关"].freeze_panes == "A2"
+    assert {r[0] for r in by_organ[1:]} == {"平潭综合实验区", "沐阳县人民政府", "上海市科委"}
+    assert all(r[1] == 1 for r in by_organ[1:])
     ws = wb["问题清单"]
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0] == FINDING_HEADERS

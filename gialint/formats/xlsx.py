@@ -5,7 +5,8 @@ Sheet 问题清单: one row per finding (file, organ, year, rule and name, sever
 category, place, message, the rule's explanation, a suggested fix), gialint's
 notes about its own reading marked in a column of their own.  Sheet 概览: one
 row per file (organ, year, edition, counts, score; files not checked with the
-reason).  Chinese headers, a frozen header row and autofilters on both.
+reason).  Sheet 按机关: one row per organ (its reports' years, counts, the lowest
+score, the findings about other years and copied text).  Chinese headers, a frozen header row and autofilters on both.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from gialint.findings import SEVERITIES
 from gialint.formats._common import sorted_findings
-from gialint.formats.html import CATEGORY_ZH, EDITION_ZH, SEVERITY_ZH, organ_of, score
+from gialint.formats.html import CATEGORY_ZH, CROSS_YEAR, EDITION_ZH, SEVERITY_ZH, organ_of, score
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
@@ -23,9 +24,10 @@ if TYPE_CHECKING:
 
 FINDING_HEADERS = ("文件", "机关", "报告年度", "位置", "规则", "规则名称", "级别", "类别", "问题",
                    "规则说明", "建议修改", "读取说明")
+ORGAN_HEADERS = ("机关", "报告数", "报告年度", "错误", "警告", "提示", "最低得分", "涉及其他年度或照搬内容的问题")
 OVERVIEW_HEADERS = ("文件", "机关", "报告标题", "报告年度", "版本", "是否检查", "未检查原因",
                     "错误", "警告", "提示", "读取说明", "得分")
-WIDTHS = {"文件": 28, "机关": 22, "报告标题": 36, "位置": 22, "问题": 60, "规则说明": 40,
+WIDTHS = {"涉及其他年度或照搬内容的问题": 60, "报告年度": 14, "文件": 28, "机关": 22, "报告标题": 36, "位置": 22, "问题": 60, "规则说明": 40,
           "建议修改": 36, "未检查原因": 40, "规则名称": 22}
 
 
@@ -83,8 +85,23 @@ def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -
             counts["error"], counts["warning"], counts["info"],
             sum(f.verbose for f in r.findings) + r.hidden, score(r),
         ))
+    organs = wb.create_sheet("按机关")
+    organs.append(ORGAN_HEADERS)
+    groups: dict[str, list] = {}
+    for r in results:
+        if r.checked:
+            groups.setdefault(organ_of(r), []).append(r)
+    for organ in sorted(groups):
+        rs = groups[organ]
+        shown = [f for r in rs for f in r.findings if not f.verbose]
+        cross = [f"{r.report_year or '—'} {f.rule} {f.message}" for r in rs for f in sorted_findings(r)
+                 if f.name in CROSS_YEAR and not f.verbose]
+        organs.append((organ, len(rs), "、".join(str(r.report_year or "—") for r in
+                                                 sorted(rs, key=lambda r: r.report_year or 0)),
+                       *(sum(f.severity == s for f in shown) for s in SEVERITIES),
+                       min(score(r) for r in rs), "\n".join(cross)))
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
-    for ws in (findings_ws, overview):
+    for ws in (findings_ws, overview, organs):
         for cell in ws[1]:
             cell.font, cell.fill = bold, head_fill
             ws.column_dimensions[cell.column_letter].width = WIDTHS.get(cell.value, 12)
