@@ -33,9 +33,7 @@ def client_for(address: str, workers: int | None = None):
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        from gialint.runner import OptionError
-
-        raise OptionError("--dask needs the distributed package: "
+        raise ImportError("--dask needs the distributed package: "
                           "pip install 'gialint-cn[dask]'") from None
     if address == "local":
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
@@ -58,22 +56,22 @@ def expand_urls(paths) -> list:
 
 
 def run(runner, work: list, client) -> list:
-    """``runner(item)`` for every work item, on the cluster of ``client``, in order."""
+    """``runner(item)`` for every work item, on the cluster of ``client``, in order
+    (each worker builds a runner of the same class and settings)."""
     spec = runner.spec()
     batches = [work[i:i + BATCH] for i in range(0, len(work), BATCH)]
-    futures = client.map(_lint_batch, batches, spec=spec, retries=RETRIES, pure=False)
+    futures = client.map(_lint_batch, batches, cls=type(runner), spec=spec, retries=RETRIES,
+                         pure=False)
     out = []
     for part in client.gather(futures):
         out.extend(part)
     return out
 
 
-def _lint_batch(items: list, spec: dict) -> list:
+def _lint_batch(items: list, cls, spec: dict) -> list:
     """On a worker: the results of a batch, with the runner of ``spec``."""
-    from gialint.runner import Runner
-
     key = repr(sorted(spec.items()))
     runner = _RUNNERS.get(key)
     if runner is None:
-        runner = _RUNNERS[key] = Runner(**spec)
+        runner = _RUNNERS[key] = cls(**spec)
     return [runner(item) for item in items]

@@ -146,6 +146,13 @@ class FileResult:
     # message code (gialint.inputmessages) and its rendering in the run's language
     unchecked_code: str | None = None
     unchecked: str | None = None
+    # the organ that published the report (from its title or signature) and the
+    # report's title as read, for the overview of the html/xlsx formats and JSON
+    organ: str | None = None
+    title: str | None = None
+    # the statistics tables as read, for the html format's grids: {"editions": {t2: edition …},
+    # "found": [t2, t3, t4], "cells": {template key: (text, status, start, end)}} (None: no tables)
+    tables: dict | None = None
 
     @property
     def checked(self) -> bool:
@@ -158,12 +165,14 @@ class FileResult:
         lines = split_lines(self.source_text)
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
-    def keep_needed_lines(self) -> None:
+    def keep_needed_lines(self, keep_all: bool = False) -> None:
         """Drop the whole text, keeping the lines that findings (and their related
         and suppressed locations) cover: a run over thousands of reports then holds
-        a few lines per file until the output is written, not every file."""
-        if self.source_text is None:
+        a few lines per file until the output is written, not every file.
+        ``keep_all``: keep the whole text (the html format shows it)."""
+        if self.source_text is None or keep_all:
             return
+        self.tables = None  # only the html format draws them (it keeps everything)
         if not self.findings and not self.suppressed:
             self.lines, self.source_text = {}, None
             return

@@ -115,7 +115,22 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
         unchecked_code="pdf-no-text" if scanned else None,
+        organ=report.organ, title=report.title.text if report.title else None,
+        tables=_tables(report, source),
     )
+
+
+def _tables(report, source: Source) -> dict | None:
+    """The cells of 表二/表三/表四 as read (plain data, for the html format's grids):
+    each cell's text, status and place in the file (file offsets, as findings have)."""
+    data = report.data
+    if data is None or not data.cells:
+        return None
+    cells = {}
+    for key, c in data.cells.items():
+        loc = source.location(c.span.start, c.span.end)
+        cells[key] = (c.text, c.status, loc.start, loc.end)
+    return {"editions": dict(data.editions), "found": sorted(data.found), "cells": cells}
 
 
 # the module of the analysis stage an exception came from → the stage's name

@@ -124,7 +124,7 @@ class Runner:
     def __init__(self, options: Options | None = None, *, config: str | os.PathLike | None = None,
                  isolated: bool = False, max_file_size: int | None = None, fix: bool = False,
                  diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None,
-                 force_exclude: bool = False):
+                 force_exclude: bool = False, keep_text: bool = False):
         self.options = options or Options()
         if self.options.encoding:
             check_encoding(self.options.encoding)
@@ -134,6 +134,7 @@ class Runner:
         self.fix, self.diff = fix, diff
         self.stdin_filename = stdin_filename
         self.force_exclude = force_exclude
+        self.keep_text = keep_text  # keep each report's whole text (--format html shows it)
         self.excluded = 0  # files the last expand() left out by the configuration's exclude
         self.baseline = baseline
         self.known = None
@@ -146,7 +147,8 @@ class Runner:
                 raise OptionError(str(err)) from None
         # what a worker elsewhere needs to build the same runner (gialint/cluster.py)
         self._spec = {"options": self.options, "config": config, "isolated": isolated,
-                      "max_file_size": max_file_size, "stdin_filename": stdin_filename}
+                      "max_file_size": max_file_size, "stdin_filename": stdin_filename,
+                      "keep_text": keep_text}
         self.rulesets: dict[Path | None, RuleSet] = {}  # by config file (None: defaults)
         forget_found_configs()  # config files may have come or gone since an earlier run
 
@@ -216,10 +218,11 @@ class Runner:
             return ("error", path, too_large(len(data) if size_known else None, limit))
         return ("data", path, data)
 
-    def run(self, work: list[tuple], jobs: int | None = 1, client=None) -> Batch:
+    def run(self, work: list[tuple], jobs: int | None = 1, progress=None, client=None) -> Batch:
         """Lint ``work`` in ``jobs`` processes (None or 0: one per CPU), or on the
         Dask cluster of ``client`` (gialint/cluster.py); the baseline applied,
-        input errors in the run's language."""
+        input errors in the run's language.  ``progress``: called with each file's
+        path as its result comes in (the command line's bar)."""
         for kind, path, _ in work:  # every rule set loaded before workers fork
             if kind not in ("error", "skip", "url"):
                 self.ruleset_for(path)
@@ -234,6 +237,8 @@ class Runner:
             results.append(result)
             diffs.append(diff)
             fixed.append(count)
+            if progress is not None:
+                progress(result.path)
         first = self.first_ruleset()
         lang = self.options.lang or first.lang()
         for r in results:
@@ -293,7 +298,7 @@ class Runner:
         diff, fixed = None, 0
         if (self.fix and kind == "file" or self.diff) and source.fixable:
             result, diff, fixed = self._fix(result, source, rs)
-        result.keep_needed_lines()
+        result.keep_needed_lines(keep_all=self.keep_text)
         return result, diff, fixed
 
     def _read_url(self, path: Path, url: str) -> tuple:

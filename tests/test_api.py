@@ -39,7 +39,8 @@ def _cli_entries(*args, cwd=None) -> list[dict]:
 def _cli_keys(report: FileReport) -> dict:
     """The part of to_dict() that the command line's JSON also has."""
     d = report.to_dict()
-    return {k: d[k] for k in ("path", "encoding", "edition", "report_year", "findings", "error")}
+    return {k: d[k] for k in ("path", "encoding", "edition", "report_year", "organ", "title", "findings",
+                              "error")}
 
 
 # -- paths ---------------------------------------------------------------------------
@@ -202,7 +203,7 @@ def test_results_pickle_and_round_trip_through_json(files, monkeypatch):
     text = json.dumps([r.to_dict() for r in reports], ensure_ascii=False)
     assert [FileReport.from_dict(d) for d in json.loads(text)] == reports
     doc = reports[0].to_dict()
-    assert list(doc) == ["path", "encoding", "edition", "report_year", "findings", "error",
+    assert list(doc) == ["path", "encoding", "edition", "report_year", "organ", "title", "findings", "error",
                          "suppressed", "diff", "fixed", "hidden", "checked"]
     assert list(doc["findings"][0]) == ["rule", "name", "category", "severity", "line", "column",
                                         "end_line", "end_column", "message", "related"]

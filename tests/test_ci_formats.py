@@ -82,3 +82,17 @@ def test_junit_xml():
     assert [f.get("type") for f in cases[0].findall("failure")] == ["GIA101", "GIA103"]
     assert cases[1].find("failure") is None
     assert cases[2].find("error").get("message") == "PDF <not> supported"
+
+
+def test_junit_info_findings_and_reader_notes_go_to_system_out():
+    note = _finding(3, rule="GIA209")
+    note.verbose = True
+    results = [FileResult(path="a.txt", findings=[_finding(1), _finding(2, rule="GIA103", severity="info"),
+                                                  note])]
+    root = ET.fromstring(_render("junit", results))
+    suite = root.find("testsuite")
+    assert suite.get("failures") == "1"
+    case = suite.find("testcase")
+    assert [f.get("type") for f in case.findall("failure")] == ["GIA101"]
+    out = case.find("system-out").text
+    assert "GIA103 [info]" in out and "GIA209" in out and "[读取说明]" in out

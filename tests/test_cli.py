@@ -304,10 +304,10 @@ def test_color(files):
 def test_json_document_shape(files):
     result = gia(files, "--format", "json", "error.txt", "nope.txt")
     doc = result.json()
-    assert list(doc) == ["version", "files"]
+    assert list(doc) == ["version", "files", "summary"]
     assert re.fullmatch(r"\d+\.\d+\.\d+\S*", doc["version"])
     ok, missing = doc["files"]
-    assert list(ok) == ["path", "encoding", "edition", "report_year", "findings", "error"]
+    assert list(ok) == ["path", "encoding", "edition", "report_year", "organ", "title", "findings", "error"]
     assert (ok["path"], ok["encoding"], ok["edition"], ok["report_year"], ok["error"]) == (
         "error.txt", "utf-8", "2021", 2023, None)
     (f,) = ok["findings"]

@@ -141,7 +141,7 @@ def caret_line_of(out: str, source_line_no: int) -> tuple[str, str]:
 
 
 def test_formats_tuple_and_unknown_format():
-    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit")
+    assert FORMATS == ("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv")
     with pytest.raises(ValueError, match="xml"):
         render("xml", [], [], version=VERSION)
 
@@ -335,7 +335,10 @@ def test_json_is_the_standard_librarys_indented_dump(capsys):
     assert any("place" in f for r in doc["files"] for f in r["findings"])
     assert any(f["related"] for r in doc["files"] for f in r["findings"])
     assert run.out == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-    assert render_json([], version="1") == json.dumps({"version": "1", "files": []}, indent=2) + "\n"
+    from gialint.formats.json import to_document
+
+    assert render_json([], version="1") == json.dumps(to_document([], version="1"), indent=2) + "\n"
+    assert json.loads(render_json([], version="1"))["summary"]["files"] == 0
 
 
 def test_json_document():
@@ -345,10 +348,10 @@ def test_json_document():
     out = render("json", results, [make_rule()], version=VERSION)
     assert "平潭" in out and '\n  "files"' in out  # ensure_ascii=False, indent 2
     doc = json.loads(out)
-    assert list(doc) == ["version", "files"]
+    assert list(doc) == ["version", "files", "summary"]
     assert doc["version"] == VERSION
     first, bad = doc["files"]
-    assert list(first) == ["path", "encoding", "edition", "report_year", "findings", "error"]
+    assert list(first) == ["path", "encoding", "edition", "report_year", "organ", "title", "findings", "error"]
     assert first["path"] == "报告/平潭 2023.txt" and first["encoding"] == "utf-8"
     assert first["edition"] == "2021" and first["report_year"] == 2023 and first["error"] is None
     (fd,) = first["findings"]
@@ -383,6 +386,8 @@ def test_json_document():
         "encoding": None,
         "edition": None,
         "report_year": None,
+        "organ": None,
+        "title": None,
         "findings": [],
         "error": "无法读取",
     }

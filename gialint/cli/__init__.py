@@ -5,6 +5,7 @@
     gialint parse [--tokens] FILE    show the syntax tree gialint built
     gialint rules [--format …]       list the rules
     gialint rule ID|NAME             explain one rule
+    gialint tables FILE              表二/表三/表四 as grids, broken relations marked
 
 Exit codes: 0 clean (nothing at or above --fail-on), 1 findings, 2 usage,
 configuration or input error.
@@ -20,7 +21,7 @@ import sys
 
 from gialint.cli.common import EXIT_ERROR, fail
 
-SUBCOMMANDS = ("check", "parse", "rules", "rule")
+SUBCOMMANDS = ("check", "parse", "rules", "rule", "tables")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
             from gialint.cli.parse import run_parse
 
             return run_parse(rest)
+        if cmd == "tables":
+            from gialint.cli.tables import run_tables
+
+            return run_tables(rest)
         from gialint.cli.rules import run_rule, run_rules
 
         return run_rules(rest) if cmd == "rules" else run_rule(rest)

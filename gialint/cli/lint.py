@@ -32,6 +32,7 @@ PDF 会列为“未检查”，并说明原因和处理办法；最后一行汇�
   gialint parse FILE      显示语法树（供编写规则的人使用）
   gialint rules           列出所有规则
   gialint rule GIA101     解释一条规则，附示例
+  gialint tables FILE     以表格显示报告的表二、表三、表四，标出与勾稽关系不符的格子
 """
 
 _EPILOG = """\
@@ -51,9 +52,11 @@ def _lint_parser() -> argparse.ArgumentParser:
     p._optionals.title = "选项"
     p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
-    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"),
+    p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv",
+                                        "xlsx"),
                    default="text", help="输出格式（默认 text）；github：GitHub Actions 注释，"
-                   "gitlab：Code Quality JSON，junit：JUnit XML")
+                   "gitlab：Code Quality JSON，junit：JUnit XML，html：供审阅人阅读和打印的报告页面"
+                   "（单个文件，含概览），csv：问题清单（UTF-8 带 BOM，可用 Excel、WPS 打开），xlsx：问题清单工作簿（需要 gialint-cn[report]，须与 -o 同用）")
     p.add_argument("-o", "--output", metavar="FILE", help="把结果写入 FILE，而不是标准输出")
     p.add_argument("--lang", choices=("zh", "en"), help="问题说明的语言（默认 zh 中文；en 英文）")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
@@ -138,6 +141,8 @@ def run_lint(argv: list[str]) -> int:
         return fail("--fix and --diff work on files, not on standard input")
     if args.statistics and args.format not in ("text", "json"):
         return fail("--statistics works with --format text or json")
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        return fail("--format xlsx writes a workbook: give -o FILE.xlsx")
     from gialint.ruleset import Options
     from gialint.runner import Runner
     from gialint.tomlpos import ConfigError
@@ -150,7 +155,8 @@ def run_lint(argv: list[str]) -> int:
                         max_file_size=args.max_file_size, fix=args.fix, diff=args.diff,
                         # --write-baseline records every finding, whatever a baseline knew
                         baseline=None if args.write_baseline else args.baseline,
-                        stdin_filename=args.stdin_filename, force_exclude=args.force_exclude)
+                        stdin_filename=args.stdin_filename, force_exclude=args.force_exclude,
+                        keep_text=args.format == "html")
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
         return fail(str(err))
@@ -162,12 +168,19 @@ def run_lint(argv: list[str]) -> int:
 
         try:
             client = client_for(args.dask, args.jobs)
-        except ConfigError as err:
+        except ImportError as err:
             return fail(str(err))
         except (OSError, TimeoutError) as err:  # no scheduler at that address
             return fail(f"--dask {args.dask}: {err}")
+    from gialint.cli import progress
+
     try:
-        batch = runner.run(work, args.jobs, client=client)
+        if progress.wanted(work, quiet=args.quiet):
+            lang = runner.options.lang or runner.first_ruleset().lang()
+            with progress.bar(len(work), lang=lang) as advance:
+                batch = runner.run(work, args.jobs, progress=advance, client=client)
+        else:
+            batch = runner.run(work, args.jobs, client=client)
     finally:
         if client is not None:
             client.close()
@@ -198,6 +211,13 @@ def run_lint(argv: list[str]) -> int:
     shown, hidden = _at_least(results, args.min_severity)
     if args.statistics and args.format == "json":
         out = _statistics_json(shown)
+    elif args.format == "xlsx":
+        from gialint.formats import render_bytes
+
+        try:
+            out = render_bytes("xlsx", shown, batch.rules, version=__version__)
+        except ImportError:
+            return fail("--format xlsx needs openpyxl: pip install 'gialint-cn[report]'")
     else:
         from gialint.formats import render
 
@@ -210,12 +230,29 @@ def run_lint(argv: list[str]) -> int:
                                    "show_statistics": args.statistics, "show_fixes": args.show_fixes})
     if args.output:
         try:
-            Path(args.output).write_text(out, encoding="utf-8")
+            if isinstance(out, bytes):
+                Path(args.output).write_bytes(out)
+            else:  # csv: its CRLF line ends as they are (no newline translation)
+                Path(args.output).write_text(out, encoding="utf-8",
+                                             newline="" if args.format == "csv" else None)
         except OSError as err:
             return fail(f"cannot write {args.output}: {err}")
+    elif isinstance(out, bytes):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
     else:
         sys.stdout.write(out)
         sys.stdout.flush()
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if args.format == "github" and summary_file:
+        from gialint.formats.github import step_summary
+
+        try:
+            with open(summary_file, "a", encoding="utf-8") as fh:
+                fh.write(step_summary(shown, lang=lang))
+        except OSError as err:
+            print(f"gialint: cannot write GITHUB_STEP_SUMMARY {summary_file}: {err}", file=sys.stderr)
     for r in results:
         if r.error and args.format != "text":
             kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"

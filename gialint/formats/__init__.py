@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from gialint.findings import FileResult
     from gialint.rule import Rule
 
-FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv")
+# formats whose output is bytes (render_bytes), not text
+BINARY_FORMATS = ("xlsx",)
 
 
 def render(
@@ -54,9 +56,26 @@ def render(
     if fmt == "gitlab":
         from gialint.formats.gitlab import render_gitlab
 
-        return render_gitlab(results)
+        return render_gitlab(results, lang=lang)
     if fmt == "junit":
         from gialint.formats.junit import render_junit
 
-        return render_junit(results, version=version)
+        return render_junit(results, version=version, lang=lang)
+    if fmt == "html":
+        from gialint.formats.html import render_html
+
+        return render_html(results, rules, version=version)
+    if fmt == "csv":
+        from gialint.formats.csv import render_csv
+
+        return render_csv(results, rules)
     raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")
+
+
+def render_bytes(fmt: str, results: list[FileResult], rules: list[Rule], *, version: str) -> bytes:
+    """Render a binary format (``xlsx``: a workbook for the reviewer to send back)."""
+    if fmt == "xlsx":
+        from gialint.formats.xlsx import render_xlsx
+
+        return render_xlsx(results, rules, version=version)
+    raise ValueError(f"{fmt!r} is not a binary output format")

@@ -62,3 +62,16 @@ def fingerprint(rule_id: str, line_text: str, occurrence: int) -> str:
     collapsed = line_key(line_text)
     data = f"{rule_id}\x00{collapsed}\x00{occurrence}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:32]
+
+
+def ci_message(f: Finding, lang: str = "zh") -> str:
+    """A finding's message for the CI formats (github, gitlab, junit): with the
+    place a person looks for in a Word or PDF file (page, table, row, cell) —
+    their line numbers count lines of gialint's rendering, not of the file — and
+    a tag on a note about gialint's own reading (not for the organ to fix)."""
+    text = f.message
+    if f.location.logical:
+        text += f"（{f.location.logical}）" if norm_lang(lang) == "zh" else f" ({f.location.logical})"
+    if f.verbose:
+        text += " [读取说明]" if norm_lang(lang) == "zh" else " [reader note]"
+    return text

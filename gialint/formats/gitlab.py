@@ -10,12 +10,12 @@ import hashlib
 import json
 
 from gialint.findings import FileResult
-from gialint.formats._common import fingerprinted
+from gialint.formats._common import ci_message, fingerprinted
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
-def render_gitlab(results: list[FileResult]) -> str:
+def render_gitlab(results: list[FileResult], *, lang: str = "zh") -> str:
     issues = []
     for r in results:
         if r.error:
@@ -31,7 +31,7 @@ def render_gitlab(results: list[FileResult]) -> str:
             issues.append({
                 "type": "issue",
                 "check_name": f"{f.rule} {f.name}",
-                "description": f.message,
+                "description": ci_message(f, lang),
                 "content": {"body": f"{f.rule} ({f.category})"},
                 "categories": ["Style" if f.severity == "info" else "Bug Risk"],
                 "severity": SEVERITY.get(f.severity, "minor"),

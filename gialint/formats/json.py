@@ -42,6 +42,29 @@ def _finding(f: Finding) -> dict:
     }
 
 
+def summary(results: list[FileResult]) -> dict:
+    """The run in numbers: files found, checked and not checked; the findings the
+    organs must fix by severity, category and rule (gialint's notes about its own
+    reading counted apart, as ``reader_notes``, shown or not)."""
+    from gialint.findings import CATEGORIES, SEVERITIES
+
+    shown = [f for r in results for f in r.findings if not f.verbose]
+    severity = dict.fromkeys(SEVERITIES, 0)
+    category = dict.fromkeys(CATEGORIES, 0)
+    rule: dict[str, int] = {}
+    for f in shown:
+        severity[f.severity] = severity.get(f.severity, 0) + 1
+        category[f.category] = category.get(f.category, 0) + 1
+        rule[f.rule] = rule.get(f.rule, 0) + 1
+    checked = sum(r.checked for r in results)
+    return {
+        "files": len(results), "checked": checked, "not_checked": len(results) - checked,
+        "findings": len(shown), "severity": severity, "category": category,
+        "rule": dict(sorted(rule.items())),
+        "reader_notes": sum(f.verbose for r in results for f in r.findings) + sum(r.hidden for r in results),
+    }
+
+
 def to_document(results: list[FileResult], *, version: str) -> dict:
     return {
         "version": version,
@@ -51,11 +74,14 @@ def to_document(results: list[FileResult], *, version: str) -> dict:
                 "encoding": r.encoding,
                 "edition": r.edition,
                 "report_year": r.report_year,
+                "organ": r.organ,
+                "title": r.title,
                 "findings": [_finding(f) for f in sorted_findings(r)],
                 "error": r.error,
             }
             for r in results
         ],
+        "summary": summary(results),
     }
 
 
@@ -71,6 +97,7 @@ def render_json(results: list[FileResult], *, version: str) -> str:
     for r in results:
         out.append(f'{sep}{{\n      "path": {_scalar(r.path)},\n      "encoding": {_scalar(r.encoding)},'
                    f'\n      "edition": {_scalar(r.edition)},\n      "report_year": {_scalar(r.report_year)},'
+                   f'\n      "organ": {_scalar(r.organ)},\n      "title": {_scalar(r.title)},'
                    '\n      "findings": ')
         findings = sorted_findings(r)
         if findings:
@@ -79,7 +106,9 @@ def render_json(results: list[FileResult], *, version: str) -> str:
             out.append("[]")
         out.append(f',\n      "error": {_scalar(r.error)}\n    }}')
         sep = ",\n    "
-    out.append("\n  ]\n}\n" if results else "\n}\n")
+    out.append("\n  ]" if results else "")
+    body = json.dumps(summary(results), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    out.append(f',\n  "summary": {body}\n}}\n')
     return "".join(out)
 
 

@@ -1,4 +1,6 @@
-"""JUnit XML: one test case per file, one failure per finding.
+"""JUnit XML: one test case per file, one failure per error or warning; the
+info findings and gialint's notes about its own reading go to the test case's
+``<system-out>`` (they fail nothing).
 
 For CI systems that read nothing else (Jenkins, Azure, many dashboards).
 """
@@ -8,10 +10,10 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from gialint.findings import FileResult
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import ci_message, sorted_findings
 
 
-def render_junit(results: list[FileResult], *, version: str) -> str:
+def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -> str:
     cases = []
     failures = errors = skipped = 0
     for r in results:
@@ -28,13 +30,19 @@ def render_junit(results: list[FileResult], *, version: str) -> str:
                          f'      <error message={quoteattr(r.error)} type="input"/>\n'
                          f"    </testcase>")
             continue
-        body = []
+        body, out = [], []
         for f in sorted_findings(r):
-            failures += 1
             loc = f.location
-            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {f.message}"
-            body.append(f"      <failure message={quoteattr(f.message)} type={quoteattr(f.rule)}>"
+            message = ci_message(f, lang)
+            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {message}"
+            if f.severity == "info" or f.verbose:
+                out.append(text)
+                continue
+            failures += 1
+            body.append(f"      <failure message={quoteattr(message)} type={quoteattr(f.rule)}>"
                         f"{escape(text)}</failure>")
+        if out:
+            body.append("      <system-out>" + escape("\n".join(out)) + "</system-out>")
         inner = ("\n" + "\n".join(body) + "\n    ") if body else ""
         cases.append(f'    <testcase classname="gialint" name={name}>{inner}</testcase>')
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'

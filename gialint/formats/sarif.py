@@ -208,7 +208,8 @@ def to_sarif(
     for index, fr in enumerate(results):
         art_loc = {**artifact_location(fr.path, base), "index": index}
         artifact: dict = {"location": {k: v for k, v in art_loc.items() if k != "index"}}
-        if fr.encoding:
+        binary = is_binary(fr.path)
+        if fr.encoding and not binary:  # a Word or PDF file has no text encoding of its own
             artifact["encoding"] = fr.encoding
         props = {}
         if fr.edition is not None:
@@ -237,12 +238,15 @@ def to_sarif(
                 "locations": [{"physicalLocation": {"artifactLocation": art_loc}}],
             })
 
-        lines = source_lines(fr) if fr.findings else []
+        # Word and PDF: lines of gialint's rendering, not of the file, so no region
+        # (the place is the logical location) and a line hash of our own, so that
+        # GitHub does not hash a "line" of the binary file
+        lines = [] if binary else (source_lines(fr) if fr.findings else [])
         for f, line_text, fp in fingerprinted(fr):
             if f.rule not in rule_index:
                 rule_index[f.rule] = len(descriptors)
                 descriptors.append(_ad_hoc_descriptor(f))
-            res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp)
+            res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp, binary=binary)
             if fr.baselined:
                 res["baselineState"] = "new"
             sarif_results.append(res)
@@ -258,7 +262,8 @@ def to_sarif(
                 if f.rule not in rule_index:
                     rule_index[f.rule] = len(descriptors)
                     descriptors.append(_ad_hoc_descriptor(f))
-                res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp)
+                res = _result(f, rule_index[f.rule], art_loc, [] if binary else lines, line_text, fp,
+                              binary=binary)
                 kind, just = why[id(f)]
                 res["suppressions"] = [{"kind": kind, "justification": just}]
                 if kind == "external":
@@ -298,19 +303,29 @@ def to_sarif(
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def _physical(art_loc: dict, loc: Location, lines: list[str]) -> dict:
+BINARY_SUFFIXES = (".docx", ".pdf")
+
+
+def is_binary(path: str) -> bool:
+    """A Word or PDF file: its findings' lines count lines of gialint's rendering."""
+    return path.lower().endswith(BINARY_SUFFIXES)
+
+
+def _physical(art_loc: dict, loc: Location, lines: list[str], binary: bool = False) -> dict:
     physical: dict = {"artifactLocation": art_loc}
+    if binary:
+        return physical
     reg = region(loc, lines)
     if reg is not None:
         physical["region"] = reg
     return physical
 
 
-def _location(art_loc: dict, loc: Location, lines: list[str]) -> dict:
+def _location(art_loc: dict, loc: Location, lines: list[str], binary: bool = False) -> dict:
     """A physical location; for Word and PDF files (whose lines are lines of
-    gialint's rendering, see ``gialint parse --text``) also the logical place:
-    page and line, paragraph, or table, row and cell."""
-    out: dict = {"physicalLocation": _physical(art_loc, loc, lines)}
+    gialint's rendering, see ``gialint parse --text``) the file without a region,
+    and the logical place: page and line, paragraph, or table, row and cell."""
+    out: dict = {"physicalLocation": _physical(art_loc, loc, lines, binary)}
     if loc.logical:
         out["logicalLocations"] = [{"name": loc.logical, "kind": "element"}]
     return out
@@ -320,15 +335,17 @@ MAX_RESULTS = 25_000  # GitHub code scanning's limit per run
 
 
 def _result(
-    f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, fp: str
+    f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, fp: str,
+    binary: bool = False,
 ) -> dict:
     res: dict = {
         "ruleId": f.rule,
         "ruleIndex": index,
         "level": level(f.severity),
-        "message": {"text": f.message},
-        "locations": [_location(art_loc, f.location, lines)],
-        "partialFingerprints": {FINGERPRINT_KEY: fp},
+        "message": {"text": f"{f.message}（{f.location.logical}）" if binary and f.location.logical
+                    else f.message},
+        "locations": [_location(art_loc, f.location, lines, binary)],
+        "partialFingerprints": {FINGERPRINT_KEY: fp, **({"primaryLocationLineHash": fp} if binary else {})},
     }
     if f.verbose:  # a note about gialint's own reading (--verbose)
         res["properties"] = {"verbose": True}
@@ -336,7 +353,7 @@ def _result(
         res["relatedLocations"] = [
             {
                 "id": i,
-                **_location(art_loc, rel.location, lines),
+                **_location(art_loc, rel.location, lines, binary),
                 "message": {"text": rel.message},
             }
             for i, rel in enumerate(f.related)
