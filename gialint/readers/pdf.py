@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import statistics
 
@@ -88,7 +89,21 @@ class _Page:
         self.images = images
 
 
+#: which library reads the PDF: "pdfium" (pypdfium2, fast) or "pdfplumber" (pdfminer, the
+#: reader of gialint 0.1; kept to compare against).  ``GIALINT_PDF_ENGINE`` overrides it.
+ENGINE = "pdfium"
+
+
 def _extract(data: bytes, path: str) -> list[_Page]:
+    engine = os.environ.get("GIALINT_PDF_ENGINE") or ENGINE
+    if engine == "pdfium":
+        from gialint.readers import pdf_pdfium
+
+        return pdf_pdfium.extract(data, path, _Page, _tables)
+    return _extract_pdfplumber(data, path)
+
+
+def _extract_pdfplumber(data: bytes, path: str) -> list[_Page]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -99,7 +114,7 @@ def _extract(data: bytes, path: str) -> list[_Page]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
                 chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
-                tables = _tables(page) if chars else []
+                tables = _tables(page.lines + page.rects + page.curves) if chars else []
                 pages.append(_Page(number, float(page.height), chars, tables, len(page.images)))
                 page.close()  # drop pdfplumber's caches: long files stay small in memory
     except Exception as err:  # pdfminer raises many kinds on a damaged file
@@ -126,10 +141,15 @@ def _visible(rect) -> bool:
     return not (isinstance(colour, (tuple, list)) and len(colour) in (1, 3) and min(colour) > 0.9)
 
 
-def _edges(page) -> list[dict]:
+def _edges(objects: list[dict]) -> list[dict]:
+    """The edges of the lines, visible boxes and stroked curves among the
+    page's drawn ``objects`` (pdfplumber's dicts), lines first."""
     from pdfplumber.utils import obj_to_edges
 
-    drawn = page.lines + [r for r in page.rects if _visible(r)] + [c for c in page.curves if c.get("stroke")]
+    kinds = {"line": [], "rect": [], "curve": []}
+    for obj in objects:
+        kinds[obj["object_type"]].append(obj)
+    drawn = kinds["line"] + [r for r in kinds["rect"] if _visible(r)] + [c for c in kinds["curve"] if c.get("stroke")]
     return [e for obj in drawn for e in obj_to_edges(obj)]
 
 
@@ -156,16 +176,24 @@ def _closing_edges(vertical: list[dict]) -> list[dict]:
     return out
 
 
-def _tables(page) -> list:
-    edges = _edges(page)
+class _Area:
+    """What pdfplumber's table finder asks of a page when every line is given."""
+
+    bbox = (0, 0, 0, 0)
+
+
+def _tables(objects: list[dict]) -> list:
+    from pdfplumber.table import TableFinder
+
+    edges = _edges(objects)
     vertical = [e for e in edges if e["orientation"] == "v" and e["height"] >= 3]
     horizontal = [e for e in edges if e["orientation"] == "h" and e["width"] >= 3]
     horizontal += _closing_edges(vertical)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
-    found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+    found = TableFinder(_Area(), {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                               "explicit_vertical_lines": vertical,
-                              "explicit_horizontal_lines": horizontal})
+                              "explicit_horizontal_lines": horizontal}).tables
     out = []
     for table in found:
         rows = [list(r.cells) for r in table.rows]

@@ -1,0 +1,287 @@
+"""The PDF reader's extraction with PDFium (pypdfium2): glyphs and ruled lines.
+
+PDFium reads the content streams in C; this module asks it, through
+pypdfium2's raw bindings, for what :mod:`gialint.readers.pdf` renders:
+
+* each glyph's text, box and type size, in pdfplumber's terms (``top`` down
+  from the top of the page, ``size`` the type size on the page, the box as
+  wide as the glyph's advance and as high as its size, standing on the font's
+  descent), with glyphs drawn twice at the same place counted once the way
+  pdfplumber's ``dedupe_chars(tolerance=1)`` does it;
+* the page's painted paths (also inside form XObjects) turned into
+  pdfplumber's line, rectangle and curve objects by pdfminer's rules (a
+  subpath of one segment is a line, of four axis-aligned segments closed a
+  rectangle, anything else a curve), so that the table finder gets the same
+  edges; pdfplumber's table finder (pure Python, no content-stream parsing)
+  then finds the cells;
+* the number of images (a page without text but with images is a scan).
+
+Limits: a file of more than ``MAX_PAGES`` pages, or a page with more than
+``MAX_CHARS`` glyphs or ``MAX_PATHS`` painted paths, is refused with an input
+error instead of being read for minutes.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import struct
+
+from gialint.source import InputError
+
+MAX_PAGES = 2000
+MAX_CHARS = 200_000
+MAX_PATHS = 50_000
+_MAX_DEPTH = 16  # form XObjects inside form XObjects
+
+
+def extract(data: bytes, path: str, page_class, tables):
+    """``[page_class(number, height, chars, tables(edges), images)]`` for each page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as R
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as err:
+        if getattr(err, "err_code", None) == R.FPDF_ERR_PASSWORD:
+            raise InputError(path, "pdf-encrypted") from None
+        raise InputError(path, "pdf-unreadable", reason=str(err).strip() or "PdfiumError") from None
+    try:
+        n = len(doc)
+        if n > MAX_PAGES:
+            raise InputError(path, "pdf-too-many-pages", pages=n, limit=MAX_PAGES)
+        pages = []
+        for index in range(n):
+            page = doc[index]
+            try:
+                pages.append(_page(R, page, index + 1, path, page_class, tables))
+            finally:
+                page.close()
+        return pages
+    finally:
+        doc.close()
+
+
+def _page(R, page, number, path, page_class, tables):
+    left, bottom, right, top = page.get_mediabox()
+    height = top - bottom
+    top = (height, bottom)  # pdfplumber's y → top: (height - y) + bottom
+    textpage = page.get_textpage()
+    try:
+        chars = _chars(R, textpage, top, number, path)
+    finally:
+        textpage.close()
+    objects, images = _objects(R, page, top, number, path)
+    grids = tables(objects) if chars else []
+    return page_class(number, float(height), chars, grids, images)
+
+
+def _chars(R, textpage, top, number, path) -> list[dict]:
+    count = R.FPDFText_CountChars(textpage)
+    if count > MAX_CHARS:
+        raise InputError(path, "pdf-too-complex", page=number, what="glyphs", count=count, limit=MAX_CHARS)
+    rect = R.FS_RECTF()
+    matrix = R.FS_MATRIX()
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    get_unicode, loose_box = R.FPDFText_GetUnicode, R.FPDFText_GetLooseCharBox
+    get_matrix, font_size, font_info = R.FPDFText_GetMatrix, R.FPDFText_GetFontSize, R.FPDFText_GetFontInfo
+    is_generated, get_origin = R.FPDFText_IsGenerated, R.FPDFText_GetCharOrigin
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    fonts: dict[bytes, str] = {}
+    out = []
+    for i in range(count):
+        code = get_unicode(textpage, i)
+        text = chr(code) if 0 < code < 0x110000 else ""
+        if not text.strip() or is_generated(textpage, i) == 1:
+            continue
+        loose_box(textpage, i, rect)
+        get_matrix(textpage, i, matrix)
+        # the type size on the page: the font size scaled by the text's vertical scale
+        raw = font_size(textpage, i)
+        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+        size = raw * scale
+        x0, x1, y0 = rect.left, rect.right, rect.bottom
+        if abs(scale - 1) > 1e-6 and abs(x1 - x0 - raw) < 0.01 and abs(rect.top - y0 - raw) < 0.01:
+            # vertical writing (a CJK font with a -V CMap): PDFium's loose box is in
+            # unscaled units; the glyph's square stands on its (shifted) origin
+            get_origin(textpage, i, ox, oy)
+            x0, x1, y0 = ox.value, ox.value + size, oy.value
+        length = font_info(textpage, i, name, 256, ctypes.byref(flags))
+        raw = name.raw[:max(length - 1, 0)]
+        fontname = fonts.get(raw)
+        if fontname is None:
+            fontname = fonts[raw] = raw.decode("utf-8", "replace")
+        bottom = (top[0] - y0) + top[1]
+        out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom,
+                    "size": size, "fontname": fontname})
+    return _dedupe(out)
+
+
+def _clusters(items: list[dict], key: str, tolerance: float) -> list[list[dict]]:
+    """``items`` in runs whose ``key`` values lie within ``tolerance`` of the previous one."""
+    out: list[list[dict]] = []
+    last = None
+    for item in sorted(items, key=lambda c: c[key]):
+        value = item[key]
+        if last is None or value - last > tolerance:
+            out.append([])
+        out[-1].append(item)
+        last = value
+    return out
+
+
+def _dedupe(chars: list[dict], tolerance: float = 1) -> list[dict]:
+    """pdfplumber's ``dedupe_chars``: of the glyphs with the same text, font and
+    size whose tops and left edges chain within ``tolerance``, the first by
+    (top, x0) stays; the survivors keep the page's order."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in chars:
+        groups.setdefault((c["text"], c["fontname"], c["size"]), []).append(c)
+    if len(groups) == len(chars):
+        return chars
+    keep = set()
+    for group in groups.values():
+        if len(group) == 1:
+            keep.add(id(group[0]))
+            continue
+        for row in _clusters(group, "top", tolerance):
+            for cluster in _clusters(row, "x0", tolerance):
+                keep.add(id(min(cluster, key=lambda c: (c["top"], c["x0"]))))
+    return [c for c in chars if id(c) in keep]
+
+
+_F32 = struct.Struct("f")
+
+
+def _short(v: float) -> float:
+    """The shortest decimal that PDFium's single-precision ``v`` stands for
+    (75.6500015… → 75.65): the number as written in the content stream, so
+    that sums and comparisons come out as pdfminer's double precision has them."""
+    packed = _F32.pack(v)
+    for digits in range(7):
+        r = round(v, digits)
+        if _F32.pack(r) == packed:
+            return r
+    return v
+
+
+def _mul(m, n):
+    """The matrix ``m`` then ``n`` (both (a, b, c, d, e, f))."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _objects(R, page, top, number, path):
+    """The painted paths as pdfplumber objects (lines, rects, curves) in the
+    order drawn, and the number of images."""
+    out: list[dict] = []
+    images = 0
+    paths = 0
+    fm = R.FS_MATRIX()
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    rgba = [ctypes.c_uint() for _ in range(4)]
+
+    def matrix_of(obj):
+        if not R.FPDFPageObj_GetMatrix(obj, fm):
+            return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+        return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+
+    def colour(getter, obj):
+        if not getter(obj, *rgba):
+            return None
+        return tuple(v.value / 255 for v in rgba[:3])
+
+    def walk(count, get, outer, depth):
+        nonlocal images, paths
+        for i in range(count):
+            obj = get(i)
+            kind = R.FPDFPageObj_GetType(obj)
+            if kind == R.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == R.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+                m = _mul(matrix_of(obj), outer) if outer else matrix_of(obj)
+                walk(R.FPDFFormObj_CountObjects(obj), lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m, depth + 1)
+            elif kind == R.FPDF_PAGEOBJ_PATH:
+                paths += 1
+                if paths > MAX_PATHS:
+                    raise InputError(path, "pdf-too-complex", page=number, what="drawn paths", count=paths,
+                                     limit=MAX_PATHS)
+                if not R.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+                    continue
+                fill, stroked = fill_mode.value != 0, bool(stroke.value)
+                m = matrix_of(obj)
+                if outer:
+                    m = _mul(m, outer)
+                segments = []
+                controls = 0  # a Bézier curve is three segments: two control points, then its end
+                for s in range(R.FPDFPath_CountSegments(obj)):
+                    seg = R.FPDFPath_GetPathSegment(obj, s)
+                    R.FPDFPathSegment_GetPoint(seg, x, y)
+                    px, py = _short(x.value), _short(y.value)
+                    point = (m[0] * px + m[2] * py + m[4], m[1] * px + m[3] * py + m[5])
+                    op = {R.FPDF_SEGMENT_MOVETO: "m", R.FPDF_SEGMENT_LINETO: "l"}.get(
+                        R.FPDFPathSegment_GetType(seg), "c")
+                    if op == "c":
+                        controls += 1
+                        if controls % 3:
+                            continue
+                    segments.append((op, point))
+                    if R.FPDFPathSegment_GetClose(seg):
+                        segments.append(("h", None))
+                style = {"stroke": stroked, "fill": fill,
+                         "non_stroking_color": colour(R.FPDFPageObj_GetFillColor, obj)}
+                for shape, pts in _subpaths(segments):
+                    out.append(_object(shape, pts, style, top))
+
+    walk(R.FPDFPage_CountObjects(page), lambda j: R.FPDFPage_GetObject(page, j), None, 0)
+    return out, images
+
+
+def _subpaths(segments):
+    """pdfminer's reading of a path: (shape, points) for each subpath that
+    starts with a move, ``h`` standing for the subpath's start point."""
+    current: list = []
+    for op, point in segments:
+        if op == "m" and current:
+            yield from _shape(current)
+            current = []
+        current.append((op, point))
+    if current:
+        yield from _shape(current)
+
+
+def _shape(subpath):
+    if subpath[0][0] != "m":
+        return
+    start = subpath[0][1]
+    shape = "".join(op for op, _ in subpath)
+    pts = [start if op == "h" else p for op, p in subpath]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"  # a redundant line back to the start of a closed path
+        pts.pop()
+    yield shape, pts
+
+
+def _object(shape, pts, style, top) -> dict:
+    if shape in ("mlh", "ml"):
+        kind = "line"
+        pts = pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        kind = "rect" if pts[0] == pts[4] and square else "curve"
+        if kind == "rect":
+            pts = [pts[0], pts[2]]
+    else:
+        kind = "curve"
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    height, base = top
+    obj = {"object_type": kind, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "top": (height - y1) + base,
+           "bottom": (height - y0) + base, "doctop": (height - y1) + base, "width": x1 - x0, "height": y1 - y0,
+           **style}
+    if kind == "curve":
+        obj["pts"] = [(px, (height - py) + base) for px, py in pts]
+    return obj
