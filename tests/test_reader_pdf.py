@@ -478,3 +478,69 @@ def test_cli_lints_a_pdf(capsys, tmp_path):
     (entry,) = result.json()["files"]
     assert entry["error"] is None and entry["findings"]
     assert all(f.get("place") for f in entry["findings"])
+
+
+# --- hostile files: limits, never a hang ------------------------------------------
+
+
+def _timed_read_error(data: bytes) -> tuple[InputError, float]:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(InputError) as err:
+        read_bytes(data, "r.pdf")
+    return err.value, time.perf_counter() - start
+
+
+def test_thousands_of_pages_stop_at_the_page_limit():
+    err, seconds = _timed_read_error(pdf_bytes([Page() for _ in range(1001)]))
+    assert err.code == "pdf-too-many-pages" and "1001 pages, over the limit of 1000;" in str(err)
+    assert seconds < 10
+
+
+def test_a_huge_content_stream_stops_at_the_glyph_limit():
+    page = Page()
+    page.ops += [f"BT /F1 1 Tf 72 {i % 800} Td {_hex('字' * 500)} Tj ET" for i in range(401)]
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex"
+    assert re.search(r"page 1 has 20\d{4} glyphs, over the limit of 200000;", str(err))
+    assert "第 1 页有" in err.text("zh") and "个字符" in err.text("zh")
+    assert seconds < 20
+
+
+def test_a_page_of_countless_rules_stops_at_the_table_finder_limit():
+    page = Page().text(72, 60, "一、总体情况")
+    for i in range(1500):
+        page.line(10 + i * 0.3, 100, 10 + i * 0.3, 700).line(10, 100 + i * 0.4, 580, 100 + i * 0.4)
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex" and "ruled lines" in str(err) and "page 1" in str(err)
+    assert seconds < 20
+
+
+def test_a_broken_cross_reference_table_is_repaired_or_refused():
+    data = pdf_bytes([Page().text(96, 60, "一、总体情况")])
+    start = data.index(b"\nxref\n") + 1
+    broken = data[:start] + b"xref\n0 9\n" + b"0000099999 00000 n \n" * 9 + data[data.index(b"trailer", start):]
+    assert read_bytes(broken, "r.pdf").text == "一、总体情况\n"  # PDFium rebuilds it from the objects
+    loop = data.replace(b"/Type /Pages /Kids [", b"/Type /Pages /Kids [7 0 R ")  # the tree holds itself
+    try:
+        read_bytes(loop, "r.pdf")
+    except InputError as err:
+        assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize("pages", [_t2_across_pages(), [Page().text(96, 60, "一、总体情况")]], ids=["t2", "text"])
+def test_both_engines_read_the_same(monkeypatch, pages):
+    data = pdf_bytes(pages)
+    fast = read_bytes(data, "r.pdf")
+    monkeypatch.setenv("GIALINT_PDF_ENGINE", "pdfplumber")
+    slow = read_bytes(data, "r.pdf")
+    assert fast.text == slow.text and _labels(fast) == _labels(slow)
+
+
+def test_both_engines_read_the_real_reports_the_same(monkeypatch, real):
+    monkeypatch.setenv("GIALINT_PDF_ENGINE", "pdfplumber")
+    for name, (fast, _) in real.items():
+        slow = read_path(str(PDFS / f"{name}.pdf"))
+        assert fast.text == slow.text, name
+        assert _labels(fast) == _labels(slow), name

@@ -176,6 +176,11 @@ def _closing_edges(vertical: list[dict]) -> list[dict]:
     return out
 
 
+#: the table finder compares every vertical rule with every horizontal one (a
+#: report's page has a few hundred pairs; this many take about two seconds)
+MAX_RULE_PAIRS = 2_000_000
+
+
 class _Area:
     """What pdfplumber's table finder asks of a page when every line is given."""
 
@@ -191,6 +196,8 @@ def _tables(objects: list[dict]) -> list:
     horizontal += _closing_edges(vertical)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
+    if len(vertical) * len(horizontal) > MAX_RULE_PAIRS:  # the finder pairs every two: a hostile page
+        raise OverflowError(len(vertical) * len(horizontal), MAX_RULE_PAIRS)
     found = TableFinder(_Area(), {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                               "explicit_vertical_lines": vertical,
                               "explicit_horizontal_lines": horizontal}).tables

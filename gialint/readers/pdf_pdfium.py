@@ -16,9 +16,13 @@ pypdfium2's raw bindings, for what :mod:`gialint.readers.pdf` renders:
   then finds the cells;
 * the number of images (a page without text but with images is a scan).
 
-Limits: a file of more than ``MAX_PAGES`` pages, or a page with more than
-``MAX_CHARS`` glyphs or ``MAX_PATHS`` painted paths, is refused with an input
-error instead of being read for minutes.
+Limits: a file of more than ``MAX_PAGES`` pages or ``MAX_TOTAL_CHARS`` glyphs,
+or a page with more than ``MAX_CHARS`` glyphs, ``MAX_PATHS`` painted paths or
+more ruled lines than the table finder can pair up in a second or two
+(``gialint.readers.pdf.MAX_RULE_PAIRS``), is refused with an input error
+(``pdf-too-many-pages``, ``pdf-too-complex``) instead of being read for minutes.
+A damaged cross-reference table is PDFium's to repair; what it cannot open is
+``pdf-unreadable``.
 """
 
 from __future__ import annotations
@@ -28,9 +32,10 @@ import struct
 
 from gialint.source import InputError
 
-MAX_PAGES = 2000
-MAX_CHARS = 200_000
-MAX_PATHS = 50_000
+MAX_PAGES = 1000
+MAX_CHARS = 200_000  # on one page
+MAX_TOTAL_CHARS = 2_000_000  # in the file (a report of 100 pages has about 100,000)
+MAX_PATHS = 50_000  # on one page
 _MAX_DEPTH = 16  # form XObjects inside form XObjects
 
 
@@ -48,14 +53,19 @@ def extract(data: bytes, path: str, page_class, tables):
     try:
         n = len(doc)
         if n > MAX_PAGES:
-            raise InputError(path, "pdf-too-many-pages", pages=n, limit=MAX_PAGES)
+            raise InputError(path, "pdf-too-many-pages", pages=n, most=MAX_PAGES)
         pages = []
+        total = 0
         for index in range(n):
             page = doc[index]
             try:
                 pages.append(_page(R, page, index + 1, path, page_class, tables))
             finally:
                 page.close()
+            total += len(pages[-1].chars)
+            if total > MAX_TOTAL_CHARS:
+                raise InputError(path, "pdf-too-complex", page=index + 1, what="glyphs up to it",
+                                 count=total, most=MAX_TOTAL_CHARS)
         return pages
     finally:
         doc.close()
@@ -71,14 +81,19 @@ def _page(R, page, number, path, page_class, tables):
     finally:
         textpage.close()
     objects, images = _objects(R, page, top, number, path)
-    grids = tables(objects) if chars else []
+    try:
+        grids = tables(objects) if chars else []
+    except OverflowError as err:  # the table finder's limit (gialint.readers.pdf._tables)
+        raise InputError(path, "pdf-too-complex", page=number, what="pairs of ruled lines",
+                         count=err.args[0], most=err.args[1]) from None
     return page_class(number, float(height), chars, grids, images)
 
 
 def _chars(R, textpage, top, number, path) -> list[dict]:
     count = R.FPDFText_CountChars(textpage)
     if count > MAX_CHARS:
-        raise InputError(path, "pdf-too-complex", page=number, what="glyphs", count=count, limit=MAX_CHARS)
+        raise InputError(path, "pdf-too-complex", page=number, what="glyphs", count=count,
+                         most=MAX_CHARS)
     rect = R.FS_RECTF()
     matrix = R.FS_MATRIX()
     name = ctypes.create_string_buffer(256)
@@ -206,8 +221,8 @@ def _objects(R, page, top, number, path):
             elif kind == R.FPDF_PAGEOBJ_PATH:
                 paths += 1
                 if paths > MAX_PATHS:
-                    raise InputError(path, "pdf-too-complex", page=number, what="drawn paths", count=paths,
-                                     limit=MAX_PATHS)
+                    raise InputError(path, "pdf-too-complex", page=number, what="drawn paths",
+                                     count=paths, most=MAX_PATHS)
                 if not R.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
                     continue
                 fill, stroked = fill_mode.value != 0, bool(stroke.value)
