@@ -332,6 +332,10 @@ def test_a_pdf_without_text_gets_gia005():
         assert f.severity == "error"
         assert (f.location.line, f.location.column) == (1, 1)
         assert f"共 {len(pages)} 页" in f.message and "没有文字层" in f.message
+        if len(pages) == 1:
+            assert "都是空白页" in f.message
+        else:  # which pages are scans, and that OCR is not gialint's
+            assert "扫描图像在第 1, 2 页" in f.message and "gialint 不做文字识别（OCR）" in f.message
 
 
 def test_a_scanned_page_among_text_pages_is_named():
@@ -340,9 +344,16 @@ def test_a_scanned_page_among_text_pages_is_named():
     source, findings = _lint_bytes(pdf_bytes(pages), "GIA005")
     assert source.origin.textless_pages == [(2, len("一、总体情况\n"))]
     (f,) = findings
-    assert f.message == "第 2 页没有文字层（是扫描图像），该页内容未被检查"
+    assert f.message == "第 2 页没有文字层（是扫描图像），该页内容未被检查；gialint 不做文字识别（OCR）"
     assert (f.location.line, f.location.column) == (2, 1)
     assert f.location.logical == "第 2 页"
+
+
+def test_gia005_names_runs_of_scanned_pages():
+    pages = [Page().picture(0, 0, 595, 842) for _ in range(3)] + [Page(), Page().picture(0, 0, 595, 842)]
+    _, findings = _lint_bytes(pdf_bytes(pages), "GIA005")
+    (f,) = findings
+    assert "共 5 页，扫描图像在第 1–3, 5 页，其余为空白页" in f.message
 
 
 def test_text_pdfs_have_no_gia005(real):
