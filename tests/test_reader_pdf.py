@@ -9,6 +9,7 @@ tests/data/real/pdf/ are each read and linted once per session.
 from __future__ import annotations
 
 import importlib
+import io
 import re
 import sys
 
@@ -555,3 +556,19 @@ def test_both_engines_read_the_real_reports_the_same(monkeypatch, real):
         slow = read_path(str(PDFS / f"{name}.pdf"))
         assert fast.text == slow.text, name
         assert _labels(fast) == _labels(slow), name
+
+
+def test_the_cell_search_is_pdfplumbers():
+    """readers.pdf._cells finds pdfplumber's intersections_to_cells cells, in its order."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from gialint.readers.pdf import _cells, _edges
+
+    pages = [p for name in REAL_PDFS for p in pdfplumber.open(PDFS / f"{name}.pdf").pages[2:4]]
+    pages += [p for page in _t2_across_pages() for p in pdfplumber.open(io.BytesIO(pdf_bytes([page]))).pages]
+    tried = 0
+    for page in pages:
+        meeting = edges_to_intersections(_edges(page.lines + page.rects + page.curves), 3, 3)
+        tried += bool(meeting)
+        assert _cells(meeting) == intersections_to_cells(meeting)
+    assert tried >= 6

@@ -188,7 +188,9 @@ class _Area:
 
 
 def _tables(objects: list[dict]) -> list:
-    from pdfplumber.table import TableFinder
+    """The ruled tables among the page's drawn ``objects``: pdfplumber's table
+    finder on the given lines, with its cell search done by :func:`_cells`."""
+    from pdfplumber import table as finder
 
     edges = _edges(objects)
     vertical = [e for e in edges if e["orientation"] == "v" and e["height"] >= 3]
@@ -198,15 +200,61 @@ def _tables(objects: list[dict]) -> list:
         return []
     if len(vertical) * len(horizontal) > MAX_RULE_PAIRS:  # the finder pairs every two: a hostile page
         raise OverflowError(len(vertical) * len(horizontal), MAX_RULE_PAIRS)
-    found = TableFinder(_Area(), {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                              "explicit_vertical_lines": vertical,
-                              "explicit_horizontal_lines": horizontal}).tables
+    settings = finder.TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                             "explicit_vertical_lines": vertical,
+                                             "explicit_horizontal_lines": horizontal})
+    # TableFinder(page, settings).tables, step by step
+    found = object.__new__(finder.TableFinder)
+    found.page, found.settings = _Area(), settings
+    meeting = finder.edges_to_intersections(found.get_edges(), settings.intersection_x_tolerance,
+                                            settings.intersection_y_tolerance)
     out = []
-    for table in found:
+    for group in finder.cells_to_tables(_cells(meeting)):
+        table = finder.Table(found.page, group)
         rows = [list(r.cells) for r in table.rows]
         if not rows or len(rows[0]) < 2:
             continue  # a frame around text, not a table
         out.append(_Grid(table.bbox, rows))
+    return out
+
+
+def _cells(meeting: dict) -> list[tuple]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same
+    order, without its quadratic rescans: for each crossing of rules (in
+    order), the first crossing below it and the first to its right that a
+    rule joins to it, and that a fourth crossing closes into a box."""
+    points = sorted(meeting)
+    vertical = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["v"]} for p, d in meeting.items()}
+    horizontal = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["h"]} for p, d in meeting.items()}
+    column: dict[float, list] = {}
+    row: dict[float, list] = {}
+    for p in points:
+        column.setdefault(p[0], []).append(p)
+        row.setdefault(p[1], []).append(p)
+
+    def joined(a, b) -> bool:
+        return ((a[0] == b[0] and not vertical[a].isdisjoint(vertical[b]))
+                or (a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])))
+
+    out = []
+    for pt in points[:-1]:
+        below = [p for p in column[pt[0]] if p > pt]
+        right = [p for p in row[pt[1]] if p > pt]
+        cell = None
+        for b in below:
+            if not joined(pt, b):
+                continue
+            for r in right:
+                if not joined(pt, r):
+                    continue
+                corner = (r[0], b[1])
+                if corner in meeting and joined(corner, r) and joined(corner, b):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell:
+                break
+        if cell:
+            out.append(cell)
     return out
 
 

@@ -27,8 +27,10 @@ A damaged cross-reference table is PDFium's to repair; what it cannot open is
 
 from __future__ import annotations
 
+import array
 import ctypes
 import struct
+import sys
 
 from gialint.source import InputError
 
@@ -89,44 +91,69 @@ def _page(R, page, number, path, page_class, tables):
     return page_class(number, float(height), chars, grids, images)
 
 
+_ADDRESS = {}  # FPDFText_GetTextObject returning the bare address (cheap to compare)
+
+
+def _object_address(R):
+    fn = _ADDRESS.get("fn")
+    if fn is None:
+        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+        fn = _ADDRESS["fn"] = proto(ctypes.cast(R.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    return fn
+
+
 def _chars(R, textpage, top, number, path) -> list[dict]:
     count = R.FPDFText_CountChars(textpage)
     if count > MAX_CHARS:
         raise InputError(path, "pdf-too-complex", page=number, what="glyphs", count=count,
                          most=MAX_CHARS)
+    if count <= 0:
+        return []
+    # the page's text at once: one UTF-16 unit a character (PDFium's own indexing)
+    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    R.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    codes = array.array("H", buffer.raw[:count * 2])
+    if sys.byteorder == "big":
+        codes.byteswap()
+    raw_page = ctypes.cast(textpage.raw, ctypes.c_void_p)
+    object_at = _object_address(R)
     rect = R.FS_RECTF()
     matrix = R.FS_MATRIX()
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
-    get_unicode, loose_box = R.FPDFText_GetUnicode, R.FPDFText_GetLooseCharBox
-    get_matrix, font_size, font_info = R.FPDFText_GetMatrix, R.FPDFText_GetFontSize, R.FPDFText_GetFontInfo
-    is_generated, get_origin = R.FPDFText_IsGenerated, R.FPDFText_GetCharOrigin
+    loose_box, get_origin = R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
     ox, oy = ctypes.c_double(), ctypes.c_double()
     fonts: dict[bytes, str] = {}
+    height, base = top
     out = []
-    for i in range(count):
-        code = get_unicode(textpage, i)
-        text = chr(code) if 0 < code < 0x110000 else ""
-        if not text.strip() or is_generated(textpage, i) == 1:
-            continue
+    current = None  # the text object of the last glyph, and what its glyphs share
+    raw = size = scale = 0.0
+    fontname = ""
+    for i, code in enumerate(codes):
+        text = chr(code)
+        if not text.strip():
+            continue  # blanks, and the spaces and line ends PDFium adds
+        obj = object_at(raw_page, i)
+        if obj != current or obj is None:
+            current = obj
+            R.FPDFText_GetMatrix(textpage, i, matrix)
+            # the type size on the page: the font size scaled by the text's vertical scale
+            raw = R.FPDFText_GetFontSize(textpage, i)
+            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
+            size = raw * scale
+            length = R.FPDFText_GetFontInfo(textpage, i, name, 256, ctypes.byref(flags))
+            key = name.raw[:max(length - 1, 0)]
+            fontname = fonts.get(key)
+            if fontname is None:
+                fontname = fonts[key] = key.decode("utf-8", "replace")
         loose_box(textpage, i, rect)
-        get_matrix(textpage, i, matrix)
-        # the type size on the page: the font size scaled by the text's vertical scale
-        raw = font_size(textpage, i)
-        scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-        size = raw * scale
         x0, x1, y0 = rect.left, rect.right, rect.bottom
         if abs(scale - 1) > 1e-6 and abs(x1 - x0 - raw) < 0.01 and abs(rect.top - y0 - raw) < 0.01:
             # vertical writing (a CJK font with a -V CMap): PDFium's loose box is in
             # unscaled units; the glyph's square stands on its (shifted) origin
             get_origin(textpage, i, ox, oy)
             x0, x1, y0 = ox.value, ox.value + size, oy.value
-        length = font_info(textpage, i, name, 256, ctypes.byref(flags))
-        raw = name.raw[:max(length - 1, 0)]
-        fontname = fonts.get(raw)
-        if fontname is None:
-            fontname = fonts[raw] = raw.decode("utf-8", "replace")
-        bottom = (top[0] - y0) + top[1]
+        bottom = (height - y0) + base
         out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom,
                     "size": size, "fontname": fontname})
     return _dedupe(out)
