@@ -572,3 +572,25 @@ def test_the_cell_search_is_pdfplumbers():
         tried += bool(meeting)
         assert _cells(meeting) == intersections_to_cells(meeting)
     assert tried >= 6
+
+
+def test_glyph_dedupe_is_pdfplumbers():
+    """readers.pdf_pdfium._dedupe keeps what pdfplumber's dedupe_chars keeps (fonts asked lazily)."""
+    import random
+
+    from pdfplumber.utils import dedupe_chars
+
+    from gialint.readers.pdf_pdfium import _dedupe
+
+    rng = random.Random(17)
+    for _ in range(300):
+        chars = []
+        for i in range(rng.randint(1, 25)):
+            top = rng.choice([0, 10, 20]) + rng.choice([0, 0.4, 0.8, 1.2, 2.5])
+            chars.append({"text": rng.choice("的一二"), "fontname": rng.choice("AB"), "size": rng.choice([10, 12]),
+                          "x0": rng.choice([0, 12, 24]) + rng.choice([0, 0.3, 0.9, 1.5]), "top": top,
+                          "doctop": top, "upright": True, "index": i})
+        asked = []
+        font_of = lambda i: asked.append(i) or chars[i]["fontname"]  # noqa: E731, B023
+        kept = _dedupe([dict(c) for c in chars], font_of)
+        assert [c["index"] for c in kept] == [c["index"] for c in dedupe_chars(chars, tolerance=1)]

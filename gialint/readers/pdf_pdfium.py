@@ -91,15 +91,21 @@ def _page(R, page, number, path, page_class, tables):
     return page_class(number, float(height), chars, grids, images)
 
 
-_ADDRESS = {}  # FPDFText_GetTextObject returning the bare address (cheap to compare)
+_FAST: dict = {}
 
 
-def _object_address(R):
-    fn = _ADDRESS.get("fn")
-    if fn is None:
-        proto = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
-        fn = _ADDRESS["fn"] = proto(ctypes.cast(R.FPDFText_GetTextObject, ctypes.c_void_p).value)
-    return fn
+def _fast(R):
+    """PDFium's per-glyph functions called with bare addresses (no wrapper
+    objects, no pointer type checks): a third cheaper, and a page has
+    thousands of glyphs, each often a text object of its own."""
+    if not _FAST:
+        void, c_int, c_double = ctypes.c_void_p, ctypes.c_int, ctypes.c_double
+        for name, restype, args in (("FPDFText_GetLooseCharBox", c_int, (void, c_int, void)),
+                                    ("FPDFText_GetMatrix", c_int, (void, c_int, void)),
+                                    ("FPDFText_GetFontSize", c_double, (void, c_int))):
+            proto = ctypes.CFUNCTYPE(restype, *args)
+            _FAST[name] = proto(ctypes.cast(getattr(R, name), void).value)
+    return _FAST
 
 
 def _chars(R, textpage, top, number, path) -> list[dict]:
@@ -115,48 +121,42 @@ def _chars(R, textpage, top, number, path) -> list[dict]:
     codes = array.array("H", buffer.raw[:count * 2])
     if sys.byteorder == "big":
         codes.byteswap()
-    raw_page = ctypes.cast(textpage.raw, ctypes.c_void_p)
-    object_at = _object_address(R)
-    rect = R.FS_RECTF()
-    matrix = R.FS_MATRIX()
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    loose_box, get_origin = R.FPDFText_GetLooseCharBox, R.FPDFText_GetCharOrigin
+    fast = _fast(R)
+    loose_box, get_matrix, font_size = (fast["FPDFText_GetLooseCharBox"], fast["FPDFText_GetMatrix"],
+                                        fast["FPDFText_GetFontSize"])
+    tp = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    rect, matrix = R.FS_RECTF(), R.FS_MATRIX()
+    rect_at, matrix_at = ctypes.addressof(rect), ctypes.addressof(matrix)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    fonts: dict[bytes, str] = {}
     height, base = top
     out = []
-    current = None  # the text object of the last glyph, and what its glyphs share
-    raw = size = scale = 0.0
-    fontname = ""
     for i, code in enumerate(codes):
         text = chr(code)
         if not text.strip():
             continue  # blanks, and the spaces and line ends PDFium adds
-        obj = object_at(raw_page, i)
-        if obj != current or obj is None:
-            current = obj
-            R.FPDFText_GetMatrix(textpage, i, matrix)
-            # the type size on the page: the font size scaled by the text's vertical scale
-            raw = R.FPDFText_GetFontSize(textpage, i)
-            scale = (matrix.c * matrix.c + matrix.d * matrix.d) ** 0.5
-            size = raw * scale
-            length = R.FPDFText_GetFontInfo(textpage, i, name, 256, ctypes.byref(flags))
-            key = name.raw[:max(length - 1, 0)]
-            fontname = fonts.get(key)
-            if fontname is None:
-                fontname = fonts[key] = key.decode("utf-8", "replace")
-        loose_box(textpage, i, rect)
+        get_matrix(tp, i, matrix_at)
+        # the type size on the page: the font size scaled by the text's vertical scale
+        raw = font_size(tp, i)
+        c, d = matrix.c, matrix.d
+        scale = (c * c + d * d) ** 0.5
+        size = raw * scale
+        loose_box(tp, i, rect_at)
         x0, x1, y0 = rect.left, rect.right, rect.bottom
-        if abs(scale - 1) > 1e-6 and abs(x1 - x0 - raw) < 0.01 and abs(rect.top - y0 - raw) < 0.01:
+        if scale != 1 and abs(x1 - x0 - raw) < 0.01 and abs(rect.top - y0 - raw) < 0.01 and abs(scale - 1) > 1e-6:
             # vertical writing (a CJK font with a -V CMap): PDFium's loose box is in
             # unscaled units; the glyph's square stands on its (shifted) origin
-            get_origin(textpage, i, ox, oy)
+            R.FPDFText_GetCharOrigin(textpage, i, ox, oy)
             x0, x1, y0 = ox.value, ox.value + size, oy.value
         bottom = (height - y0) + base
         out.append({"text": text, "x0": x0, "x1": x1, "top": bottom - size, "bottom": bottom,
-                    "size": size, "fontname": fontname})
-    return _dedupe(out)
+                    "size": size, "index": i})
+    return _dedupe(out, lambda i: _font_name(R, textpage, i))
+
+
+def _font_name(R, textpage, index: int) -> str:
+    name = ctypes.create_string_buffer(256)
+    length = R.FPDFText_GetFontInfo(textpage, index, name, 256, ctypes.byref(ctypes.c_int()))
+    return name.raw[:max(length - 1, 0)].decode("utf-8", "replace")
 
 
 def _clusters(items: list[dict], key: str, tolerance: float) -> list[list[dict]]:
@@ -172,39 +172,52 @@ def _clusters(items: list[dict], key: str, tolerance: float) -> list[list[dict]]
     return out
 
 
-def _dedupe(chars: list[dict], tolerance: float = 1) -> list[dict]:
+def _dedupe(chars: list[dict], font_of, tolerance: float = 1) -> list[dict]:
     """pdfplumber's ``dedupe_chars``: of the glyphs with the same text, font and
     size whose tops and left edges chain within ``tolerance``, the first by
-    (top, x0) stays; the survivors keep the page's order."""
+    (top, x0) stays; the survivors keep the page's order.  ``font_of(index)``
+    names a glyph's font, asked only of glyphs that may be duplicates."""
     groups: dict[tuple, list[dict]] = {}
     for c in chars:
-        groups.setdefault((c["text"], c["fontname"], c["size"]), []).append(c)
-    if len(groups) == len(chars):
-        return chars
-    keep = set()
+        groups.setdefault((c["text"], c["size"]), []).append(c)
+    drop = set()
     for group in groups.values():
-        if len(group) == 1:
-            keep.add(id(group[0]))
-            continue
-        for row in _clusters(group, "top", tolerance):
-            for cluster in _clusters(row, "x0", tolerance):
-                keep.add(id(min(cluster, key=lambda c: (c["top"], c["x0"]))))
-    return [c for c in chars if id(c) in keep]
+        if len(group) == 1 or not any(len(x) > 1 for row in _clusters(group, "top", tolerance)
+                                      for x in _clusters(row, "x0", tolerance)):
+            continue  # no two glyphs near each other: none can be a duplicate, whatever the fonts
+        by_font: dict[str, list[dict]] = {}
+        for c in group:
+            by_font.setdefault(font_of(c["index"]), []).append(c)
+        for same in by_font.values():
+            for row in _clusters(same, "top", tolerance):
+                for x in _clusters(row, "x0", tolerance):
+                    first = min(x, key=lambda c: (c["top"], c["x0"]))
+                    drop.update(id(c) for c in x if c is not first)
+    if not drop:
+        return chars
+    return [c for c in chars if id(c) not in drop]
 
 
 _F32 = struct.Struct("f")
 
 
-def _short(v: float) -> float:
+def _short(v: float, _known: dict = {}) -> float:  # noqa: B006 (a cache)
     """The shortest decimal that PDFium's single-precision ``v`` stands for
     (75.6500015… → 75.65): the number as written in the content stream, so
     that sums and comparisons come out as pdfminer's double precision has them."""
+    known = _known.get(v)
+    if known is not None:
+        return known
     packed = _F32.pack(v)
+    out = v
     for digits in range(7):
         r = round(v, digits)
         if _F32.pack(r) == packed:
-            return r
-    return v
+            out = r
+            break
+    if len(_known) < 100_000:
+        _known[v] = out
+    return out
 
 
 def _mul(m, n):
@@ -225,13 +238,20 @@ def _objects(R, page, top, number, path):
     x, y = ctypes.c_float(), ctypes.c_float()
     rgba = [ctypes.c_uint() for _ in range(4)]
 
+    ops = {R.FPDF_SEGMENT_MOVETO: "m", R.FPDF_SEGMENT_LINETO: "l"}
+    get_type, get_draw_mode, get_point = R.FPDFPageObj_GetType, R.FPDFPath_GetDrawMode, R.FPDFPathSegment_GetPoint
+    get_segment, segment_type, segment_close = (R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType,
+                                                R.FPDFPathSegment_GetClose)
+    PATH, IMAGE, FORM = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+
     def matrix_of(obj):
         if not R.FPDFPageObj_GetMatrix(obj, fm):
-            return (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-        return (fm.a, fm.b, fm.c, fm.d, fm.e, fm.f)
+            return None
+        m = (_short(fm.a), _short(fm.b), _short(fm.c), _short(fm.d), _short(fm.e), _short(fm.f))
+        return None if m == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) else m
 
-    def colour(getter, obj):
-        if not getter(obj, *rgba):
+    def colour(obj):
+        if not R.FPDFPageObj_GetFillColor(obj, *rgba):
             return None
         return tuple(v.value / 255 for v in rgba[:3])
 
@@ -239,45 +259,49 @@ def _objects(R, page, top, number, path):
         nonlocal images, paths
         for i in range(count):
             obj = get(i)
-            kind = R.FPDFPageObj_GetType(obj)
-            if kind == R.FPDF_PAGEOBJ_IMAGE:
+            kind = get_type(obj)
+            if kind == IMAGE:
                 images += 1
-            elif kind == R.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
-                m = _mul(matrix_of(obj), outer) if outer else matrix_of(obj)
+            elif kind == FORM and depth < _MAX_DEPTH:
+                m = matrix_of(obj) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+                m = _mul(m, outer) if outer else m
                 walk(R.FPDFFormObj_CountObjects(obj), lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m, depth + 1)
-            elif kind == R.FPDF_PAGEOBJ_PATH:
+            elif kind == PATH:
                 paths += 1
                 if paths > MAX_PATHS:
                     raise InputError(path, "pdf-too-complex", page=number, what="drawn paths",
                                      count=paths, most=MAX_PATHS)
-                if not R.FPDFPath_GetDrawMode(obj, fill_mode, stroke):
+                if not get_draw_mode(obj, fill_mode, stroke):
                     continue
                 fill, stroked = fill_mode.value != 0, bool(stroke.value)
                 m = matrix_of(obj)
                 if outer:
-                    m = _mul(m, outer)
+                    m = _mul(m, outer) if m else outer
                 segments = []
                 controls = 0  # a Bézier curve is three segments: two control points, then its end
                 for s in range(R.FPDFPath_CountSegments(obj)):
-                    seg = R.FPDFPath_GetPathSegment(obj, s)
-                    R.FPDFPathSegment_GetPoint(seg, x, y)
-                    px, py = _short(x.value), _short(y.value)
-                    point = (m[0] * px + m[2] * py + m[4], m[1] * px + m[3] * py + m[5])
-                    op = {R.FPDF_SEGMENT_MOVETO: "m", R.FPDF_SEGMENT_LINETO: "l"}.get(
-                        R.FPDFPathSegment_GetType(seg), "c")
+                    seg = get_segment(obj, s)
+                    op = ops.get(segment_type(seg), "c")
                     if op == "c":
                         controls += 1
                         if controls % 3:
                             continue
+                    get_point(seg, x, y)
+                    point = (_short(x.value), _short(y.value))
+                    if m is not None:
+                        px, py = point
+                        point = (m[0] * px + m[2] * py + m[4], m[1] * px + m[3] * py + m[5])
                     segments.append((op, point))
-                    if R.FPDFPathSegment_GetClose(seg):
+                    if segment_close(seg):
                         segments.append(("h", None))
+                # the fill colour tells a white box from a rule: asked only where it can matter
                 style = {"stroke": stroked, "fill": fill,
-                         "non_stroking_color": colour(R.FPDFPageObj_GetFillColor, obj)}
+                         "non_stroking_color": colour(obj) if fill and not stroked else None}
                 for shape, pts in _subpaths(segments):
                     out.append(_object(shape, pts, style, top))
 
-    walk(R.FPDFPage_CountObjects(page), lambda j: R.FPDFPage_GetObject(page, j), None, 0)
+    raw = page.raw
+    walk(R.FPDFPage_CountObjects(raw), lambda j: R.FPDFPage_GetObject(raw, j), None, 0)
     return out, images
 
 
