@@ -298,7 +298,9 @@ class _Line:
         self.text, self.columns = _join_glyphs(chars)
         self.x0, self.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
         self.top, self.bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-        self.size = statistics.median(c["size"] for c in chars)
+        sizes = sorted(c["size"] for c in chars)  # their median, as statistics.median has it
+        half = len(sizes) // 2
+        self.size = sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2
         self.page = 0
         self.number = 0  # line number on its page
 
@@ -342,11 +344,6 @@ def _lines(chars: list[dict]) -> list[_Line]:
     return [_Line(group) for group in out]
 
 
-def _inside(c: dict, box) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
 def _cell_text(chars: list[dict]) -> str:
     text = ""
     for line in _lines(chars):
@@ -366,11 +363,15 @@ def _table_rows(chars: list[dict], grid: _Grid) -> list[tuple[int, list[tuple[in
     above included.
     """
     start_of = {b: (r, c) for r, row in enumerate(grid.rows) for c, b in enumerate(row) if b}
+    boxes = [(b[0], b[1], b[2], b[3], slot) for b, slot in start_of.items()]
     slots: dict[tuple[int, int], list[dict]] = {}
     for ch in chars:
         x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        where = next((slot for b, slot in start_of.items()
-                      if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+        where = None
+        for x0, top, x1, bottom, slot in boxes:  # the first cell (row by row) with the glyph's middle
+            if x0 <= x <= x1 and top <= y <= bottom:
+                where = slot
+                break
         where = where or grid.slot_of(x, y)  # outside any cell: a border is missing
         if where is not None:
             slots.setdefault(where, []).append(ch)
@@ -436,9 +437,15 @@ class _Renderer:
         """(page, [("line", _Line) | ("table", (index, rows of cell texts))]) top to bottom."""
         in_table: list[list[dict]] = [[] for _ in page.tables]
         free = []
+        boxes = [grid.bbox for grid in page.tables]
         for c in page.chars:
-            i = next((i for i, grid in enumerate(page.tables) if _inside(c, grid.bbox)), None)
-            (free if i is None else in_table[i]).append(c)
+            x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            for i, box in enumerate(boxes):  # the first table that holds its middle
+                if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                    in_table[i].append(c)
+                    break
+            else:
+                free.append(c)
         lines = [line for line in _lines(free) if not _is_page_number(line, page.height)]
         for n, line in enumerate(lines, 1):
             line.page, line.number = page.number, n

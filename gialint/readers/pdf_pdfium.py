@@ -31,6 +31,7 @@ import array
 import ctypes
 import struct
 import sys
+from operator import itemgetter
 
 from gialint.source import InputError
 
@@ -163,7 +164,7 @@ def _clusters(items: list[dict], key: str, tolerance: float) -> list[list[dict]]
     """``items`` in runs whose ``key`` values lie within ``tolerance`` of the previous one."""
     out: list[list[dict]] = []
     last = None
-    for item in sorted(items, key=lambda c: c[key]):
+    for item in sorted(items, key=itemgetter(key)):
         value = item[key]
         if last is None or value - last > tolerance:
             out.append([])
@@ -182,8 +183,8 @@ def _dedupe(chars: list[dict], font_of, tolerance: float = 1) -> list[dict]:
         groups.setdefault((c["text"], c["size"]), []).append(c)
     drop = set()
     for group in groups.values():
-        if len(group) == 1 or not any(len(x) > 1 for row in _clusters(group, "top", tolerance)
-                                      for x in _clusters(row, "x0", tolerance)):
+        if len(group) == 1 or not any(len(row) > 1 and any(len(x) > 1 for x in _clusters(row, "x0", tolerance))
+                                      for row in _clusters(group, "top", tolerance)):
             continue  # no two glyphs near each other: none can be a duplicate, whatever the fonts
         by_font: dict[str, list[dict]] = {}
         for c in group:
@@ -239,6 +240,7 @@ def _objects(R, page, top, number, path):
     rgba = [ctypes.c_uint() for _ in range(4)]
 
     ops = {R.FPDF_SEGMENT_MOVETO: "m", R.FPDF_SEGMENT_LINETO: "l"}
+    bounds = [ctypes.c_float() for _ in range(4)]
     get_type, get_draw_mode, get_point = R.FPDFPageObj_GetType, R.FPDFPath_GetDrawMode, R.FPDFPathSegment_GetPoint
     get_segment, segment_type, segment_close = (R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType,
                                                 R.FPDFPathSegment_GetClose)
@@ -274,6 +276,8 @@ def _objects(R, page, top, number, path):
                 if not get_draw_mode(obj, fill_mode, stroke):
                     continue
                 fill, stroked = fill_mode.value != 0, bool(stroke.value)
+                if not stroked and _invisible_box(R, obj, get_segment, segment_type, bounds):
+                    continue
                 m = matrix_of(obj)
                 if outer:
                     m = _mul(m, outer) if m else outer
@@ -303,6 +307,20 @@ def _objects(R, page, top, number, path):
     raw = page.raw
     walk(R.FPDFPage_CountObjects(raw), lambda j: R.FPDFPage_GetObject(raw, j), None, 0)
     return out, images
+
+
+def _invisible_box(R, obj, get_segment, segment_type, bounds) -> bool:
+    """A filled, unstroked path of one subpath of four lines at least 2 points
+    wide and high: a box that is no rule (white backgrounds, cell shading).
+    pdfminer would make a rectangle or a curve of it, both ignored by the
+    table finder (:func:`gialint.readers.pdf._edges`), so its points are not
+    read (a page of Word output has a hundred of these)."""
+    if R.FPDFPath_CountSegments(obj) != 5 or not R.FPDFPageObj_GetBounds(obj, *bounds):
+        return False
+    left, bottom, right, top = (b.value for b in bounds)
+    if min(right - left, top - bottom) < 2.5:
+        return False
+    return [segment_type(get_segment(obj, s)) for s in range(5)] == [R.FPDF_SEGMENT_MOVETO] + [R.FPDF_SEGMENT_LINETO] * 4
 
 
 def _subpaths(segments):
