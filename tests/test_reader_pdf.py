@@ -541,9 +541,21 @@ def test_a_broken_cross_reference_table_is_repaired_or_refused():
         assert "\n" not in str(err)
 
 
-@pytest.mark.parametrize("pages", [_t2_across_pages(), [Page().text(96, 60, "一、总体情况")]], ids=["t2", "text"])
-def test_both_engines_read_the_same(monkeypatch, pages):
+def _turned_text():
+    page = Page().text(96, 60, "一、总体情况").text(96, 80, "正文一行。")
+    page.ops.append(f"BT /F1 12 Tf 0 1 -1 0 500 300 Tm {_hex('侧边竖排')} Tj ET")  # a turned line
+    return [page, Page().text(96, 60, "第二页。")]
+
+
+@pytest.mark.parametrize("pages,rotate", [(_t2_across_pages(), 0), ([Page().text(96, 60, "一、总体情况")], 0),
+                                          (_t2_across_pages(), 90), (_turned_text(), 0)],
+                         ids=["t2", "text", "rotated-page", "turned-glyphs"])
+def test_both_engines_read_the_same(monkeypatch, pages, rotate):
+    """Where PDFium's reading would differ (a page turned by /Rotate, turned
+    glyphs), that page is read with pdfplumber: the same either way."""
     data = pdf_bytes(pages)
+    if rotate:
+        data = data.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Rotate %d" % rotate)
     fast = read_bytes(data, "r.pdf")
     monkeypatch.setenv("GIALINT_PDF_ENGINE", "pdfplumber")
     slow = read_bytes(data, "r.pdf")

@@ -37,6 +37,7 @@ text has ``origin.no_text`` set.  Rule GIA005 reports both.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -99,35 +100,78 @@ def _extract(data: bytes, path: str) -> list[_Page]:
     if engine == "pdfium":
         from gialint.readers import pdf_pdfium
 
-        return pdf_pdfium.extract(data, path, _Page, _tables)
+        fallback = _PlumberPages(data, path)
+        try:
+            return pdf_pdfium.extract(data, path, _Page, _tables, fallback.page)
+        finally:
+            fallback.close()
     return _extract_pdfplumber(data, path)
 
 
 def _extract_pdfplumber(data: bytes, path: str) -> list[_Page]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    # pdfminer logs every oddity of a font as a warning; they are not the user's problem
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    pages = []
+    pages = _PlumberPages(data, path)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, 1):
-                chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
-                tables = _tables(page.lines + page.rects + page.curves) if chars else []
-                pages.append(_Page(number, float(page.height), chars, tables, len(page.images)))
-                page.close()  # drop pdfplumber's caches: long files stay small in memory
-    except Exception as err:  # pdfminer raises many kinds on a damaged file
-        cause = err.__cause__ or err.__context__ or err
-        if isinstance(err.args[0] if err.args else None, BaseException):
-            cause = err.args[0]  # pdfplumber wraps pdfminer's error
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(path, "pdf-encrypted") from None
-        if isinstance(cause, PDFEncryptionError):
-            raise InputError(path, "pdf-encrypted-unopenable", error=str(cause)) from None
-        reason = str(cause).strip() or type(cause).__name__
-        raise InputError(path, "pdf-unreadable", reason=reason) from None
-    return pages
+        return [pages.page(i) for i in range(pages.count())]
+    finally:
+        pages.close()
+
+
+class _PlumberPages:
+    """Pages read with pdfplumber (pdfminer), the file opened on the first one
+    asked for: all of them with ``GIALINT_PDF_ENGINE=pdfplumber``, otherwise
+    only the pages PDFium's reading would not match (turned pages, turned text)."""
+
+    def __init__(self, data: bytes, path: str):
+        self.data, self.path, self.pdf = data, path, None
+
+    def _open(self):
+        if self.pdf is None:
+            import pdfplumber
+
+            # pdfminer logs every oddity of a font as a warning; they are not the user's problem
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+            with self._errors():
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf
+
+    def count(self) -> int:
+        pdf = self._open()
+        with self._errors():
+            return len(pdf.pages)
+
+    def page(self, index: int) -> _Page:
+        pdf = self._open()
+        with self._errors():
+            page = pdf.pages[index]
+            chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
+            tables = _tables(page.lines + page.rects + page.curves) if chars else []
+            out = _Page(index + 1, float(page.height), chars, tables, len(page.images))
+            page.close()  # drop pdfplumber's caches: long files stay small in memory
+            return out
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+            self.pdf = None
+
+    @contextlib.contextmanager
+    def _errors(self):
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        try:
+            yield
+        except InputError:
+            raise
+        except Exception as err:  # pdfminer raises many kinds on a damaged file
+            cause = err.__cause__ or err.__context__ or err
+            if isinstance(err.args[0] if err.args else None, BaseException):
+                cause = err.args[0]  # pdfplumber wraps pdfminer's error
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise InputError(self.path, "pdf-encrypted") from None
+            if isinstance(cause, PDFEncryptionError):
+                raise InputError(self.path, "pdf-encrypted-unopenable", error=str(cause)) from None
+            reason = str(cause).strip() or type(cause).__name__
+            raise InputError(self.path, "pdf-unreadable", reason=reason) from None
 
 
 def _visible(rect) -> bool:

@@ -42,8 +42,9 @@ MAX_PATHS = 50_000  # on one page
 _MAX_DEPTH = 16  # form XObjects inside form XObjects
 
 
-def extract(data: bytes, path: str, page_class, tables):
-    """``[page_class(number, height, chars, tables(edges), images)]`` for each page."""
+def extract(data: bytes, path: str, page_class, tables, fallback):
+    """``[page_class(number, height, chars, tables(edges), images)]`` for each page;
+    ``fallback(index)`` reads a page that PDFium's reading would not match."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as R
 
@@ -62,7 +63,7 @@ def extract(data: bytes, path: str, page_class, tables):
         for index in range(n):
             page = doc[index]
             try:
-                pages.append(_page(R, page, index + 1, path, page_class, tables))
+                pages.append(_page(R, page, index + 1, path, page_class, tables) or fallback(index))
             finally:
                 page.close()
             total += len(pages[-1].chars)
@@ -75,7 +76,13 @@ def extract(data: bytes, path: str, page_class, tables):
 
 
 def _page(R, page, number, path, page_class, tables):
+    """The page, or None where pdfplumber would see it otherwise: a page turned
+    by /Rotate (pdfminer reads it turned), cropped (pdfplumber measures from the
+    crop box), or with glyphs turned or mirrored (pdfminer's boxes of such
+    glyphs are not PDFium's)."""
     left, bottom, right, top = page.get_mediabox()
+    if page.get_rotation() or page.get_cropbox() != (left, bottom, right, top):
+        return None
     height = top - bottom
     top = (height, bottom)  # pdfplumber's y → top: (height - y) + bottom
     textpage = page.get_textpage()
@@ -83,6 +90,8 @@ def _page(R, page, number, path, page_class, tables):
         chars = _chars(R, textpage, top, number, path)
     finally:
         textpage.close()
+    if chars is None:
+        return None
     objects, images = _objects(R, page, top, number, path)
     try:
         grids = tables(objects) if chars else []
@@ -109,7 +118,7 @@ def _fast(R):
     return _FAST
 
 
-def _chars(R, textpage, top, number, path) -> list[dict]:
+def _chars(R, textpage, top, number, path) -> list[dict] | None:
     count = R.FPDFText_CountChars(textpage)
     if count > MAX_CHARS:
         raise InputError(path, "pdf-too-complex", page=number, what="glyphs", count=count,
@@ -139,6 +148,8 @@ def _chars(R, textpage, top, number, path) -> list[dict]:
         # the type size on the page: the font size scaled by the text's vertical scale
         raw = font_size(tp, i)
         c, d = matrix.c, matrix.d
+        if matrix.b or c or d <= 0 or matrix.a <= 0:
+            return None  # a turned or mirrored glyph: pdfplumber reads this page
         scale = (c * c + d * d) ** 0.5
         size = raw * scale
         loose_box(tp, i, rect_at)
