@@ -40,6 +40,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import math
 import os
 import re
 import statistics
@@ -50,7 +51,6 @@ __all__ = ["PdfOrigin", "read"]
 
 _PAGE_NUMBER = re.compile(r"[-—–]*\s*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})\s*[-—–]*")
-_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 _VALUE = re.compile(r"[-+]?\d[\d,，.]*%?|[-—–－/]")  # a cell that holds a number
 
 
@@ -350,7 +350,8 @@ class _Line:
 
 
 def _is_wordchar(ch: str) -> bool:
-    return bool(_WORD_CHAR.match(ch))
+    """``ch`` starts with a Latin letter or digit ([0-9A-Za-z])."""
+    return ch[:1].isascii() and ch[:1].isalnum()
 
 
 def _join_glyphs(chars: list[dict]) -> tuple[str, bool]:
@@ -408,11 +409,19 @@ def _table_rows(chars: list[dict], grid: _Grid) -> list[tuple[int, list[tuple[in
     """
     start_of = {b: (r, c) for r, row in enumerate(grid.rows) for c, b in enumerate(row) if b}
     boxes = [(b[0], b[1], b[2], b[3], slot) for b, slot in start_of.items()]
+    # the cells by 16-point squares of the page they reach into: a glyph's cell is looked for
+    # among those of its square, the first (row by row) that holds the glyph's middle
+    squares: dict[tuple[int, int], list[int]] = {}
+    for i, (x0, top, x1, bottom, _) in enumerate(boxes):
+        for sx in range(math.floor(x0 / 16), math.floor(x1 / 16) + 1):
+            for sy in range(math.floor(top / 16), math.floor(bottom / 16) + 1):
+                squares.setdefault((sx, sy), []).append(i)
     slots: dict[tuple[int, int], list[dict]] = {}
     for ch in chars:
         x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
         where = None
-        for x0, top, x1, bottom, slot in boxes:  # the first cell (row by row) with the glyph's middle
+        for i in squares.get((math.floor(x / 16), math.floor(y / 16)), ()):
+            x0, top, x1, bottom, slot = boxes[i]
             if x0 <= x <= x1 and top <= y <= bottom:
                 where = slot
                 break
