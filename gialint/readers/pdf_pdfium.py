@@ -239,9 +239,37 @@ def _mul(m, n):
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
+_PATH_CALLS = {}
+
+
+def _path_calls(R) -> dict:
+    """The page-object functions called with bare addresses, as :func:`_fast`
+    (a page of Word output has a text object for every glyph: all are walked)."""
+    if not _PATH_CALLS:
+        void, c_int, c_ulong = ctypes.c_void_p, ctypes.c_int, ctypes.c_ulong
+        for name, restype, args in (("FPDFPage_CountObjects", c_int, (void,)),
+                                    ("FPDFPage_GetObject", void, (void, c_int)),
+                                    ("FPDFPageObj_GetType", c_int, (void,)),
+                                    ("FPDFPageObj_GetMatrix", c_int, (void, void)),
+                                    ("FPDFPageObj_GetFillColor", c_int, (void, void, void, void, void)),
+                                    ("FPDFPageObj_GetBounds", c_int, (void, void, void, void, void)),
+                                    ("FPDFFormObj_CountObjects", c_int, (void,)),
+                                    ("FPDFFormObj_GetObject", void, (void, c_ulong)),
+                                    ("FPDFPath_GetDrawMode", c_int, (void, void, void)),
+                                    ("FPDFPath_CountSegments", c_int, (void,)),
+                                    ("FPDFPath_GetPathSegment", void, (void, c_int)),
+                                    ("FPDFPathSegment_GetType", c_int, (void,)),
+                                    ("FPDFPathSegment_GetPoint", c_int, (void, void, void)),
+                                    ("FPDFPathSegment_GetClose", c_int, (void,))):
+            proto = ctypes.CFUNCTYPE(restype, *args)
+            _PATH_CALLS[name] = proto(ctypes.cast(getattr(R, name), void).value)
+    return _PATH_CALLS
+
+
 def _objects(R, page, top, number, path):
     """The painted paths as pdfplumber objects (lines, rects, curves) in the
     order drawn, and the number of images."""
+    f = _path_calls(R)
     out: list[dict] = []
     images = 0
     paths = 0
@@ -249,24 +277,42 @@ def _objects(R, page, top, number, path):
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
     x, y = ctypes.c_float(), ctypes.c_float()
     rgba = [ctypes.c_uint() for _ in range(4)]
-
+    at = ctypes.addressof
+    fm_at, fill_at, stroke_at, x_at, y_at = at(fm), at(fill_mode), at(stroke), at(x), at(y)
+    rgba_at = [at(v) for v in rgba]
     ops = {R.FPDF_SEGMENT_MOVETO: "m", R.FPDF_SEGMENT_LINETO: "l"}
     bounds = [ctypes.c_float() for _ in range(4)]
-    get_type, get_draw_mode, get_point = R.FPDFPageObj_GetType, R.FPDFPath_GetDrawMode, R.FPDFPathSegment_GetPoint
-    get_segment, segment_type, segment_close = (R.FPDFPath_GetPathSegment, R.FPDFPathSegment_GetType,
-                                                R.FPDFPathSegment_GetClose)
+    bounds_at = [at(v) for v in bounds]
+    get_type, get_draw_mode, get_point = f["FPDFPageObj_GetType"], f["FPDFPath_GetDrawMode"], f["FPDFPathSegment_GetPoint"]
+    get_segment, segment_type, segment_close = (f["FPDFPath_GetPathSegment"], f["FPDFPathSegment_GetType"],
+                                                f["FPDFPathSegment_GetClose"])
+    count_segments, get_matrix = f["FPDFPath_CountSegments"], f["FPDFPageObj_GetMatrix"]
     PATH, IMAGE, FORM = R.FPDF_PAGEOBJ_PATH, R.FPDF_PAGEOBJ_IMAGE, R.FPDF_PAGEOBJ_FORM
+    MOVETO, LINETO = R.FPDF_SEGMENT_MOVETO, R.FPDF_SEGMENT_LINETO
 
     def matrix_of(obj):
-        if not R.FPDFPageObj_GetMatrix(obj, fm):
+        if not get_matrix(obj, fm_at):
             return None
         m = (_short(fm.a), _short(fm.b), _short(fm.c), _short(fm.d), _short(fm.e), _short(fm.f))
         return None if m == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0) else m
 
     def colour(obj):
-        if not R.FPDFPageObj_GetFillColor(obj, *rgba):
+        if not f["FPDFPageObj_GetFillColor"](obj, *rgba_at):
             return None
         return tuple(v.value / 255 for v in rgba[:3])
+
+    def invisible_box(obj) -> bool:
+        """A filled, unstroked path of one subpath of four lines at least 2 points
+        wide and high: a box that is no rule (white backgrounds, cell shading).
+        pdfminer would make a rectangle or a curve of it, both ignored by the
+        table finder (:func:`gialint.readers.pdf._edges`), so its points are not
+        read (a page of Word output has a hundred of these)."""
+        if count_segments(obj) != 5 or not f["FPDFPageObj_GetBounds"](obj, *bounds_at):
+            return False
+        left, bottom, right, top_ = (b.value for b in bounds)
+        if min(right - left, top_ - bottom) < 2.5:
+            return False
+        return [segment_type(get_segment(obj, s)) for s in range(5)] == [MOVETO] + [LINETO] * 4
 
     def walk(count, get, outer, depth):
         nonlocal images, paths
@@ -278,30 +324,31 @@ def _objects(R, page, top, number, path):
             elif kind == FORM and depth < _MAX_DEPTH:
                 m = matrix_of(obj) or (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
                 m = _mul(m, outer) if outer else m
-                walk(R.FPDFFormObj_CountObjects(obj), lambda j, o=obj: R.FPDFFormObj_GetObject(o, j), m, depth + 1)
+                walk(f["FPDFFormObj_CountObjects"](obj), lambda j, o=obj: f["FPDFFormObj_GetObject"](o, j), m,
+                     depth + 1)
             elif kind == PATH:
                 paths += 1
                 if paths > MAX_PATHS:
                     raise InputError(path, "pdf-too-complex", page=number, what="drawn paths",
                                      count=paths, most=MAX_PATHS)
-                if not get_draw_mode(obj, fill_mode, stroke):
+                if not get_draw_mode(obj, fill_at, stroke_at):
                     continue
                 fill, stroked = fill_mode.value != 0, bool(stroke.value)
-                if not stroked and _invisible_box(R, obj, get_segment, segment_type, bounds):
+                if not stroked and invisible_box(obj):
                     continue
                 m = matrix_of(obj)
                 if outer:
                     m = _mul(m, outer) if m else outer
                 segments = []
                 controls = 0  # a Bézier curve is three segments: two control points, then its end
-                for s in range(R.FPDFPath_CountSegments(obj)):
+                for s in range(count_segments(obj)):
                     seg = get_segment(obj, s)
                     op = ops.get(segment_type(seg), "c")
                     if op == "c":
                         controls += 1
                         if controls % 3:
                             continue
-                    get_point(seg, x, y)
+                    get_point(seg, x_at, y_at)
                     point = (_short(x.value), _short(y.value))
                     if m is not None:
                         px, py = point
@@ -315,23 +362,10 @@ def _objects(R, page, top, number, path):
                 for shape, pts in _subpaths(segments):
                     out.append(_object(shape, pts, style, top))
 
-    raw = page.raw
-    walk(R.FPDFPage_CountObjects(raw), lambda j: R.FPDFPage_GetObject(raw, j), None, 0)
+    raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    get_object = f["FPDFPage_GetObject"]
+    walk(f["FPDFPage_CountObjects"](raw), lambda j: get_object(raw, j), None, 0)
     return out, images
-
-
-def _invisible_box(R, obj, get_segment, segment_type, bounds) -> bool:
-    """A filled, unstroked path of one subpath of four lines at least 2 points
-    wide and high: a box that is no rule (white backgrounds, cell shading).
-    pdfminer would make a rectangle or a curve of it, both ignored by the
-    table finder (:func:`gialint.readers.pdf._edges`), so its points are not
-    read (a page of Word output has a hundred of these)."""
-    if R.FPDFPath_CountSegments(obj) != 5 or not R.FPDFPageObj_GetBounds(obj, *bounds):
-        return False
-    left, bottom, right, top = (b.value for b in bounds)
-    if min(right - left, top - bottom) < 2.5:
-        return False
-    return [segment_type(get_segment(obj, s)) for s in range(5)] == [R.FPDF_SEGMENT_MOVETO] + [R.FPDF_SEGMENT_LINETO] * 4
 
 
 def _subpaths(segments):
