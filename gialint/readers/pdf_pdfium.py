@@ -189,14 +189,30 @@ def _dedupe(chars: list[dict], font_of, tolerance: float = 1) -> list[dict]:
     size whose tops and left edges chain within ``tolerance``, the first by
     (top, x0) stays; the survivors keep the page's order.  ``font_of(index)``
     names a glyph's font, asked only of glyphs that may be duplicates."""
-    groups: dict[tuple, list[dict]] = {}
+    if len(chars) < 2:
+        return chars
+    # glyphs of the same text and size whose tops chain within the tolerance, found in one
+    # sort; only where two of them also stand within it side by side can one be a duplicate
+    order = sorted(chars, key=itemgetter("text", "size", "top"))
+    suspects = set()
+    run = [order[0]]
+    for prev, c in zip(order, order[1:] + [None], strict=True):
+        if c is not None and c["text"] == prev["text"] and c["size"] == prev["size"] \
+                and c["top"] - prev["top"] <= tolerance:
+            run.append(c)
+            continue
+        if len(run) > 1 and any(len(x) > 1 for x in _clusters(run, "x0", tolerance)):
+            suspects.add((prev["text"], prev["size"]))
+        run = [c]
+    if not suspects:
+        return chars
+    groups: dict[tuple, list[dict]] = {key: [] for key in suspects}
     for c in chars:
-        groups.setdefault((c["text"], c["size"]), []).append(c)
+        group = groups.get((c["text"], c["size"]))
+        if group is not None:
+            group.append(c)
     drop = set()
     for group in groups.values():
-        if len(group) == 1 or not any(len(row) > 1 and any(len(x) > 1 for x in _clusters(row, "x0", tolerance))
-                                      for row in _clusters(group, "top", tolerance)):
-            continue  # no two glyphs near each other: none can be a duplicate, whatever the fonts
         by_font: dict[str, list[dict]] = {}
         for c in group:
             by_font.setdefault(font_of(c["index"]), []).append(c)
