@@ -1,4 +1,9 @@
-"""PDF reports with a text layer → text, with pdfplumber (``gialint-cn[pdf]``).
+"""PDF reports with a text layer → text, with PDFium and pdfplumber (``gialint-cn[pdf]``).
+
+The glyphs and drawn lines are read with PDFium (gialint/readers/pdf_pdfium.py,
+in C); tables are found by pdfplumber's table finder on those lines; a page
+PDFium would read otherwise than pdfminer is read with pdfplumber (and every
+page with ``GIALINT_PDF_ENGINE=pdfplumber``).
 
 The rendering that gialint lints:
 
