@@ -520,6 +520,14 @@ def test_a_huge_content_stream_stops_at_the_glyph_limit():
     assert seconds < 20
 
 
+def test_a_page_of_countless_drawings_stops_at_the_path_limit():
+    page = Page().text(72, 60, "一、总体情况")
+    page.ops += [f"{10 + i % 500} {10 + i // 500 * 7} 1 1 re f" for i in range(50_001)]
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex" and "50001 drawn paths" in str(err)
+    assert seconds < 20
+
+
 def test_a_page_of_countless_rules_stops_at_the_table_finder_limit():
     page = Page().text(72, 60, "一、总体情况")
     for i in range(1500):
