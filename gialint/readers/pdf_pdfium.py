@@ -126,11 +126,14 @@ def _chars(R, textpage, top, number, path) -> list[dict] | None:
     if count <= 0:
         return []
     # the page's text at once: one UTF-16 unit a character (PDFium's own indexing)
-    buffer = ctypes.create_string_buffer((count + 1) * 2)
+    buffer = ctypes.create_string_buffer((2 * count + 2) * 2)  # room for surrogate pairs
     R.FPDFText_GetText(textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     codes = array.array("H", buffer.raw[:count * 2])
     if sys.byteorder == "big":
         codes.byteswap()
+    if any(0xD800 <= code <= 0xDFFF for code in codes):
+        # a character beyond U+FFFF takes two units of the text, one index of PDFium's: ask each
+        codes = [R.FPDFText_GetUnicode(textpage, i) for i in range(count)]
     fast = _fast(R)
     loose_box, get_matrix, font_size = (fast["FPDFText_GetLooseCharBox"], fast["FPDFText_GetMatrix"],
                                         fast["FPDFText_GetFontSize"])
@@ -141,7 +144,7 @@ def _chars(R, textpage, top, number, path) -> list[dict] | None:
     height, base = top
     out = []
     for i, code in enumerate(codes):
-        text = chr(code)
+        text = chr(code) if code < 0x110000 else "\ufffd"
         if not text.strip():
             continue  # blanks, and the spaces and line ends PDFium adds
         get_matrix(tp, i, matrix_at)
