@@ -107,6 +107,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                                  "zh": "PDF 已加密，无法打开（{error}）"},
     "pdf-unreadable": {"en": "cannot read PDF (damaged or not a PDF): {reason}",
                        "zh": "无法读取 PDF（文件损坏或不是 PDF）：{reason}"},
+    "pdf-too-many-pages": {"en": "PDF of {pages} pages, over the limit of {most}; not read "
+                                 "(an annual report has a few dozen at most)",
+                           "zh": "PDF 共 {pages} 页，超过 {most} 页的上限，未读取（年度报告至多几十页）"},
+    "pdf-too-complex": {"en": "PDF page {page} has {count} {what}, over the limit of {most}; not read",
+                        "zh": "PDF 第 {page} 页有 {count} 个{what}，超过 {most} 个的上限，未读取"},
     # gialint itself
     "internal-read-error": {"en": "internal error while reading the file ({error})",
                             "zh": "读取文件时发生内部错误（{error}）"},
@@ -128,7 +133,16 @@ def _tried(pairs, lang: str) -> str:
 
 
 # arguments shown differently by language, by name
-_FORMATS = {"size": _size, "limit": _size, "tried": _tried}
+#: what a PDF page has too much of (pdf-too-complex), in Chinese
+_PDF_PARTS_ZH = {"glyphs": "字符", "glyphs up to it": "字符（截至该页）", "drawn paths": "绘图路径",
+                 "pairs of ruled lines": "横竖线交点候选"}
+
+
+def _pdf_part(what: str, lang: str) -> str:
+    return _PDF_PARTS_ZH.get(what, what) if lang == "zh" else what
+
+
+_FORMATS = {"size": _size, "limit": _size, "tried": _tried, "what": _pdf_part}
 
 
 def message(code: str, args: dict | None = None, lang: str = DEFAULT_LANG) -> str:

@@ -9,6 +9,7 @@ tests/data/real/pdf/ are each read and linted once per session.
 from __future__ import annotations
 
 import importlib
+import io
 import re
 import sys
 
@@ -332,6 +333,10 @@ def test_a_pdf_without_text_gets_gia005():
         assert f.severity == "error"
         assert (f.location.line, f.location.column) == (1, 1)
         assert f"共 {len(pages)} 页" in f.message and "没有文字层" in f.message
+        if len(pages) == 1:
+            assert "都是空白页" in f.message
+        else:  # which pages are scans, and that OCR is not gialint's
+            assert "扫描图像在第 1, 2 页" in f.message and "gialint 不做文字识别（OCR）" in f.message
 
 
 def test_a_scanned_page_among_text_pages_is_named():
@@ -340,9 +345,16 @@ def test_a_scanned_page_among_text_pages_is_named():
     source, findings = _lint_bytes(pdf_bytes(pages), "GIA005")
     assert source.origin.textless_pages == [(2, len("一、总体情况\n"))]
     (f,) = findings
-    assert f.message == "第 2 页没有文字层（是扫描图像），该页内容未被检查"
+    assert f.message == "第 2 页没有文字层（是扫描图像），该页内容未被检查；gialint 不做文字识别（OCR）"
     assert (f.location.line, f.location.column) == (2, 1)
     assert f.location.logical == "第 2 页"
+
+
+def test_gia005_names_runs_of_scanned_pages():
+    pages = [Page().picture(0, 0, 595, 842) for _ in range(3)] + [Page(), Page().picture(0, 0, 595, 842)]
+    _, findings = _lint_bytes(pdf_bytes(pages), "GIA005")
+    (f,) = findings
+    assert "共 5 页，扫描图像在第 1–3, 5 页，其余为空白页" in f.message
 
 
 def test_text_pdfs_have_no_gia005(real):
@@ -478,3 +490,127 @@ def test_cli_lints_a_pdf(capsys, tmp_path):
     (entry,) = result.json()["files"]
     assert entry["error"] is None and entry["findings"]
     assert all(f.get("place") for f in entry["findings"])
+
+
+# --- hostile files: limits, never a hang ------------------------------------------
+
+
+def _timed_read_error(data: bytes) -> tuple[InputError, float]:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(InputError) as err:
+        read_bytes(data, "r.pdf")
+    return err.value, time.perf_counter() - start
+
+
+def test_thousands_of_pages_stop_at_the_page_limit():
+    err, seconds = _timed_read_error(pdf_bytes([Page() for _ in range(1001)]))
+    assert err.code == "pdf-too-many-pages" and "1001 pages, over the limit of 1000;" in str(err)
+    assert seconds < 10
+
+
+def test_a_huge_content_stream_stops_at_the_glyph_limit():
+    page = Page()
+    page.ops += [f"BT /F1 1 Tf 72 {i % 800} Td {_hex('字' * 500)} Tj ET" for i in range(401)]
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex"
+    assert re.search(r"page 1 has 20\d{4} glyphs, over the limit of 200000;", str(err))
+    assert "第 1 页有" in err.text("zh") and "个字符" in err.text("zh")
+    assert seconds < 20
+
+
+def test_a_page_of_countless_drawings_stops_at_the_path_limit():
+    page = Page().text(72, 60, "一、总体情况")
+    page.ops += [f"{10 + i % 500} {10 + i // 500 * 7} 1 1 re f" for i in range(50_001)]
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex" and "50001 drawn paths" in str(err)
+    assert seconds < 20
+
+
+def test_a_page_of_countless_rules_stops_at_the_table_finder_limit():
+    page = Page().text(72, 60, "一、总体情况")
+    for i in range(1500):
+        page.line(10 + i * 0.3, 100, 10 + i * 0.3, 700).line(10, 100 + i * 0.4, 580, 100 + i * 0.4)
+    err, seconds = _timed_read_error(pdf_bytes([page]))
+    assert err.code == "pdf-too-complex" and "ruled lines" in str(err) and "page 1" in str(err)
+    assert seconds < 20
+
+
+def test_a_broken_cross_reference_table_is_repaired_or_refused():
+    data = pdf_bytes([Page().text(96, 60, "一、总体情况")])
+    start = data.index(b"\nxref\n") + 1
+    broken = data[:start] + b"xref\n0 9\n" + b"0000099999 00000 n \n" * 9 + data[data.index(b"trailer", start):]
+    assert read_bytes(broken, "r.pdf").text == "一、总体情况\n"  # PDFium rebuilds it from the objects
+    loop = data.replace(b"/Type /Pages /Kids [", b"/Type /Pages /Kids [7 0 R ")  # the tree holds itself
+    try:
+        read_bytes(loop, "r.pdf")
+    except InputError as err:
+        assert "\n" not in str(err)
+
+
+def _turned_text():
+    page = Page().text(96, 60, "一、总体情况").text(96, 80, "正文一行。")
+    page.ops.append(f"BT /F1 12 Tf 0 1 -1 0 500 300 Tm {_hex('侧边竖排')} Tj ET")  # a turned line
+    return [page, Page().text(96, 60, "第二页。")]
+
+
+@pytest.mark.parametrize("pages,rotate", [(_t2_across_pages(), 0), ([Page().text(96, 60, "一、总体情况")], 0),
+                                          (_t2_across_pages(), 90), (_turned_text(), 0)],
+                         ids=["t2", "text", "rotated-page", "turned-glyphs"])
+def test_both_engines_read_the_same(monkeypatch, pages, rotate):
+    """Where PDFium's reading would differ (a page turned by /Rotate, turned
+    glyphs), that page is read with pdfplumber: the same either way."""
+    data = pdf_bytes(pages)
+    if rotate:
+        data = data.replace(b"/MediaBox [0 0 595 842]", b"/MediaBox [0 0 595 842] /Rotate %d" % rotate)
+    fast = read_bytes(data, "r.pdf")
+    monkeypatch.setenv("GIALINT_PDF_ENGINE", "pdfplumber")
+    slow = read_bytes(data, "r.pdf")
+    assert fast.text == slow.text and _labels(fast) == _labels(slow)
+
+
+def test_both_engines_read_the_real_reports_the_same(monkeypatch, real):
+    monkeypatch.setenv("GIALINT_PDF_ENGINE", "pdfplumber")
+    for name, (fast, _) in real.items():
+        slow = read_path(str(PDFS / f"{name}.pdf"))
+        assert fast.text == slow.text, name
+        assert _labels(fast) == _labels(slow), name
+
+
+def test_the_cell_search_is_pdfplumbers():
+    """readers.pdf._cells finds pdfplumber's intersections_to_cells cells, in its order."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from gialint.readers.pdf import _cells, _edges
+
+    pages = [p for name in REAL_PDFS for p in pdfplumber.open(PDFS / f"{name}.pdf").pages[2:4]]
+    pages += [p for page in _t2_across_pages() for p in pdfplumber.open(io.BytesIO(pdf_bytes([page]))).pages]
+    tried = 0
+    for page in pages:
+        meeting = edges_to_intersections(_edges(page.lines + page.rects + page.curves), 3, 3)
+        tried += bool(meeting)
+        assert _cells(meeting) == intersections_to_cells(meeting)
+    assert tried >= 6
+
+
+def test_glyph_dedupe_is_pdfplumbers():
+    """readers.pdf_pdfium._dedupe keeps what pdfplumber's dedupe_chars keeps (fonts asked lazily)."""
+    import random
+
+    from pdfplumber.utils import dedupe_chars
+
+    from gialint.readers.pdf_pdfium import _dedupe
+
+    rng = random.Random(17)
+    for _ in range(300):
+        chars = []
+        for i in range(rng.randint(1, 25)):
+            top = rng.choice([0, 10, 20]) + rng.choice([0, 0.4, 0.8, 1.2, 2.5])
+            chars.append({"text": rng.choice("的一二"), "fontname": rng.choice("AB"), "size": rng.choice([10, 12]),
+                          "x0": rng.choice([0, 12, 24]) + rng.choice([0, 0.3, 0.9, 1.5]), "top": top,
+                          "doctop": top, "upright": True, "index": i})
+        asked = []
+        font_of = lambda i: asked.append(i) or chars[i]["fontname"]  # noqa: E731, B023
+        kept = _dedupe([dict(c) for c in chars], font_of)
+        assert [c["index"] for c in kept] == [c["index"] for c in dedupe_chars(chars, tolerance=1)]

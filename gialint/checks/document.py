@@ -113,16 +113,30 @@ class NoTextLayer(Check):
     The PDF reader records it on the source's origin (gialint/readers/pdf.py)."""
 
     kind = "no_text_layer"
-    message_args = ("page", "pages")
-    variants = ("default", "page")
+    message_args = ("page", "pages", "scanned")
+    variants = ("default", "blank", "page")
 
     def check(self, report: Report, ctx):
         origin = report.source.origin
         if origin is None:
             return
         pages = getattr(origin, "pages", 0)
+        textless = getattr(origin, "textless_pages", ())
         if getattr(origin, "no_text", False):
-            yield Hit(Span(0, 0), {"page": "", "pages": pages})
+            scanned = _page_ranges([page for page, _ in textless])
+            yield Hit(Span(0, 0), {"page": "", "pages": pages, "scanned": scanned},
+                      variant="default" if scanned else "blank")
             return
-        for page, offset in getattr(origin, "textless_pages", ()):
-            yield Hit(Span(offset, offset), {"page": page, "pages": pages}, variant="page")
+        for page, offset in textless:
+            yield Hit(Span(offset, offset), {"page": page, "pages": pages, "scanned": str(page)}, variant="page")
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """1, 2, 3, 5 → "1–3, 5"."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][-1] + 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 2 else ", ".join(map(str, r)) for r in runs)

@@ -1,4 +1,9 @@
-"""PDF reports with a text layer → text, with pdfplumber (``gialint-cn[pdf]``).
+"""PDF reports with a text layer → text, with PDFium and pdfplumber (``gialint-cn[pdf]``).
+
+The glyphs and drawn lines are read with PDFium (gialint/readers/pdf_pdfium.py,
+in C); tables are found by pdfplumber's table finder on those lines; a page
+PDFium would read otherwise than pdfminer is read with pdfplumber (and every
+page with ``GIALINT_PDF_ENGINE=pdfplumber``).
 
 The rendering that gialint lints:
 
@@ -37,8 +42,11 @@ text has ``origin.no_text`` set.  Rule GIA005 reports both.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
+import math
+import os
 import re
 import statistics
 
@@ -48,7 +56,6 @@ __all__ = ["PdfOrigin", "read"]
 
 _PAGE_NUMBER = re.compile(r"[-—–]*\s*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[/,，]?\s*共\s*\d{1,3}\s*页)?"
                           r"|\d{1,3}\s*/\s*\d{1,3})\s*[-—–]*")
-_WORD_CHAR = re.compile(r"[0-9A-Za-z]")
 _VALUE = re.compile(r"[-+]?\d[\d,，.]*%?|[-—–－/]")  # a cell that holds a number
 
 
@@ -88,31 +95,88 @@ class _Page:
         self.images = images
 
 
-def _extract(data: bytes, path: str) -> list[_Page]:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+#: which library reads the PDF: "pdfium" (pypdfium2, fast) or "pdfplumber" (pdfminer, the
+#: reader of gialint 0.1; kept to compare against).  ``GIALINT_PDF_ENGINE`` overrides it.
+ENGINE = "pdfium"
 
-    # pdfminer logs every oddity of a font as a warning; they are not the user's problem
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    pages = []
+
+def _extract(data: bytes, path: str) -> list[_Page]:
+    engine = os.environ.get("GIALINT_PDF_ENGINE") or ENGINE
+    if engine == "pdfium":
+        from gialint.readers import pdf_pdfium
+
+        fallback = _PlumberPages(data, path)
+        try:
+            return pdf_pdfium.extract(data, path, _Page, _tables, fallback.page)
+        finally:
+            fallback.close()
+    return _extract_pdfplumber(data, path)
+
+
+def _extract_pdfplumber(data: bytes, path: str) -> list[_Page]:
+    pages = _PlumberPages(data, path)
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for number, page in enumerate(pdf.pages, 1):
-                chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
-                tables = _tables(page) if chars else []
-                pages.append(_Page(number, float(page.height), chars, tables, len(page.images)))
-                page.close()  # drop pdfplumber's caches: long files stay small in memory
-    except Exception as err:  # pdfminer raises many kinds on a damaged file
-        cause = err.__cause__ or err.__context__ or err
-        if isinstance(err.args[0] if err.args else None, BaseException):
-            cause = err.args[0]  # pdfplumber wraps pdfminer's error
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise InputError(path, "pdf-encrypted") from None
-        if isinstance(cause, PDFEncryptionError):
-            raise InputError(path, "pdf-encrypted-unopenable", error=str(cause)) from None
-        reason = str(cause).strip() or type(cause).__name__
-        raise InputError(path, "pdf-unreadable", reason=reason) from None
-    return pages
+        return [pages.page(i) for i in range(pages.count())]
+    finally:
+        pages.close()
+
+
+class _PlumberPages:
+    """Pages read with pdfplumber (pdfminer), the file opened on the first one
+    asked for: all of them with ``GIALINT_PDF_ENGINE=pdfplumber``, otherwise
+    only the pages PDFium's reading would not match (turned pages, turned text)."""
+
+    def __init__(self, data: bytes, path: str):
+        self.data, self.path, self.pdf = data, path, None
+
+    def _open(self):
+        if self.pdf is None:
+            import pdfplumber
+
+            # pdfminer logs every oddity of a font as a warning; they are not the user's problem
+            logging.getLogger("pdfminer").setLevel(logging.ERROR)
+            with self._errors():
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+        return self.pdf
+
+    def count(self) -> int:
+        pdf = self._open()
+        with self._errors():
+            return len(pdf.pages)
+
+    def page(self, index: int) -> _Page:
+        pdf = self._open()
+        with self._errors():
+            page = pdf.pages[index]
+            chars = [c for c in page.dedupe_chars(tolerance=1).chars if c["text"].strip()]
+            tables = _tables(page.lines + page.rects + page.curves) if chars else []
+            out = _Page(index + 1, float(page.height), chars, tables, len(page.images))
+            page.close()  # drop pdfplumber's caches: long files stay small in memory
+            return out
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+            self.pdf = None
+
+    @contextlib.contextmanager
+    def _errors(self):
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        try:
+            yield
+        except InputError:
+            raise
+        except Exception as err:  # pdfminer raises many kinds on a damaged file
+            cause = err.__cause__ or err.__context__ or err
+            if isinstance(err.args[0] if err.args else None, BaseException):
+                cause = err.args[0]  # pdfplumber wraps pdfminer's error
+            if isinstance(cause, PDFPasswordIncorrect):
+                raise InputError(self.path, "pdf-encrypted") from None
+            if isinstance(cause, PDFEncryptionError):
+                raise InputError(self.path, "pdf-encrypted-unopenable", error=str(cause)) from None
+            reason = str(cause).strip() or type(cause).__name__
+            raise InputError(self.path, "pdf-unreadable", reason=reason) from None
 
 
 def _visible(rect) -> bool:
@@ -126,10 +190,15 @@ def _visible(rect) -> bool:
     return not (isinstance(colour, (tuple, list)) and len(colour) in (1, 3) and min(colour) > 0.9)
 
 
-def _edges(page) -> list[dict]:
+def _edges(objects: list[dict]) -> list[dict]:
+    """The edges of the lines, visible boxes and stroked curves among the
+    page's drawn ``objects`` (pdfplumber's dicts), lines first."""
     from pdfplumber.utils import obj_to_edges
 
-    drawn = page.lines + [r for r in page.rects if _visible(r)] + [c for c in page.curves if c.get("stroke")]
+    kinds = {"line": [], "rect": [], "curve": []}
+    for obj in objects:
+        kinds[obj["object_type"]].append(obj)
+    drawn = kinds["line"] + [r for r in kinds["rect"] if _visible(r)] + [c for c in kinds["curve"] if c.get("stroke")]
     return [e for obj in drawn for e in obj_to_edges(obj)]
 
 
@@ -156,22 +225,85 @@ def _closing_edges(vertical: list[dict]) -> list[dict]:
     return out
 
 
-def _tables(page) -> list:
-    edges = _edges(page)
+#: the table finder compares every vertical rule with every horizontal one (a
+#: report's page has a few hundred pairs; this many take about two seconds)
+MAX_RULE_PAIRS = 2_000_000
+
+
+class _Area:
+    """What pdfplumber's table finder asks of a page when every line is given."""
+
+    bbox = (0, 0, 0, 0)
+
+
+def _tables(objects: list[dict]) -> list:
+    """The ruled tables among the page's drawn ``objects``: pdfplumber's table
+    finder on the given lines, with its cell search done by :func:`_cells`."""
+    from pdfplumber import table as finder
+
+    edges = _edges(objects)
     vertical = [e for e in edges if e["orientation"] == "v" and e["height"] >= 3]
     horizontal = [e for e in edges if e["orientation"] == "h" and e["width"] >= 3]
     horizontal += _closing_edges(vertical)
     if len(vertical) < 2 or len(horizontal) < 2:
         return []
-    found = page.find_tables({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
-                              "explicit_vertical_lines": vertical,
-                              "explicit_horizontal_lines": horizontal})
+    if len(vertical) * len(horizontal) > MAX_RULE_PAIRS:  # the finder pairs every two: a hostile page
+        raise OverflowError(len(vertical) * len(horizontal), MAX_RULE_PAIRS)
+    settings = finder.TableSettings.resolve({"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                                             "explicit_vertical_lines": vertical,
+                                             "explicit_horizontal_lines": horizontal})
+    # TableFinder(page, settings).tables, step by step
+    found = object.__new__(finder.TableFinder)
+    found.page, found.settings = _Area(), settings
+    meeting = finder.edges_to_intersections(found.get_edges(), settings.intersection_x_tolerance,
+                                            settings.intersection_y_tolerance)
     out = []
-    for table in found:
+    for group in finder.cells_to_tables(_cells(meeting)):
+        table = finder.Table(found.page, group)
         rows = [list(r.cells) for r in table.rows]
         if not rows or len(rows[0]) < 2:
             continue  # a frame around text, not a table
         out.append(_Grid(table.bbox, rows))
+    return out
+
+
+def _cells(meeting: dict) -> list[tuple]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same
+    order, without its quadratic rescans: for each crossing of rules (in
+    order), the first crossing below it and the first to its right that a
+    rule joins to it, and that a fourth crossing closes into a box."""
+    points = sorted(meeting)
+    vertical = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["v"]} for p, d in meeting.items()}
+    horizontal = {p: {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in d["h"]} for p, d in meeting.items()}
+    column: dict[float, list] = {}
+    row: dict[float, list] = {}
+    for p in points:
+        column.setdefault(p[0], []).append(p)
+        row.setdefault(p[1], []).append(p)
+
+    def joined(a, b) -> bool:
+        return ((a[0] == b[0] and not vertical[a].isdisjoint(vertical[b]))
+                or (a[1] == b[1] and not horizontal[a].isdisjoint(horizontal[b])))
+
+    out = []
+    for pt in points[:-1]:
+        below = [p for p in column[pt[0]] if p > pt]
+        right = [p for p in row[pt[1]] if p > pt]
+        cell = None
+        for b in below:
+            if not joined(pt, b):
+                continue
+            for r in right:
+                if not joined(pt, r):
+                    continue
+                corner = (r[0], b[1])
+                if corner in meeting and joined(corner, r) and joined(corner, b):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell:
+                break
+        if cell:
+            out.append(cell)
     return out
 
 
@@ -215,13 +347,16 @@ class _Line:
         self.text, self.columns = _join_glyphs(chars)
         self.x0, self.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
         self.top, self.bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-        self.size = statistics.median(c["size"] for c in chars)
+        sizes = sorted(c["size"] for c in chars)  # their median, as statistics.median has it
+        half = len(sizes) // 2
+        self.size = sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2
         self.page = 0
         self.number = 0  # line number on its page
 
 
 def _is_wordchar(ch: str) -> bool:
-    return bool(_WORD_CHAR.match(ch))
+    """``ch`` starts with a Latin letter or digit ([0-9A-Za-z])."""
+    return ch[:1].isascii() and ch[:1].isalnum()
 
 
 def _join_glyphs(chars: list[dict]) -> tuple[str, bool]:
@@ -259,11 +394,6 @@ def _lines(chars: list[dict]) -> list[_Line]:
     return [_Line(group) for group in out]
 
 
-def _inside(c: dict, box) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
 def _cell_text(chars: list[dict]) -> str:
     text = ""
     for line in _lines(chars):
@@ -283,11 +413,23 @@ def _table_rows(chars: list[dict], grid: _Grid) -> list[tuple[int, list[tuple[in
     above included.
     """
     start_of = {b: (r, c) for r, row in enumerate(grid.rows) for c, b in enumerate(row) if b}
+    boxes = [(b[0], b[1], b[2], b[3], slot) for b, slot in start_of.items()]
+    # the cells by 16-point squares of the page they reach into: a glyph's cell is looked for
+    # among those of its square, the first (row by row) that holds the glyph's middle
+    squares: dict[tuple[int, int], list[int]] = {}
+    for i, (x0, top, x1, bottom, _) in enumerate(boxes):
+        for sx in range(math.floor(x0 / 16), math.floor(x1 / 16) + 1):
+            for sy in range(math.floor(top / 16), math.floor(bottom / 16) + 1):
+                squares.setdefault((sx, sy), []).append(i)
     slots: dict[tuple[int, int], list[dict]] = {}
     for ch in chars:
         x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-        where = next((slot for b, slot in start_of.items()
-                      if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+        where = None
+        for i in squares.get((math.floor(x / 16), math.floor(y / 16)), ()):
+            x0, top, x1, bottom, slot = boxes[i]
+            if x0 <= x <= x1 and top <= y <= bottom:
+                where = slot
+                break
         where = where or grid.slot_of(x, y)  # outside any cell: a border is missing
         if where is not None:
             slots.setdefault(where, []).append(ch)
@@ -353,9 +495,15 @@ class _Renderer:
         """(page, [("line", _Line) | ("table", (index, rows of cell texts))]) top to bottom."""
         in_table: list[list[dict]] = [[] for _ in page.tables]
         free = []
+        boxes = [grid.bbox for grid in page.tables]
         for c in page.chars:
-            i = next((i for i, grid in enumerate(page.tables) if _inside(c, grid.bbox)), None)
-            (free if i is None else in_table[i]).append(c)
+            x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            for i, box in enumerate(boxes):  # the first table that holds its middle
+                if box[0] <= x <= box[2] and box[1] <= y <= box[3]:
+                    in_table[i].append(c)
+                    break
+            else:
+                free.append(c)
         lines = [line for line in _lines(free) if not _is_page_number(line, page.height)]
         for n, line in enumerate(lines, 1):
             line.page, line.number = page.number, n
