@@ -16,10 +16,23 @@ One module per concern; importing this package registers them all.
   finding per file each.
 * ``foreign_place`` (places.py): a local newspaper of another province (《今日定安》 in a
   平潭 report), a sign of text copied from another organ's report.
+* ``self_reference`` (self_reference.py): the report calls itself an organ of another level
+  or kind than its title (我县 in a 区 report, 我局 in a 街道办事处's).
+* ``other_organ`` (other_organ.py): where the report names itself (由……编制, the signature),
+  it names another organ than its title.
 """
 
-from gialint.checks.contamination import mirror_text, places, web_debris, websites  # noqa: F401
+from gialint.checks.contamination import (  # noqa: F401
+    mirror_text,
+    other_organ,
+    places,
+    self_reference,
+    web_debris,
+    websites,
+)
+from gialint.checks.contamination.other_organ import OtherOrgan
 from gialint.checks.contamination.places import ForeignPlace
+from gialint.checks.contamination.self_reference import SelfReference
 from gialint.checks.contamination.web_debris import WebDebris
 from gialint.checks.contamination.websites import (
     ADDRESS,
@@ -30,5 +43,5 @@ from gialint.checks.contamination.websites import (
     site_name,
 )
 
-__all__ = ["ADDRESS", "ForeignPlace", "ForeignWebsite", "Spam", "WebDebris", "addresses",
+__all__ = ["ADDRESS", "ForeignPlace", "ForeignWebsite", "OtherOrgan", "SelfReference", "Spam", "WebDebris", "addresses",
            "is_allowed_host", "site_name"]

@@ -55,8 +55,12 @@ class ForeignPlace(Check):
                               doc="province → more place names (county names, new divisions)"),
         "ignore_places": Param("list[str]", default=[],
                                doc="place names that are also ordinary words"),
+        "show_home": Param("bool", default=False,
+                           doc="add the organ's name (title or signature) that tells its province "
+                           "as a related place (message variant 'home')"),
     }
     message_args = ("match", "place", "province", "home")
+    variants = ("default", "home")
 
     def setup(self) -> None:
         table = {k: set(v) for k, v in places().items()}
@@ -85,14 +89,23 @@ class ForeignPlace(Check):
         return out
 
     def home(self, report: Report) -> set[str]:
-        names = [report.organ, report.title.organ if report.title else None]
-        names += [s.signer for s in report.signatures]
+        return self.home_and_where(report)[0]
+
+    def home_and_where(self, report: Report) -> tuple[set[str], Span | None]:
+        """The organ's provinces, and the place of the name that tells them
+        (None when they come from the body)."""
+        title = report.title
+        names = [(title.organ, title.span)] if title else []
+        names += [(s.signer, s.signer_span) for s in report.signatures]
         home: set[str] = set()
-        for name in names:
-            if name:
-                home |= self.provinces_in(name)
+        where = None
+        for name, span in names:
+            found = self.provinces_in(name) if name else set()
+            if found and where is None:
+                where = span
+            home |= found
         if home:
-            return home
+            return home, where
         counts: Counter = Counter()
         for lo, hi in doc_regions(report):
             for m in self.any_place.finditer(report.norm.text, lo, hi):
@@ -101,25 +114,30 @@ class ForeignPlace(Check):
                     counts[next(iter(provinces))] += 1
         ranked = counts.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
-            return {ranked[0][0]}
-        return set()
+            return {ranked[0][0]}, None
+        return set(), None
 
     def check(self, report: Report, ctx):
-        home = None
+        home = where = None
         norm = report.norm
         text = norm.text
         for lo, hi in doc_regions(report):
             for rx in self.patterns:
                 for m in rx.finditer(text, lo, hi):
                     if home is None:
-                        home = self.home(report)
+                        home, where = self.home_and_where(report)
                     if not home:
                         return
                     place = m.group("place")
                     provinces = self.table[place]
+                    if text.startswith("省", m.end("place")) and place in provinces:
+                        provinces = {place}  # 海南省 is the province, not 青海's 海南州
                     if provinces & home:
                         continue
-                    yield Hit(Span(*norm.span_to_orig(m.start(), m.end())), {
+                    args = {
                         "match": m.group(), "place": place,
                         "province": "、".join(sorted(provinces)), "home": "、".join(sorted(home)),
-                    })
+                    }
+                    related = ([(where, dict(args), "home")]
+                               if self.values["show_home"] and where is not None else [])
+                    yield Hit(Span(*norm.span_to_orig(m.start(), m.end())), args, related=related)
