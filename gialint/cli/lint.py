@@ -104,7 +104,7 @@ def _lint_parser() -> argparse.ArgumentParser:
                    "保持编码和换行符不变；然后报告剩下的问题")
     p.add_argument("--diff", action="store_true",
                    help="以统一差异格式显示 --fix 会做的修改，不改动文件（有修改时退出码为 1）")
-    p.add_argument("-j", "--jobs", type=int, metavar="N",
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N",
                    help="用 N 个进程并行检查（默认每个 CPU 一个；输出与 --jobs 1 相同）")
     p.add_argument("--version", action="version", version=f"gialint {__version__}",
                    help="显示版本号并退出")
@@ -118,6 +118,16 @@ def _file_size(value: str) -> int:
         return parse_size(value)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"必须是正整数，不是 {value!r}")
+    return n
 
 
 def _split(value: str | None) -> list[str]:
