@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sys
 
-from gialint.cli.common import EXIT_ERROR, fail
+from gialint.cli.common import EXIT_ERROR, argv_lang, fail
 
 SUBCOMMANDS = ("check", "parse", "rules", "rule")
 
@@ -57,4 +57,4 @@ def main(argv: list[str] | None = None) -> int:
 
         if not isinstance(err, ConfigError):
             raise
-        return fail(str(err))
+        return fail(str(err), argv_lang(argv))

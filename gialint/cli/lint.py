@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from gialint import __version__
-from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Parser, argv_lang, fail
 
 _DESCRIPTION = """\
 gialint — 政府信息公开工作年度报告合规检查（compliance linter for Chinese
@@ -42,14 +42,9 @@ _EPILOG = """\
 """
 
 
-def _lint_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="gialint", description=_DESCRIPTION, epilog=_EPILOG, add_help=False,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p._positionals.title = "参数"
-    p._optionals.title = "选项"
-    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+def _lint_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    # the help is Chinese; with --lang en, usage and argparse's errors are English
+    p = Parser(prog="gialint", description=_DESCRIPTION, epilog=_EPILOG, lang=lang)
     p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit"),
                    default="text", help="输出格式（默认 text）；github：GitHub Actions 注释，"
@@ -126,7 +121,7 @@ def _positive(value: str) -> int:
     except ValueError:
         n = 0
     if n < 1:
-        raise argparse.ArgumentTypeError(f"必须是正整数，不是 {value!r}")
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
     return n
 
 
@@ -135,15 +130,16 @@ def _split(value: str | None) -> list[str]:
 
 
 def run_lint(argv: list[str]) -> int:
-    parser = _lint_parser()
+    parser = _lint_parser(argv_lang(argv))
     args = parser.parse_args(argv)
+    ui = args.lang or "zh"  # the language of error lines before a configuration is read
     if not args.paths:
         parser.print_usage(sys.stderr)
-        return fail("no files to lint (give a file, a directory or -)")
+        return fail("no files to lint (give a file, a directory or -)", ui)
     if (args.fix or args.diff) and "-" in args.paths:
-        return fail("--fix and --diff work on files, not on standard input")
+        return fail("--fix and --diff work on files, not on standard input", ui)
     if args.statistics and args.format not in ("text", "json"):
-        return fail("--statistics works with --format text or json")
+        return fail("--statistics works with --format text or json", ui)
     from gialint.ruleset import Options
     from gialint.runner import Runner
     from gialint.tomlpos import ConfigError
@@ -159,7 +155,7 @@ def run_lint(argv: list[str]) -> int:
                         stdin_filename=args.stdin_filename, force_exclude=args.force_exclude)
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
-        return fail(str(err))
+        return fail(str(err), ui)
     if args.show_files:
         return _show_files(work, runner)
     batch = runner.run(work, args.jobs)
@@ -169,7 +165,8 @@ def run_lint(argv: list[str]) -> int:
         from gialint.baseline import write
 
         n = write(results, args.write_baseline)
-        print(f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
+        print(f"gialint: 已将 {n} 个问题记入基线文件 {args.write_baseline}" if lang == "zh" else
+              f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if batch.input_error else EXIT_CLEAN
     if args.diff:
         diffs = [d for d in batch.diffs if d]
@@ -202,13 +199,14 @@ def run_lint(argv: list[str]) -> int:
         try:
             Path(args.output).write_text(out, encoding="utf-8")
         except OSError as err:
-            return fail(f"cannot write {args.output}: {err}")
+            return fail(f"cannot write {args.output}: {err}", lang)
     else:
         sys.stdout.write(out)
         sys.stdout.flush()
     for r in results:
         if r.error and args.format != "text":
-            kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"
+            kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else \
+                ("错误" if lang == "zh" else "error")
             print(f"gialint: {kind}: {r.path}: {r.error}", file=sys.stderr)
     if args.format != "text" and batch.nothing_checked:
         print("gialint: 未检查任何文件" if lang == "zh" else "gialint: no file was checked",
@@ -260,7 +258,8 @@ def _show_files(work, runner) -> int:
             print(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}", file=sys.stderr)
         else:
             error = True
-            print(f"gialint: error: {path}: {message(*data, lang)}", file=sys.stderr)
+            print(f"gialint: {'错误' if lang == 'zh' else 'error'}: {path}: {message(*data, lang)}",
+                  file=sys.stderr)
     return EXIT_ERROR if error else EXIT_CLEAN
 
 

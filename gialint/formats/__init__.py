@@ -58,5 +58,5 @@ def render(
     if fmt == "junit":
         from gialint.formats.junit import render_junit
 
-        return render_junit(results, version=version)
+        return render_junit(results, version=version, lang=lang)
     raise ValueError(f"unknown output format {fmt!r} (expected one of: {', '.join(FORMATS)})")

@@ -10,8 +10,10 @@ from xml.sax.saxutils import escape, quoteattr
 from gialint.findings import FileResult
 from gialint.formats._common import sorted_findings
 
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
-def render_junit(results: list[FileResult], *, version: str) -> str:
+
+def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -> str:
     cases = []
     failures = errors = skipped = 0
     for r in results:
@@ -32,7 +34,8 @@ def render_junit(results: list[FileResult], *, version: str) -> str:
         for f in sorted_findings(r):
             failures += 1
             loc = f.location
-            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {f.message}"
+            severity = _SEVERITY_ZH[f.severity] if lang == "zh" else f.severity  # as the text output
+            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{severity}] {f.message}"
             body.append(f"      <failure message={quoteattr(f.message)} type={quoteattr(f.rule)}>"
                         f"{escape(text)}</failure>")
         inner = ("\n" + "\n".join(body) + "\n    ") if body else ""
