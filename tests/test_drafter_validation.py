@@ -60,3 +60,20 @@ def test_a_folder_named_rules_does_not_hide_the_command(tmp_path):
     assert result.code == 0 and "GIA101" in result.out
     (tmp_path / "rules" / "r.txt").write_text(CLEAN, encoding="utf-8")
     assert call("--isolated", "./rules", cwd=tmp_path).code == 0
+
+
+def test_t3_balance_names_both_sides_and_never_blames_a_right_total(tmp_path):
+    """一、本年新收 wrong: （七）总计 agrees with its result rows, so the message gives
+    both sides' sums and names the cells to check, never "（七）总计 应为 N"."""
+    text = (RULE_FIXTURES / "GIA301" / "fail_carried_over_not_answered_pipe.txt").read_text(encoding="utf-8")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    result = call("--isolated", "--select", "GIA301", "--format", "json", "r.txt", cwd=tmp_path)
+    findings = result.findings()
+    assert findings and all("应为" not in f["message"] for f in findings)
+    total = next(f for f in findings if "（总计） 10 + 二" in f["message"])
+    assert "合计 12" in total["message"] and "合计 10" in total["message"]
+    assert "（七）总计（总计） 10 与以上各项办理结果之和相符" in total["message"]
+    assert total["line"] == 25  # at 一、本年新收, not at the （七）总计 that is right
+    english = call("--isolated", "--lang", "en", "--select", "GIA301", "--format", "json", "r.txt",
+                   cwd=tmp_path).findings()
+    assert all("gives" not in f["message"] and "add up to 12" in f["message"] for f in english[1:])
