@@ -15,6 +15,7 @@ import re
 PARAM_ZH: dict[str, str] = {
     "equation": "要检查的等式：单元格 关系 项 ± 项 ……；关系为 =、<=、>=、<、>",
     "for_each": "等式中的占位符逐一取这些值（表三的每一列等），每个取值检查一次",
+    "confirm": "同一单元格的另一个等式：它成立时该单元格没有错，问题改为指向等式右边的第一格，并使用 confirmed 说明",
     "tolerance": "允许的误差：绝对值（“1”）或比例（“0.5%”）",
     "when": "只在这个单元格大于 0 时检查",
     "expr": "与正文比较的单元格（用 + 相加；用 | 分隔几种都可以接受的算法）",
@@ -87,6 +88,8 @@ def _cell_name(key: str) -> str:
         row = next((lab for k, lab, _ in tpl.t3_rows if k == parts[1]), None)
         if row:
             return f"{table}“{row}”"
+    if key.startswith("t3.") and len(parts) == 3 and parts[1].endswith("*}"):
+        return f"{table}中 {parts[1][1:-2]} 各行之和"
     if key in _SETS_ZH:
         return _SETS_ZH[key]
     return key

@@ -118,7 +118,8 @@ def test_rule_parameters_read_as_a_labelled_chinese_list():
 
     t3 = next(r for r in RULES if r.id == "GIA301")
     text = rule_text(t3, "zh")
-    assert "{" not in text.split("参数")[-1].replace("{col}", "")  # no JSON braces
+    params = text.split("参数（")[-1]
+    assert '{"' not in params and '": ' not in params  # not JSON
     assert "equation — 要检查的等式" in text
     assert "表三“一、本年新收政府信息公开申请数量”" in text and "表三“（七）总计”" in text
     assert "for_each — " in text and "表三的每一列" in text
