@@ -70,6 +70,9 @@ def load_config(path: Path) -> Config:
     cfg.fail_on = data.get("fail-on", "error")
     cfg.lang = data.get("lang", "zh")
     cfg.deadline = data.get("deadline")
+    if cfg.deadline is not None and not _real_day(cfg.deadline):
+        # 02-30, 04-31: no such day; 02-29 only exists in some years, a deadline is every year's
+        fail(("deadline",), f"'deadline' must be a day every year has (MM-DD), not {cfg.deadline!r}")
     cfg._selectors = (("select", cfg.select), ("ignore", cfg.ignore), ("severity", list(cfg.severity)),
                       *((("per-file-ignores", g), r) for g, r in cfg.per_file_ignores.items()))
     for key, values in cfg._selectors:  # parsed once here; whether they exist: check_selectors
@@ -82,6 +85,17 @@ def load_config(path: Path) -> Config:
     cfg._positions = pos
     cfg._prefix = prefix
     return cfg
+
+
+def _real_day(mmdd: str) -> bool:
+    import datetime
+
+    try:
+        month, day = (int(x) for x in mmdd.split("-"))
+        datetime.date(2023, month, day)  # 2023: not a leap year, so 02-29 is refused
+    except ValueError:
+        return False
+    return True
 
 
 def check_selectors(cfg: Config, rules) -> None:

@@ -38,7 +38,9 @@ def _verbose(r: Rule, lang: str) -> str:
 def rule_text(r: Rule, lang: str = "zh") -> str:
     L = _LABELS[lang]
     out = [f"{r.id} {r.name}", f"  {r.text(r.summary, lang)}", ""]
-    out.append(f"  {L['category']}: {r.category}    {L['severity']}: {r.severity}    "
+    severity = {"error": "error（错误）", "warning": "warning（警告）", "info": "info（提示）"}[r.severity] \
+        if lang == "zh" else r.severity
+    out.append(f"  {L['category']}: {r.category}    {L['severity']}: {severity}    "
                f"{L['editions']}: {', '.join(r.editions)}    {L['kind']}: {r.kind}")
     if r.source:
         out.append(f"  {L['source']}: {r.source}")
@@ -52,9 +54,10 @@ def rule_text(r: Rule, lang: str = "zh") -> str:
     if r.example_good:
         out += ["", f"  {L['good']}:", _indent(r.example_good)]
     if r.params:
-        import json
+        from gialint.paramdocs import param_lines
 
-        out += ["", f"  {L['params']}:", _indent(json.dumps(r.params, ensure_ascii=False, indent=2))]
+        head = "参数（名称 — 说明 — 取值）" if lang == "zh" else "parameters (name — meaning — value)"
+        out += ["", f"  {head}:", *param_lines(r, lang)]
     out += ["", f"  {L['origin']}: {r.origin}"]
     return "\n".join(out) + "\n"
 

@@ -51,7 +51,7 @@ def _label_key(text: str, folded: bool) -> str:
 
 
 def expected_edition(year: int | None) -> str | None:
-    """The national format a report year should use (FORMAT.md §3.5)."""
+    """The national format a report year should use (docs/format.md#edition-by-year)."""
     if year is None:
         return None
     if year <= 2018:
@@ -146,7 +146,7 @@ def table_labels() -> dict[str, LabelInfo]:
             add(group["label"], "t4", "group", group["key"], ed)
         for col in t4["columns"]:
             add(col["label"], "t4", "column", col["key"], ed)
-    # Local variants that real reports print (FORMAT.md §7).
+    # Local variants that real reports print (docs/format.md#table-2).
     add("采购总金额(万元,保留四位小数)", "t2", "column", "amount", "2019")
     return out
 

@@ -8,6 +8,8 @@ processes, ``--fix`` and baselines are the runner's (gialint/runner.py).
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from string import Formatter
 
 from gialint import suppress
@@ -87,7 +89,9 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
             for rid in sorted({r.id for r, _ in pairs}):
                 failed.setdefault(rid, _internal_hit(rid, err))
     findings = []
-    cache: dict = {}  # per file: locations of spans, message templates
+    # per file: locations of spans, message templates, the report's names of the
+    # reader's tables (表 2 → 表三)
+    cache: dict = {"table_names": _table_names(report, source) if hits else {}}
     for rule, hit in hits:
         try:
             findings.append(_finding(rule, hit, source, lang, cache))
@@ -262,8 +266,41 @@ def _location(source: Source, span: Span, cache: dict):
     key = (span.start, span.end)
     loc = cache.get(key)
     if loc is None:
-        loc = cache[key] = source.location(span.start, span.end)
+        loc = source.location(span.start, span.end)
+        names = cache.get("table_names")
+        if names and loc.logical:
+            m = _READER_TABLE.match(loc.logical)
+            if m and m.group(0) in names:
+                loc = dataclasses.replace(loc, logical=names[m.group(0)] + loc.logical[m.end():])
+        cache[key] = loc
     return loc
+
+
+# a Word or PDF place with the reader's table number: 表 2 …, 第 3 页 表 1 …
+_READER_TABLE = re.compile(r"^(?:第 \d+ 页 )?表 \d+(?= |$)")
+_NATIONAL = {"t2": "表二", "t3": "表三", "t4": "表四"}
+
+
+def _table_names(report, source: Source) -> dict[str, str]:
+    """The reader's table places (``表 2``, ``第 3 页 表 1``) that the tables module
+    bound to one table of the national format, as the report names it: ``表三``
+    (``第 3 页 表三``).  A reader's table holding cells of two national tables keeps
+    its number."""
+    origin = source.origin
+    data = report.data
+    if origin is None or data is None or not data.cells:
+        return {}
+    found: dict[str, set] = {}
+    for key, cell in data.cells.items():
+        span = getattr(cell, "span", None)
+        if span is None or key[:2] not in _NATIONAL:
+            continue
+        label = origin.label(span.start)
+        m = _READER_TABLE.match(label or "")
+        if m:
+            found.setdefault(m.group(0), set()).add(key[:2])
+    return {place: re.sub(r"表 \d+$", _NATIONAL[next(iter(tables))], place)
+            for place, tables in found.items() if len(tables) == 1}
 
 
 def _template(rule, variant: str, lang: str, cache: dict) -> tuple[str, frozenset]:

@@ -321,7 +321,7 @@ class Runner:
         if not count:
             return result, None, 0
         if self.diff:
-            return result, unified_diff(result.path, result.source_text or "", after), 0
+            return result, unified_diff(_relative(source.path), result.source_text or "", after), 0
         try:
             write_atomically(source.path, after, source.encoding, source.bom)
         except OSError as err:  # a read-only file or folder: say so, go on with the others
@@ -350,6 +350,15 @@ def apply_baseline(results: list[FileResult], known, path: str) -> None:
             r.findings = new
             r.suppressed.extend((f, "external", f"baseline {path}") for f in old)
             r.baselined = True
+
+
+def _relative(path: str) -> str:
+    """A path for --diff headers (a/…, b/…): relative to the working directory, with
+    ../ when outside it; only the file name on another drive (Windows)."""
+    try:
+        return Path(os.path.relpath(path, os.getcwd())).as_posix()
+    except ValueError:
+        return Path(path).name
 
 
 def display_path(path: Path) -> str:

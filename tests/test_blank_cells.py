@@ -74,7 +74,7 @@ def test_word_merged_and_blank_value_cells():
     # the merged cell is one Word cell: every column it covers is in it
     assert {r.place for r in granted_finding.related} == {granted_finding.place}
     # the row's fourth Word cell: after 三、本年度办理结果, （一）予以公开 (over two columns), 自然人
-    assert re.fullmatch(r"表 2 第 \d+ 行 第 4 格", granted_finding.place)
+    assert re.fullmatch(r"表三 第 \d+ 行 第 4 格", granted_finding.place)
 
 
 def _html_row(page: str, label: str) -> tuple[int, int]:

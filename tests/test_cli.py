@@ -167,8 +167,10 @@ def test_utf16_with_bom(files, codec, bom):
 def test_exit_2_unknown_option(files):
     result = gia(files, "--bogus", "clean.txt")
     assert result.code == 2
-    assert "--bogus" in result.err and "usage:" in result.err
+    assert "--bogus" in result.err and "用法：" in result.err and "无法识别的参数" in result.err
     assert result.out == ""
+    english = gia(files, "--lang", "en", "--bogus", "clean.txt")
+    assert "usage:" in english.err and "unrecognized arguments: --bogus" in english.err
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
@@ -443,11 +445,15 @@ def test_parse_command_errors(files):
 def test_help(files):
     result = call("--help", cwd=files)
     assert result.code == 0
-    assert result.out.startswith("usage: gialint")
+    assert result.out.startswith("用法：gialint")
     assert "--select" in result.out and "退出码" in result.out
     assert "选项" in result.out and "显示本帮助并退出" in result.out
-    for sub in ("rules", "rule", "parse"):
-        assert call(sub, "--help").code == 0
+    for sub in ("rules", "rule", "parse"):  # the sub-commands' help is Chinese too
+        help_ = call(sub, "--help")
+        assert help_.code == 0 and help_.out.startswith(f"用法：gialint {sub}")
+        assert "显示本帮助并退出" in help_.out and "选项" in help_.out
+        english = call(sub, "--help", "--lang", "en")
+        assert english.out.startswith(f"usage: gialint {sub}") and "show this help" in english.out
 
 
 def test_help_and_readme_name_every_option():

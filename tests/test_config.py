@@ -145,6 +145,8 @@ def test_config_option(project, tmp_path_factory):
 def test_config_option_missing_file(project):
     result = lint(project, "--config", "nope.toml", "reports/r.txt")
     assert result.code == 2
+    assert "nope.toml" in result.err and "找不到配置文件" in result.err
+    result = lint(project, "--config", "nope.toml", "--lang", "en", "reports/r.txt")
     assert "nope.toml" in result.err and "not found" in result.err
 
 
@@ -395,7 +397,11 @@ CONFIG_ERRORS = [
                                                                   for i, c in enumerate(CONFIG_ERRORS)])
 def test_config_errors(project, text, line, words):
     cfg = write(project / "gialint.toml", text)
-    assert_config_error(lint(project, "reports/r.txt"), cfg, line, *words)
+    assert_config_error(lint(project, "--lang", "en", "reports/r.txt"), cfg, line, *words)
+    # in Chinese by default, at the same file:line
+    zh = lint(project, "reports/r.txt")
+    assert_config_error(zh, cfg, line, "gialint: 错误：")
+    assert re.search(r"[\u4e00-\u9fff]", zh.err.split(f"{cfg}:{line}:")[1]), zh.err
 
 
 def test_config_error_in_pyproject_names_its_line(project):
@@ -412,14 +418,14 @@ def test_config_error_with_config_option(project):
 
 def test_invalid_toml_at_end_of_document_names_a_line(project):
     cfg = write(project / "gialint.toml", 'select = [\n')
-    assert_config_error(lint(project, "reports/r.txt"), cfg, 1, "invalid TOML")
+    assert_config_error(lint(project, "--lang", "en", "reports/r.txt"), cfg, 1, "invalid TOML")
 
 
 def test_invalid_toml_at_end_of_document_is_still_an_error(project):
     cfg = write(project / "gialint.toml", 'select = [\n')
     result = lint(project, "reports/r.txt")
     assert result.code == 2
-    assert str(cfg) in result.err and "invalid TOML" in result.err
+    assert str(cfg) in result.err and "TOML 格式错误" in result.err
     assert result.err.strip().count("\n") == 0
 
 
@@ -470,7 +476,7 @@ def _error_id(i, case) -> str:
 def test_rule_file_errors(project, text, line, words):
     rule_file = write(project / "rules" / "local.toml", text)
     write(project / "gialint.toml", 'rule-files = ["rules/local.toml"]\n')
-    assert_config_error(lint(project, "reports/r.txt"), rule_file, line, *words)
+    assert_config_error(lint(project, "--lang", "en", "reports/r.txt"), rule_file, line, *words)
 
 
 BAD_TEMPLATES = ["{match:>5d}", "{match!z}", "{match[9]}"]
@@ -491,4 +497,4 @@ def test_errors_are_reported_before_any_output(project):
         result = call("--format", fmt, "reports/r.txt", cwd=project)
         assert result.code == 2
         assert result.out == ""
-        assert re.match(r"gialint: error: .*gialint\.toml:1: ", result.err)
+        assert re.match(r"gialint: 错误：.*gialint\.toml:1: 未知的配置项", result.err)

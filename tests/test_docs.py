@@ -94,6 +94,7 @@ def test_rules_cite_nothing_outside_the_repository():
     for r in RULES:
         for text in (r.source, *r.description.values()):
             assert "FORMAT.md" not in text and "../" not in text, (r.id, text)
+            assert not re.search(r"\bFORMAT\b|shared/", text), (r.id, text)
 
 
 def test_format_md_links_resolve():
@@ -109,3 +110,22 @@ def test_format_md_links_resolve():
     kind_anchors = set(re.findall(r'<a id="([^"]+)"></a>', kinds))
     for target in re.findall(r"\]\(#([^)]+)\)", kinds):
         assert target in kind_anchors, f"docs/kinds.md links to a missing #{target}"
+
+
+def test_rule_parameters_read_as_a_labelled_chinese_list():
+    """gialint rule shows 参数名 — 说明 — 取值, with the tables' own names, not JSON."""
+    from gialint.docs import rule_text
+
+    t3 = next(r for r in RULES if r.id == "GIA301")
+    text = rule_text(t3, "zh")
+    params = text.split("参数（")[-1]
+    assert '{"' not in params and '": ' not in params  # not JSON
+    assert "equation — 要检查的等式" in text
+    assert "表三“一、本年新收政府信息公开申请数量”" in text and "表三“（七）总计”" in text
+    assert "for_each — " in text and "表三的每一列" in text
+    english = rule_text(t3, "en")
+    assert "equation — CELL op TERM" in english and "every column of 表三" in english
+    for r in RULES:  # every rule's parameters, in either language, as lines of their own
+        for lang in ("zh", "en"):
+            body = rule_text(r, lang)
+            assert '": ' not in body, (r.id, lang)

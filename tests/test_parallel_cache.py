@@ -44,10 +44,10 @@ def test_jobs_default_and_invalid(corpus, tmp_path):
     env = {"GIALINT_CACHE_DIR": str(tmp_path / "cache")}
     default = run("--format", "json", str(corpus), env=env)
     assert default.out == run("--format", "json", "-j", "1", str(corpus), env=env).out
-    # zero or negative: one per CPU, as the default
-    assert run("--format", "json", "-j", "0", str(corpus), env=env).out == default.out
-    bad = run("-j", "two", str(corpus), env=env)
-    assert bad.code == 2 and "invalid int value" in bad.err
+    # positive numbers only (issue 15): zero, negative or not a number is a usage error
+    for n in ("0", "-2", "two"):
+        bad = run("-j", n, str(corpus), env=env)
+        assert bad.code == 2 and "--jobs" in bad.err and "Traceback" not in bad.err
 
 
 def test_jobs_with_fix_and_diff(tmp_path):

@@ -250,11 +250,12 @@ def test_text_output_names_the_cell(capsys, built):
     path = built(RULE_FIXTURES / "GIA303" / "fail_new_received_total_pipe.txt")
     result = run_main(capsys, "--isolated", "--select", "GIA303", "--color", "never", path)
     assert result.code == 1
-    # 一、本年新收 is row 4 of 表三 (the document's second table); 总计 is its 8th cell
-    assert "= 位置: 表 2 第 4 行 第 8 格" in result.out
+    # 一、本年新收 is row 4 of 表三 (the document's second table); 总计 is its 8th cell:
+    # the place names the table as the report does (表三), not by Word's count (表 2)
+    assert "= 位置: 表三 第 4 行 第 8 格" in result.out
     (finding,) = _lint(capsys, path, args=("--select", "GIA303"))[0]["findings"]
-    assert finding["place"] == "表 2 第 4 行 第 8 格"
-    assert [r["place"] for r in finding["related"]] == [f"表 2 第 4 行 第 {c} 格" for c in range(2, 8)]
+    assert finding["place"] == "表三 第 4 行 第 8 格"
+    assert [r["place"] for r in finding["related"]] == [f"表三 第 4 行 第 {c} 格" for c in range(2, 8)]
     cells = docx.Document(str(path)).tables[1].rows[3]._tr.tc_lst
     assert _cell_text(cells[7]) == "14"
 
@@ -286,10 +287,10 @@ def test_sarif_validates_and_has_logical_locations(built):
     for res in results:
         (loc,) = res["locations"]
         (logical,) = loc["logicalLocations"]
-        assert re.fullmatch(r"表 2 第 \d+ 行 第 \d+ 格", logical["name"])
+        assert re.fullmatch(r"表三 第 \d+ 行 第 \d+ 格", logical["name"])
         assert loc["physicalLocation"]["artifactLocation"]["uri"].endswith(".docx")
         for rel in res.get("relatedLocations", []):
-            assert re.fullmatch(r"表 2 第 \d+ 行 第 \d+ 格", rel["logicalLocations"][0]["name"])
+            assert re.fullmatch(r"表三 第 \d+ 行 第 \d+ 格", rel["logicalLocations"][0]["name"])
 
 
 def test_fix_never_touches_a_docx(capsys, tmp_path):

@@ -327,7 +327,7 @@ def test_table_arithmetic_error_points_at_the_cell():
     loc = found[0].location
     line, col = bad[:at].count("\n") + 1, at - bad.rfind("\n", 0, at)
     assert (loc.line, loc.column, loc.end_line, loc.end_column) == (line, col, line, col + 2)
-    assert loc.logical == "表 2 第 6 行 第 4 格"
+    assert loc.logical == "表三 第 6 行 第 4 格"  # the report's name of the table
     assert "（一）予以公开（自然人） = 23" in found[0].message
 
 

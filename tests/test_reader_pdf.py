@@ -457,8 +457,8 @@ def test_hongze_2023_t4_fault_is_found_at_its_cells(real):
     source, findings = real["2023_hongze-district-gov"]
     t4 = sorted((f.location.logical, f.message) for f in findings if f.rule == "GIA304")
     assert t4 == [
-        ("第 4 页 表 2 第 4 行 第 15 格", "复议后起诉（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 5"),
-        ("第 4 页 表 2 第 4 行 第 5 格", "行政复议（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 11"),
+        ("第 4 页 表四 第 4 行 第 15 格", "复议后起诉（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 5"),
+        ("第 4 页 表四 第 4 行 第 5 格", "行政复议（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 11"),
     ]
 
 

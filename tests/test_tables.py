@@ -699,8 +699,8 @@ def test_hongze_2023_t4_totals_are_zero():
     assert sorted(_loc(f) for f in found) == sorted(
         _where(source, data.cells[k].span) for k in ("t4.review.total", "t4.suit_after_review.total"))
     # the place on paper: 表四 is the second table on page 4, its values in the fourth row
-    assert sorted(f.location.logical for f in found) == ["第 4 页 表 2 第 4 行 第 15 格",
-                                                         "第 4 页 表 2 第 4 行 第 5 格"]
+    assert sorted(f.location.logical for f in found) == ["第 4 页 表四 第 4 行 第 15 格",
+                                                         "第 4 页 表四 第 4 行 第 5 格"]
     messages = sorted(f.message for f in found)
     assert messages == ["复议后起诉（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 5",
                         "行政复议（总计） = 0，但结果维持、结果纠正、其他结果、尚未审结合计为 11"]

@@ -53,10 +53,14 @@ class TableSum(Check):
                           doc="placeholder → a named key set (t3.columns, t3.value_rows, …) or a list"),
         "when": Param("str", default="", doc="check only when this cell is > 0"),
         "tolerance": Param("str", default="0", doc="absolute (\"1\") or relative (\"0.5%\")"),
+        "confirm": Param("str", default="",
+                         doc="another equation of the same left cell (same placeholders): when it "
+                         "holds, that cell is right, and a failure is reported with the `confirmed` "
+                         "message at the first cell of the right side"),
     }
     message_args = ("cell", "reported", "computed", "difference", "equation", "term", "value",
-                    "equations")
-    variants = ("default", "term", "crossing")
+                    "equations", "left", "left_sum", "right", "right_sum", "others")
+    variants = ("default", "term", "crossing", "confirmed")
 
     def setup(self) -> None:
         m = _EQ.match(self.values["equation"])
@@ -73,6 +77,12 @@ class TableSum(Check):
             self.tol = Decimal(tol.rstrip("%")) / (100 if self.relative else 1)
         except InvalidOperation:
             raise ParamError(("tolerance",), f"not a number: {tol!r}") from None
+        self.confirm = None
+        if self.values["confirm"]:
+            c = _EQ.match(self.values["confirm"])
+            if not c or c.group(1) != self.lhs or c.group(2) != "=":
+                raise ParamError(("confirm",), "must be an equation 'CELL = TERM + …' of the same cell")
+            self.confirm = [(-1 if sign == "-" else 1, term) for sign, term in _TERM.findall(c.group(3))]
         each = self.values["for_each"] or {}
         if not isinstance(each, dict):
             raise ParamError(("for_each",), "must be a table: placeholder = key set or list")
@@ -99,16 +109,17 @@ class TableSum(Check):
                     if not _is_number(key) and key not in known:
                         raise ParamError(("equation",), f"unknown cell key {key!r}")
 
-    def expand(self, edition: str):
+    def expand(self, edition: str, terms_of=None):
         axes = self.each.get(edition) or {}
-        starred = {n for _, t in self.terms for n in _STAR.findall(t)}
+        own = self.terms if terms_of is None else terms_of
+        starred = {n for _, t in [*self.terms, *(self.confirm or [])] for n in _STAR.findall(t)}
         names = [n for n in axes if n not in starred]
         for combo in itertools.product(*(axes[n] for n in names)) if names else [()]:
             subst = dict(zip(names, combo, strict=True))
             try:
                 lhs = self.lhs.format(**subst)
                 terms = []
-                for sign, term in self.terms:
+                for sign, term in own:
                     stars = _STAR.findall(term)
                     if not stars:
                         terms.append((sign, term.format(**subst)))
@@ -122,15 +133,26 @@ class TableSum(Check):
                                  "values") from None
             yield lhs, terms, when
 
-    def equations(self, edition: str) -> list:
+    def equations(self, edition: str, confirm: bool = False) -> list:
         """The expanded equations of an edition, once per run: (lhs, [(sign, key,
-        constant or None)], when)."""
+        constant or None)], when); ``confirm``: those of the confirming equation,
+        in the same order."""
         cache = self.__dict__.setdefault("_equations", {})
-        if edition not in cache:
-            cache[edition] = [
+        if (edition, confirm) not in cache:
+            cache[edition, confirm] = [
                 (lhs, [(s, k, Decimal(k) if _is_number(k) else None) for s, k in terms], when)
-                for lhs, terms, when in self.expand(edition)]
-        return cache[edition]
+                for lhs, terms, when in self.expand(edition, self.confirm if confirm else None)]
+        return cache[edition, confirm]
+
+    def _holds(self, data, terms, value) -> bool:
+        """Whether ``value`` equals the sum of ``terms``, every cell read."""
+        total = Decimal(0)
+        for sign, key, const in terms:
+            v = const if const is not None else data.value(key)
+            if v is None:
+                return False
+            total += sign * v
+        return value == total
 
     def printed(self, edition: str, index: int) -> tuple[dict[str, str], str]:
         """The labels of the cells of an edition's equation ``index`` and the equation
@@ -178,17 +200,41 @@ class TableSum(Check):
                 continue
             term_cells = [(k, data.cells[k]) for _, k, const in terms if const is None]
             labels, equation = self.printed(edition, index)
+            # the two sides as the table prints them: the terms added on the right, and the
+            # left cell with the terms subtracted (一 + 二 against 三 + 四)
+            plus = [(k, const) for s, k, const in terms if s > 0]
+            minus = [(k, const) for s, k, const in terms if s < 0]
+            left_sum = sum((const if const is not None else data.value(k) for k, const in plus), Decimal(0))
+            right_sum = cell.value + sum((const if const is not None else data.value(k) for k, const in minus),
+                                         Decimal(0))
+            args = {"cell": labels[lhs], "reported": _fmt(cell.value), "computed": _fmt(total),
+                    "difference": _fmt(cell.value - total), "equation": equation,
+                    "left": _side(plus, labels, data), "left_sum": _fmt(left_sum),
+                    "right": _side([(lhs, None), *minus], labels, data), "right_sum": _fmt(right_sum),
+                    "others": "、".join(labels[k] for _, k, const in terms if const is None)}
+            related = [(c.span, {"term": labels[k], "value": c.text}, "term") for k, c in term_cells]
+            if self.confirm and term_cells and \
+                    self._holds(data, self.equations(edition, True)[index][1], cell.value):
+                # the left cell agrees with its other relation: it is not the cell to change
+                first = term_cells[0][1]
+                yield Hit(first.span, args, variant="confirmed",
+                          related=[(cell.span, {"term": labels[lhs], "value": cell.text}, "term"),
+                                   *related[1:]],
+                          meta={"cells": {lhs: cell, **dict(term_cells)}, "labels": labels})
+                continue
             yield Hit(
-                cell.span,
-                {"cell": labels[lhs], "reported": _fmt(cell.value), "computed": _fmt(total),
-                 "difference": _fmt(cell.value - total), "equation": equation},
-                related=[(c.span, {"term": labels[k], "value": c.text}, "term") for k, c in term_cells],
+                cell.span, args, related=related,
                 meta={"cells": {lhs: cell, **dict(term_cells)}, "labels": labels},
             )
 
     @classmethod
     def post_process(cls, hits, lang):
         return merge_crossings(hits, lang)
+
+
+def _side(keys, labels: dict, data) -> str:
+    """``label value + label value`` of one side of an equation."""
+    return " + ".join(k if const is not None else f"{labels[k]} {data.cells[k].text}" for k, const in keys)
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")

@@ -2,7 +2,7 @@
 
 A report copied from last year's and updated only in its title keeps
 statements like ``2022年，我局共办理…`` in the sections that report the year
-(FORMAT §5.5: a body whose dominant year is not Y indicates copied text).
+(docs/format.md#body-dates: a body whose dominant year is not Y indicates copied text).
 Only statements that open with a year count — comparisons (较2022年, 与2022年相
 比) and budget items do not open a statement — and only in the sections that
 report the past.

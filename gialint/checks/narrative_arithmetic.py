@@ -1,4 +1,4 @@
-"""The narrative's own arithmetic (FORMAT §4.5): figures of one sentence that
+"""The narrative's own arithmetic (docs/format.md#narrative-arithmetic): figures of one sentence that
 must agree with each other, whatever the tables say.
 
 * ``narrative_parts`` — a total and its parts (``主动公开政府信息212条，其中

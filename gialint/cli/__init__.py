@@ -19,14 +19,23 @@ from __future__ import annotations
 
 import sys
 
-from gialint.cli.common import EXIT_ERROR, fail
+from gialint.cli.common import EXIT_ERROR, argv_lang, fail
 
 SUBCOMMANDS = ("check", "parse", "rules", "rule", "tables")
 
 
+def _is_file(name: str) -> bool:
+    from pathlib import Path
+
+    return name != "check" and Path(name).is_file()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    cmd, rest = (argv[0], argv[1:]) if argv and argv[0] in SUBCOMMANDS else ("check", argv)
+    # a file named like a command in the working directory (`rules`) is a file to lint;
+    # `gialint check rules` is the same, and ./rules is never a command
+    command = argv and argv[0] in SUBCOMMANDS and not _is_file(argv[0])
+    cmd, rest = (argv[0], argv[1:]) if command else ("check", argv)
     try:
         if cmd == "check":
             from gialint.cli.lint import run_lint
@@ -53,4 +62,4 @@ def main(argv: list[str] | None = None) -> int:
 
         if not isinstance(err, ConfigError):
             raise
-        return fail(str(err))
+        return fail(str(err), argv_lang(argv))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from gialint import __version__
-from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Parser, argv_lang, fail
 
 _DESCRIPTION = """\
 gialint — 政府信息公开工作年度报告合规检查（compliance linter for Chinese
@@ -43,14 +43,9 @@ _EPILOG = """\
 """
 
 
-def _lint_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="gialint", description=_DESCRIPTION, epilog=_EPILOG, add_help=False,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p._positionals.title = "参数"
-    p._optionals.title = "选项"
-    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+def _lint_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    # the help is Chinese; with --lang en, usage and argparse's errors are English
+    p = Parser(prog="gialint", description=_DESCRIPTION, epilog=_EPILOG, lang=lang)
     p.add_argument("paths", nargs="*", metavar="PATH", help="要检查的文件或文件夹；- 表示标准输入")
     p.add_argument("--format", choices=("text", "json", "sarif", "github", "gitlab", "junit", "html", "csv",
                                         "xlsx"),
@@ -111,7 +106,7 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="在 Dask 集群上检查（需要 gialint-cn[dask]）：调度器地址（tcp://主机:8786），"
                    "或 local（本机起 --jobs 个工作进程）；输出与本机检查相同。路径也可以是 fsspec 网址"
                    "（s3://…、http://…）")
-    p.add_argument("-j", "--jobs", type=int, metavar="N",
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N",
                    help="用 N 个进程并行检查（默认每个 CPU 一个；输出与 --jobs 1 相同）")
     p.add_argument("--version", action="version", version=f"gialint {__version__}",
                    help="显示版本号并退出")
@@ -127,22 +122,33 @@ def _file_size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(err)) from None
 
 
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
+    return n
+
+
 def _split(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
 def run_lint(argv: list[str]) -> int:
-    parser = _lint_parser()
+    parser = _lint_parser(argv_lang(argv))
     args = parser.parse_args(argv)
+    ui = args.lang or "zh"  # the language of error lines before a configuration is read
     if not args.paths:
         parser.print_usage(sys.stderr)
-        return fail("no files to lint (give a file, a directory or -)")
+        return fail("no files to lint (give a file, a directory or -)", ui)
     if (args.fix or args.diff) and "-" in args.paths:
-        return fail("--fix and --diff work on files, not on standard input")
+        return fail("--fix and --diff work on files, not on standard input", ui)
     if args.statistics and args.format not in ("text", "json"):
-        return fail("--statistics works with --format text or json")
+        return fail("--statistics works with --format text or json", ui)
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
-        return fail("--format xlsx writes a workbook: give -o FILE.xlsx")
+        return fail("--format xlsx writes a workbook: give -o FILE.xlsx", ui)
     from gialint.ruleset import Options
     from gialint.runner import Runner
     from gialint.tomlpos import ConfigError
@@ -159,7 +165,7 @@ def run_lint(argv: list[str]) -> int:
                         keep_text=args.format == "html")
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
-        return fail(str(err))
+        return fail(str(err), ui)
     if args.show_files:
         return _show_files(work, runner)
     client = None
@@ -169,9 +175,9 @@ def run_lint(argv: list[str]) -> int:
         try:
             client = client_for(args.dask, args.jobs)
         except ImportError as err:
-            return fail(str(err))
+            return fail(str(err), ui)
         except (OSError, TimeoutError) as err:  # no scheduler at that address
-            return fail(f"--dask {args.dask}: {err}")
+            return fail(f"--dask {args.dask}: {err}", ui)
     from gialint.cli import progress
 
     try:
@@ -192,7 +198,8 @@ def run_lint(argv: list[str]) -> int:
         from gialint.baseline import write
 
         n = write(results, args.write_baseline)
-        print(f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
+        print(f"gialint: 已将 {n} 个问题记入基线文件 {args.write_baseline}" if lang == "zh" else
+              f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if batch.input_error else EXIT_CLEAN
     if args.diff:
         diffs = [d for d in batch.diffs if d]
@@ -217,7 +224,7 @@ def run_lint(argv: list[str]) -> int:
         try:
             out = render_bytes("xlsx", shown, batch.rules, version=__version__)
         except ImportError:
-            return fail("--format xlsx needs openpyxl: pip install 'gialint-cn[report]'")
+            return fail("--format xlsx needs openpyxl: pip install 'gialint-cn[report]'", lang)
     else:
         from gialint.formats import render
 
@@ -236,7 +243,7 @@ def run_lint(argv: list[str]) -> int:
                 Path(args.output).write_text(out, encoding="utf-8",
                                              newline="" if args.format == "csv" else None)
         except OSError as err:
-            return fail(f"cannot write {args.output}: {err}")
+            return fail(f"cannot write {args.output}: {err}", lang)
     elif isinstance(out, bytes):
         sys.stdout.flush()
         sys.stdout.buffer.write(out)
@@ -255,7 +262,8 @@ def run_lint(argv: list[str]) -> int:
             print(f"gialint: cannot write GITHUB_STEP_SUMMARY {summary_file}: {err}", file=sys.stderr)
     for r in results:
         if r.error and args.format != "text":
-            kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"
+            kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else \
+                ("错误" if lang == "zh" else "error")
             print(f"gialint: {kind}: {r.path}: {r.error}", file=sys.stderr)
     if args.format != "text" and batch.nothing_checked:
         print("gialint: 未检查任何文件" if lang == "zh" else "gialint: no file was checked",
@@ -307,7 +315,8 @@ def _show_files(work, runner) -> int:
             print(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}", file=sys.stderr)
         else:
             error = True
-            print(f"gialint: error: {path}: {message(*data, lang)}", file=sys.stderr)
+            print(f"gialint: {'错误' if lang == 'zh' else 'error'}: {path}: {message(*data, lang)}",
+                  file=sys.stderr)
     return EXIT_ERROR if error else EXIT_CLEAN
 
 

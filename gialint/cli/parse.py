@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
-from gialint.cli.common import EXIT_CLEAN, fail
+from gialint.cli.common import EXIT_CLEAN, Parser, argv_lang, fail
 
 
 def run_parse(argv: list[str]) -> int:
@@ -15,25 +14,34 @@ def run_parse(argv: list[str]) -> int:
     from gialint.ruleset import Options, RuleSet
     from gialint.source import InputError
 
-    p = argparse.ArgumentParser(prog="gialint parse",
-                                description="Show the syntax tree and the report model gialint built.")
-    p.add_argument("file")
-    p.add_argument("--tokens", action="store_true", help="list the lexer's tokens with positions")
+    lang = argv_lang(argv)
+    zh = lang == "zh"
+    p = Parser(prog="gialint parse", lang=lang,
+               description="显示 gialint 读出的语法树和报告模型（供编写规则的人使用）" if zh else
+               "Show the syntax tree and the report model gialint built.")
+    p.add_argument("file", metavar="FILE", help="要读取的报告文件" if zh else "the report file to read")
+    p.add_argument("--tokens", action="store_true",
+                   help="列出词法单元及其位置" if zh else "list the lexer's tokens with positions")
     p.add_argument("--tables", action="store_true",
-                   help="list the table cells read: template key, value, status and position")
+                   help="列出读出的表格单元格：模板键、数值、状态和位置" if zh else
+                   "list the table cells read: template key, value, status and position")
     p.add_argument("--dates", action="store_true",
-                   help="list the dates read: position, role, value and text")
+                   help="列出读出的日期：位置、作用、数值和原文" if zh else
+                   "list the dates read: position, role, value and text")
     p.add_argument("--text", action="store_true",
-                   help="print the text gialint reads: an HTML, Word or PDF file's rendering, "
-                        "with each line's place in the file")
-    p.add_argument("--encoding")
-    p.add_argument("--edition", choices=("legacy", "2019", "2021"))
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of input errors (default: zh)")
+                   help="输出 gialint 读到的文字（网页、Word、PDF 文件的文字版本），并标出每行在原文件中的位置"
+                   if zh else "print the text gialint reads: an HTML, Word or PDF file's rendering, "
+                   "with each line's place in the file")
+    p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件" if zh else "read the file in this encoding")
+    p.add_argument("--edition", choices=("legacy", "2019", "2021"),
+                   help="按此版本的格式读取" if zh else "read against this edition of the format")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="错误信息的语言（默认 zh 中文）" if zh else "language of input errors (default: zh)")
     args = p.parse_args(argv)
     try:
         source = read_path(args.file, encoding=args.encoding)
     except InputError as err:
-        return fail(f"{err.path}: {err.text(args.lang)}")
+        return fail(f"{err.path}: {err.text(args.lang)}", args.lang)
     out = sys.stdout
     if args.text:
         out.write(_rendering(source))

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from gialint.cli.common import EXIT_CLEAN, fail
+from gialint.cli.common import EXIT_CLEAN, Parser, argv_lang, fail
 
 
-def _config_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", metavar="FILE", help="also list the rule files this config adds")
-    p.add_argument("--isolated", action="store_true", help="built-in rules only; ignore config files")
+def _config_args(p, zh: bool) -> None:
+    p.add_argument("--config", metavar="FILE", help="同时包括这个配置文件的 rule-files 加入的规则" if zh
+                   else "also list the rule files this config adds")
+    p.add_argument("--isolated", action="store_true", help="只用内置规则，忽略配置文件" if zh
+                   else "built-in rules only; ignore config files")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="说明的语言（默认 zh 中文；en 英文）" if zh else "language (default: zh)")
 
 
 def _all_rules(args):
@@ -30,10 +33,13 @@ def _all_rules(args):
 
 
 def run_rules(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="gialint rules", description="List the rules.")
-    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    _config_args(p)
+    lang = argv_lang(argv)
+    zh = lang == "zh"
+    p = Parser(prog="gialint rules", lang=lang, description="列出所有规则：编号、名称、类别、默认级别、适用格式和说明"
+               if zh else "List the rules.")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="输出格式（默认 text）" if zh else "output format (default: text)")
+    _config_args(p, zh)
     args = p.parse_args(argv)
     rules = [loaded_rule.rule for loaded_rule in _all_rules(args)]
     if args.format == "json":
@@ -58,10 +64,13 @@ def run_rules(argv: list[str]) -> int:
 
 
 def run_rule(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="gialint rule", description="Explain one rule.")
-    p.add_argument("rule", help="rule id (GIA101) or name (missing-section)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh")
-    _config_args(p)
+    lang = argv_lang(argv)
+    zh = lang == "zh"
+    p = Parser(prog="gialint rule", lang=lang, description="解释一条规则：说明、依据、示例和参数" if zh
+               else "Explain one rule.")
+    p.add_argument("rule", metavar="RULE", help="规则编号（GIA101）或名称（missing-section）" if zh
+                   else "rule id (GIA101) or name (missing-section)")
+    _config_args(p, zh)
     args = p.parse_args(argv)
     for loaded_rule in _all_rules(args):
         r = loaded_rule.rule
@@ -70,4 +79,4 @@ def run_rule(argv: list[str]) -> int:
 
             sys.stdout.write(rule_text(r, args.lang))
             return EXIT_CLEAN
-    return fail(f"unknown rule {args.rule!r} (see `gialint rules`)")
+    return fail(f"unknown rule {args.rule!r} (see `gialint rules`)", args.lang)

@@ -12,6 +12,8 @@ from xml.sax.saxutils import escape, quoteattr
 from gialint.findings import FileResult
 from gialint.formats._common import ci_message, sorted_findings
 
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
 
 def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -> str:
     cases = []
@@ -34,7 +36,8 @@ def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -
         for f in sorted_findings(r):
             loc = f.location
             message = ci_message(f, lang)
-            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {message}"
+            severity = _SEVERITY_ZH[f.severity] if lang == "zh" else f.severity  # as the text output
+            text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{severity}] {message}"
             if f.severity == "info" or f.verbose:
                 out.append(text)
                 continue

@@ -55,7 +55,7 @@ SUB_STOP_WINDOW = 40
 # A sub-heading glued to its paragraph is rarely longer than this.
 SUB_TYPICAL_LEN = 16
 HEADING_END_WINDOW = 25
-# The sub-headings of 一、总体情况 and 五、 that the 2021 format names (FORMAT §3.1):
+# The sub-headings of 一、总体情况 and 五、 that the 2021 format names (docs/format.md#sections):
 # a paragraph glued to one of them is cut after its words.
 KNOWN_SUB = re.compile(r"政府信息公开平台建设|政府信息管理|依申请公开|主动公开|平台建设|监督保障"
                        r"|主要问题|改进情况|改进措施")
