@@ -62,9 +62,11 @@ class Related:
     end_column: int
     place: str | None  # HTML, Word, PDF: page, paragraph, table row and cell
     message: str
+    path: str | None = None  # in another file (the earlier report of a cross-year finding)
 
     def to_dict(self) -> dict:
-        return {**_position(self), "message": self.message}
+        return {**({"path": self.path} if self.path is not None else {}), **_position(self),
+                "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +99,8 @@ class Finding:
     @classmethod
     def from_dict(cls, d: dict) -> Finding:
         related = tuple(Related(r["line"], r["column"], r["end_line"], r["end_column"],
-                                r.get("place"), r["message"]) for r in d.get("related", ()))
+                                r.get("place"), r["message"], r.get("path"))
+                        for r in d.get("related", ()))
         return cls(d["rule"], d["name"], d["category"], d["severity"], d["message"], d["line"],
                    d["column"], d["end_line"], d["end_column"], d.get("place"), related,
                    bool(d.get("verbose", False)))
@@ -166,7 +169,8 @@ def _position(x) -> dict:
 def _finding(f) -> Finding:
     loc = f.location
     related = tuple(Related(r.location.line, r.location.column, r.location.end_line,
-                            r.location.end_column, r.location.logical, r.message) for r in f.related)
+                            r.location.end_column, r.location.logical, r.message, r.path)
+                    for r in f.related)
     return Finding(f.rule, f.name, f.category, f.severity, f.message, loc.line, loc.column,
                    loc.end_line, loc.end_column, loc.logical, related, f.verbose)
 

@@ -26,6 +26,7 @@ from gialint.checks.engine import (
 )
 from gialint.config import ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
+from gialint.history import facts_of
 from gialint.lexer import lex
 from gialint.model import Span
 from gialint.normalize import normalize
@@ -110,11 +111,17 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     internal = _internal_rule(ruleset) if failed else None
     findings.extend(_finding(internal, hit, source, lang) for hit in failed.values())
     findings.sort(key=Finding.sort_key)
+    facts = None
+    if not scanned:
+        try:  # what the cross-year stage needs (gialint.history); its failure only loses that
+            facts = facts_of(report, source)
+        except Exception:  # noqa: BLE001
+            facts = None
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
-        unchecked_code="pdf-no-text" if scanned else None,
+        unchecked_code="pdf-no-text" if scanned else None, facts=facts,
     )
 
 
