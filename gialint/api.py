@@ -19,10 +19,19 @@ comma-separated string), ``edition`` ("legacy", "2019", "2021"),
 ``organ_type`` ("department", "government", "other"), ``encoding``, ``lang``
 ("zh", "en"; messages are Chinese by default), ``max_file_size`` (bytes or
 "50MB"), ``baseline`` (a file written by ``gialint --write-baseline``:
-the findings it knows are moved to ``suppressed``) and ``verbose`` (also
+the findings it knows are moved to ``suppressed``), ``organ`` (the organ of
+every report, over their titles: a folder of one organ's reports), ``history``
+(folders or files of earlier reports, read only to compare the linted ones
+with: see below) and ``verbose`` (also
 report gialint's notes about its own reading — rows it could not split with
 certainty, pieces of wrapped labels —, marked ``Finding.verbose``; without
 it they are left out and counted in ``FileReport.hidden``).
+
+When several reports are linted in one call (``lint_paths``), they are
+grouped by organ and report year and each is checked against its organ's
+report of the year before (GIA751–GIA758, gialint/history.py): those findings
+attach to the later report, with a :class:`Related` place in the earlier
+file (``Related.path``).
 
 Results are :class:`FileReport` objects, one per file in input order: plain
 frozen dataclasses that pickle and turn into JSON with ``to_dict()`` (the
@@ -200,7 +209,8 @@ class Linter:
                  edition: str | None = None, organ_type: str | None = None,
                  encoding: str | None = None, lang: str | None = None,
                  max_file_size: int | str | None = None, baseline: str | os.PathLike | None = None,
-                 verbose: bool = False):
+                 verbose: bool = False, organ: str | None = None,
+                 history: str | os.PathLike | Iterable[str | os.PathLike] | None = None):
         _choice("edition", edition, EDITIONS)
         _choice("organ_type", organ_type, tuple(t for t in ORGAN_TYPES if t != "auto"))
         _choice("lang", lang, ("zh", "en"))
@@ -211,9 +221,12 @@ class Linter:
                 raise OptionError(f"max_file_size {err}") from None
         options = Options(lang=lang, edition=edition, organ_type=organ_type,
                           select=_selectors(select) or None, ignore=_selectors(ignore),
-                          encoding=encoding, verbose=bool(verbose))
+                          encoding=encoding, verbose=bool(verbose), organ=organ or None)
+        if isinstance(history, (str, os.PathLike)):
+            history = [history]
         self._runner = Runner(options, config=config, isolated=isolated, max_file_size=max_file_size,
-                              baseline=None if baseline is None else os.fspath(baseline))
+                              baseline=None if baseline is None else os.fspath(baseline),
+                              history=[os.fspath(h) for h in history or ()])
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
                    fix: bool = False, diff: bool = False) -> list[FileReport]:
