@@ -24,6 +24,7 @@ from pathlib import Path
 
 from gialint.findings import Finding, Location, Related, line_window
 from gialint.normalize import compact
+from gialint.spans import Span
 
 # -- what a report contributes -------------------------------------------------------
 
@@ -46,6 +47,10 @@ class YearFacts:
     values: dict[str, str] = field(default_factory=dict)  # cell key → value (t2, t3, t4)
     places: dict[str, Place] = field(default_factory=dict)  # cell key → place (the keys compared)
     tables: dict[str, Place] = field(default_factory=dict)  # t2/t3/t4 → the table's first cell
+    # sentences that name the year before (Y−1年): digest → place (candidates for GIA759)
+    last_year: dict[str, Place] = field(default_factory=dict)
+    # sentences that name the report's own year (Y年): digest → place, text not kept
+    own_year: dict[str, Place] = field(default_factory=dict)
 
 
 T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
@@ -78,6 +83,8 @@ def facts_of(report, source) -> YearFacts:
         anchor = Place(Location(0, 0, 1, 1, 1, 1), line if len(line) <= MAX_LINE else "")
     facts = YearFacts(organ=report.organ or (title.organ if title else None), year=report.report_year,
                       edition=report.edition, anchor=anchor)
+    if report.report_year:
+        _sentences(report, source, facts, place)
     data = report.data
     if data is None:
         return facts
@@ -93,6 +100,41 @@ def facts_of(report, source) -> YearFacts:
             facts.tables[table] = (cell.span.start, cell.span)
     facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
     return facts
+
+
+MIN_SENTENCE = 12  # characters (spaces left out): shorter sentences repeat by nature
+MAX_SENTENCES = 200  # per report and kind: a bound on what a result carries
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+
+
+def _sentences(report, source, facts: YearFacts, place) -> None:
+    """The body's sentences that name the year before, and those that name the report's
+    own year (by digest: the text itself is not carried)."""
+    import hashlib
+
+    year = report.report_year
+    mine, before = f"{year}年", f"{year - 1}年"
+    blocks = [b for b in report.preamble if b.kind == "paragraph"]
+    for sec in report.sections:
+        blocks.extend(b for b in sec.all_blocks() if b.kind == "paragraph")
+    text = source.text
+    for block in blocks:
+        chunk = text[block.span.start:block.span.end]
+        for m in _SENTENCE.finditer(chunk):
+            sentence = compact(m.group())
+            if len(sentence) < MIN_SENTENCE:
+                continue
+            has_mine, has_before = mine in sentence, before in sentence
+            if not (has_mine or has_before):
+                continue
+            digest = hashlib.blake2b(sentence.encode("utf-8"), digest_size=8).hexdigest()
+            start = block.span.start + m.start()
+            end = block.span.start + m.start() + len(m.group().rstrip())
+            if has_before and not has_mine and len(facts.last_year) < MAX_SENTENCES:
+                facts.last_year.setdefault(digest, place(Span(start, end)))
+            if has_mine and len(facts.own_year) < MAX_SENTENCES and digest not in facts.own_year:
+                loc = source.location(start, end)
+                facts.own_year[digest] = Place(loc, "")
 
 
 def _number(value) -> str:
@@ -291,6 +333,13 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
             _emit(e, "identical_table", "default", {**base, "table": _name(table, lang),
                                                      "count": len(flows)},
                   prev, old.tables.get(table), lang, at=cur.tables.get(table))
+
+
+    # a sentence with last year's year, word for word as last year's report said it
+    for digest, here in cur.last_year.items():
+        there = old.own_year.get(digest)
+        if there is not None:
+            _emit(e, "last_year_text", "default", {**base}, prev, there, lang, at=here)
 
 
 _IDENTICAL_MIN = 3  # non-zero figures of the year (not stocks) a copied table must repeat

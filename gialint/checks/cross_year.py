@@ -13,7 +13,9 @@ of Y−1, every column, across the 2020→2021 edition change);
 ``in_force_more`` / ``in_force_less`` (2021 表二: 现行有效 of Y against
 现行有效 of Y−1 + 本年制发 − 本年废止 of Y); ``items_2019`` (2019 format 表二:
 上一年项目数量 of Y = 上一年项目数量 + 本年增/减 of Y−1); ``identical_table``
-(a table with every figure as last year's); ``duplicate`` (two reports of
+(a table with every figure as last year's); ``last_year_text`` (a sentence
+that names year Y−1 and is word for word a sentence of the Y−1 report: copied,
+its year not brought up to date); ``duplicate`` (two reports of
 one organ for one year), ``gap`` (a year missing between two reports),
 ``unknown`` (the organ — variant ``organ`` — or the year — variant
 ``year`` — cannot be told, so the report is compared with none).
@@ -24,7 +26,7 @@ from __future__ import annotations
 from gialint.checks.base import Check, Param, register
 
 RELATIONS = ("carry_over", "in_force_more", "in_force_less", "items_2019", "identical_table",
-             "duplicate", "gap", "unknown")
+             "last_year_text", "duplicate", "gap", "unknown")
 
 
 @register
