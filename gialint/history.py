@@ -51,6 +51,9 @@ class YearFacts:
     last_year: dict[str, Place] = field(default_factory=dict)
     # sentences that name the report's own year (Y年): digest → place, text not kept
     own_year: dict[str, Place] = field(default_factory=dict)
+    # the file's inline suppressions that disable named rules: (selectors, first line,
+    # last line, the comment) — applied to the cross-year findings as to any other
+    directives: tuple = ()
 
 
 T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
@@ -85,6 +88,7 @@ def facts_of(report, source) -> YearFacts:
                       edition=report.edition, anchor=anchor)
     if report.report_year:
         _sentences(report, source, facts, place)
+    facts.directives = _directives(source)
     data = report.data
     if data is None:
         return facts
@@ -100,6 +104,35 @@ def facts_of(report, source) -> YearFacts:
             facts.tables[table] = (cell.span.start, cell.span)
     facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
     return facts
+
+
+def _directives(source) -> tuple:
+    """The ``gialint-disable`` comments of the file and the lines they cover."""
+    text = source.display_text
+    if "gialint-" not in text:
+        return ()
+    from gialint import suppress
+    from gialint.source import Source
+
+    shown = source if text is source.text else Source(source.path, text, source.encoding)
+    found = suppress.parse(shown.text, lambda off: shown.position(off)[0])
+    active = suppress.scope(found, shown.text.split("\n"))
+    return tuple((d.rules, d.first, d.last, text[d.start:d.end]) for d in active if d.rules)
+
+
+def _silenced_by(directives, finding) -> str | None:
+    """The comment that disables ``finding`` on its line, if one does."""
+    from gialint.selector import Selector
+
+    for rules, first, last, comment in directives:
+        if first <= finding.location.line <= last:
+            for sel in rules:
+                try:
+                    if Selector.of(sel).matches_finding(finding):
+                        return comment
+                except ValueError:  # not a selector: names nothing
+                    continue
+    return None
 
 
 MIN_SENTENCE = 12  # characters (spaces left out): shorter sentences repeat by nature
@@ -376,10 +409,16 @@ def _emit(e: Entry, relation: str, variant: str, args: dict, other: Entry | None
             text = rule.message_for("earlier", lang).strip().format_map(_Args(args))
             related = (Related(other_place.location, text, path=other.result.path,
                                line_text=other_place.line_text),)
-        e.result.findings.append(Finding(
+        finding = Finding(
             rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
             message=message, location=place.location, related=related,
-            line_text=line_window(place.line_text, place.location.column), args=dict(args), verbose=rule.for_reader(variant)))
+            line_text=line_window(place.line_text, place.location.column), args=dict(args),
+            verbose=rule.for_reader(variant))
+        comment = _silenced_by(e.facts.directives, finding)
+        if comment is not None:
+            e.result.suppressed.append((finding, "inSource", comment))
+        else:
+            e.result.findings.append(finding)
         _keep_line(e.result, place)
 
 

@@ -108,6 +108,18 @@ def test_ignore_and_severity_work_as_for_any_rule(tmp_path):
     assert not any(r.findings for r in lint_paths([folder]))
 
 
+def test_an_inline_comment_silences_a_cross_year_finding(tmp_path):
+    shutil.copytree(CARRY, tmp_path / "r")
+    later = tmp_path / "r" / "2024.txt"
+    lines = later.read_text(encoding="utf-8").split("\n")
+    lines.insert(25, "<!-- gialint-disable-next-line GIA754 -->")
+    later.write_text("\n".join(lines), encoding="utf-8")
+    reports = _by_name(lint_paths([tmp_path / "r"], isolated=True, select=["GIA754", "GIA003"]))
+    assert reports["2024.txt"].findings == ()  # silenced, and the comment is not "unused"
+    assert [s.finding.rule for s in reports["2024.txt"].suppressed] == ["GIA754", "GIA754"]
+    assert {s.kind for s in reports["2024.txt"].suppressed} == {"inSource"}
+
+
 # -- the real series of one zone -----------------------------------------------------
 
 def test_the_pingtan_carry_over_chain_2019_to_2025_is_clean():

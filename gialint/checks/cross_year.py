@@ -5,8 +5,9 @@ stage after the pipeline (gialint/history.py) groups them by organ and
 report year and reports, for each rule of this kind, the ``relation`` it
 names.  The rule's message says what differs; its ``earlier`` variant is
 the message of the related place in the earlier report.  Severity,
-selection, ``per-file-ignores`` and baselines work as for any rule
-(inline ``gialint-disable`` comments do not reach these findings).
+selection, ``per-file-ignores``, baselines and inline ``gialint-disable``
+comments (in the later report) work as for any rule; a comment naming only
+these rules is never reported as unused (GIA003): one file cannot tell.
 
 Relations: ``carry_over`` (表三 二、上年结转 of year Y = 四、结转下年度继续办理
 of Y−1, every column, across the 2020→2021 edition change);
