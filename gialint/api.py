@@ -147,15 +147,19 @@ class FileReport:
     # it was found in a folder in a format gialint does not read (``error`` says
     # which; not an input error), or it is a PDF without a text layer (GIA005)
     checked: bool = True
+    # the organ the report is grouped under for the cross-year checks (its title's, the
+    # config's [[organs]] or ``organ``); None when no organ could be told
+    organ: str | None = None
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: the keys of ``gialint --format json``'s file
         entries, in their order, then ``suppressed``, ``diff``, ``fixed``, ``hidden``
-        and ``checked``."""
+        ``checked`` and ``organ``."""
         return {"path": self.path, "encoding": self.encoding, "edition": self.edition,
                 "report_year": self.report_year, "findings": [f.to_dict() for f in self.findings],
                 "error": self.error, "suppressed": [s.to_dict() for s in self.suppressed],
-                "diff": self.diff, "fixed": self.fixed, "hidden": self.hidden, "checked": self.checked}
+                "diff": self.diff, "fixed": self.fixed, "hidden": self.hidden, "checked": self.checked,
+                "organ": self.organ}
 
     @classmethod
     def from_dict(cls, d: dict) -> FileReport:
@@ -165,7 +169,7 @@ class FileReport:
         return cls(d["path"], d.get("encoding"), d.get("edition"), d.get("report_year"),
                    tuple(Finding.from_dict(f) for f in d.get("findings", ())), d.get("error"),
                    suppressed, d.get("diff"), d.get("fixed", 0), d.get("hidden", 0),
-                   d.get("checked", d.get("error") is None))
+                   d.get("checked", d.get("error") is None), d.get("organ"))
 
 
 def _position(x) -> dict:
@@ -192,6 +196,7 @@ def _report(result, diff: str | None, fixed: int) -> FileReport:
         error=result.error, suppressed=tuple(Suppressed(_finding(f), kind, why)
                                              for f, kind, why in result.suppressed),
         diff=diff, fixed=fixed, hidden=result.hidden, checked=result.checked,
+        organ=result.organ if result.organ is not None else getattr(result.facts, "organ", None),
     )
 
 

@@ -153,6 +153,8 @@ class FileResult:
     # what the cross-year stage (gialint.history) needs of the report: organ, year,
     # cells with their places; None when the report was not analysed
     facts: object | None = None
+    # the organ the report was grouped under (title, [[organs]] or --organ), when it was analysed
+    organ: str | None = None
 
     @property
     def checked(self) -> bool:

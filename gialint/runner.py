@@ -271,6 +271,7 @@ class Runner:
     def _entry(self, history, result, path: Path, order: int, *, shown: bool):
         rs = self.ruleset_for(path)
         name = self.options.organ or history.organ_from_config(rs.config, str(path)) or result.facts.organ
+        result.organ = name
         return history.Entry(result=result, facts=result.facts, organ=name, key=history.organ_key(name),
                              ruleset=rs if shown else None, order=order, shown=shown)
 

@@ -203,7 +203,7 @@ def test_results_pickle_and_round_trip_through_json(files, monkeypatch):
     assert [FileReport.from_dict(d) for d in json.loads(text)] == reports
     doc = reports[0].to_dict()
     assert list(doc) == ["path", "encoding", "edition", "report_year", "findings", "error",
-                         "suppressed", "diff", "fixed", "hidden", "checked"]
+                         "suppressed", "diff", "fixed", "hidden", "checked", "organ"]
     assert list(doc["findings"][0]) == ["rule", "name", "category", "severity", "line", "column",
                                         "end_line", "end_column", "message", "related"]
 

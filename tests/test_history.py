@@ -74,6 +74,21 @@ def test_findings_attach_to_the_later_report_with_the_earlier_place():
     assert "为 1" in found[0].message and "为 2" in found[0].message
 
 
+def test_a_folder_of_three_years_of_one_organ_and_two_organs_of_one_year(tmp_path):
+    """青石镇 2022–2024 (a carry-over chain kept, one spelt 青石镇政府) and 白沙镇 2024: clean;
+    each report names the organ it was grouped under."""
+    for src in (RULE_FIXTURES / "GIA754" / "pass_three_years").iterdir():
+        shutil.copy(src, tmp_path / f"qingshi_{src.name}")
+    shutil.copy(RULE_FIXTURES / "GIA754" / "pass_two_organs" / "baisha_2024.txt", tmp_path)
+    reports = lint_paths([tmp_path], isolated=True, select=["GIA75"])
+    assert len(reports) == 4 and all(r.findings == () for r in reports)
+    assert {Path(r.path).name: r.organ for r in reports}["baisha_2024.txt"] == "白沙镇人民政府"
+    named = lint_paths([tmp_path], isolated=True, select=["GIA75"], organ="某镇")
+    assert {r.organ for r in named} == {"某镇"}
+    # one organ now: two reports for 2024 (GIA751), and 白沙镇's carry-over is not 青石镇's 2023's
+    assert any(f.rule == "GIA751" for r in named for f in r.findings)
+
+
 def test_results_pickle_and_round_trip_with_the_other_file():
     (later,) = [r for r in lint_paths([CARRY], isolated=True, select=["GIA754"]) if r.findings]
     again = pickle.loads(pickle.dumps(later))
