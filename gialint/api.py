@@ -19,10 +19,19 @@ comma-separated string), ``edition`` ("legacy", "2019", "2021"),
 ``organ_type`` ("department", "government", "other"), ``encoding``, ``lang``
 ("zh", "en"; messages are Chinese by default), ``max_file_size`` (bytes or
 "50MB"), ``baseline`` (a file written by ``gialint --write-baseline``:
-the findings it knows are moved to ``suppressed``) and ``verbose`` (also
+the findings it knows are moved to ``suppressed``), ``organ`` (the organ of
+every report, over their titles: a folder of one organ's reports), ``history``
+(folders or files of earlier reports, read only to compare the linted ones
+with: see below) and ``verbose`` (also
 report gialint's notes about its own reading — rows it could not split with
 certainty, pieces of wrapped labels —, marked ``Finding.verbose``; without
 it they are left out and counted in ``FileReport.hidden``).
+
+When several reports are linted in one call (``lint_paths``), they are
+grouped by organ and report year and each is checked against its organ's
+report of the year before (GIA751–GIA758, gialint/history.py): those findings
+attach to the later report, with a :class:`Related` place in the earlier
+file (``Related.path``).
 
 Results are :class:`FileReport` objects, one per file in input order: plain
 frozen dataclasses that pickle and turn into JSON with ``to_dict()`` (the
@@ -62,9 +71,11 @@ class Related:
     end_column: int
     place: str | None  # HTML, Word, PDF: page, paragraph, table row and cell
     message: str
+    path: str | None = None  # in another file (the earlier report of a cross-year finding)
 
     def to_dict(self) -> dict:
-        return {**_position(self), "message": self.message}
+        return {**({"path": self.path} if self.path is not None else {}), **_position(self),
+                "message": self.message}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +108,8 @@ class Finding:
     @classmethod
     def from_dict(cls, d: dict) -> Finding:
         related = tuple(Related(r["line"], r["column"], r["end_line"], r["end_column"],
-                                r.get("place"), r["message"]) for r in d.get("related", ()))
+                                r.get("place"), r["message"], r.get("path"))
+                        for r in d.get("related", ()))
         return cls(d["rule"], d["name"], d["category"], d["severity"], d["message"], d["line"],
                    d["column"], d["end_line"], d["end_column"], d.get("place"), related,
                    bool(d.get("verbose", False)))
@@ -135,8 +147,10 @@ class FileReport:
     # it was found in a folder in a format gialint does not read (``error`` says
     # which; not an input error), or it is a PDF without a text layer (GIA005)
     checked: bool = True
-    organ: str | None = None  # the organ that published the report, as its title or signature says
-    title: str | None = None  # the report's title as read
+    # the organ that published the report (its title or signature; for the cross-year
+    # checks the config's [[organs]] or ``organ`` may name it) and its title as read
+    organ: str | None = None
+    title: str | None = None
 
     def to_dict(self) -> dict:
         """A JSON-ready dict: the keys of ``gialint --format json``'s file
@@ -169,7 +183,8 @@ def _position(x) -> dict:
 def _finding(f) -> Finding:
     loc = f.location
     related = tuple(Related(r.location.line, r.location.column, r.location.end_line,
-                            r.location.end_column, r.location.logical, r.message) for r in f.related)
+                            r.location.end_column, r.location.logical, r.message, r.path)
+                    for r in f.related)
     return Finding(f.rule, f.name, f.category, f.severity, f.message, loc.line, loc.column,
                    loc.end_line, loc.end_column, loc.logical, related, f.verbose)
 
@@ -182,7 +197,8 @@ def _report(result, diff: str | None, fixed: int) -> FileReport:
         error=result.error, suppressed=tuple(Suppressed(_finding(f), kind, why)
                                              for f, kind, why in result.suppressed),
         diff=diff, fixed=fixed, hidden=result.hidden, checked=result.checked,
-        organ=result.organ, title=result.title,
+        organ=result.organ if result.organ is not None else getattr(result.facts, "organ", None),
+        title=result.title,
     )
 
 
@@ -200,7 +216,8 @@ class Linter:
                  edition: str | None = None, organ_type: str | None = None,
                  encoding: str | None = None, lang: str | None = None,
                  max_file_size: int | str | None = None, baseline: str | os.PathLike | None = None,
-                 verbose: bool = False):
+                 verbose: bool = False, organ: str | None = None,
+                 history: str | os.PathLike | Iterable[str | os.PathLike] | None = None):
         _choice("edition", edition, EDITIONS)
         _choice("organ_type", organ_type, tuple(t for t in ORGAN_TYPES if t != "auto"))
         _choice("lang", lang, ("zh", "en"))
@@ -211,9 +228,12 @@ class Linter:
                 raise OptionError(f"max_file_size {err}") from None
         options = Options(lang=lang, edition=edition, organ_type=organ_type,
                           select=_selectors(select) or None, ignore=_selectors(ignore),
-                          encoding=encoding, verbose=bool(verbose))
+                          encoding=encoding, verbose=bool(verbose), organ=organ or None)
+        if isinstance(history, (str, os.PathLike)):
+            history = [history]
         self._runner = Runner(options, config=config, isolated=isolated, max_file_size=max_file_size,
-                              baseline=None if baseline is None else os.fspath(baseline))
+                              baseline=None if baseline is None else os.fspath(baseline),
+                              history=[os.fspath(h) for h in history or ()])
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
                    fix: bool = False, diff: bool = False, client=None) -> list[FileReport]:

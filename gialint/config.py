@@ -37,6 +37,8 @@ class Config:
     lang: str = "zh"
     exclude: list[str] = field(default_factory=list)
     max_file_size: int = MAX_BYTES  # bytes; larger files are an input error
+    # [[organs]]: (name, globs) — the organ of the reports the globs match (gialint.history)
+    organs: list[tuple[str, list[str]]] = field(default_factory=list)
 
     @property
     def root(self) -> Path:
@@ -73,6 +75,10 @@ def load_config(path: Path) -> Config:
     if cfg.deadline is not None and not _real_day(cfg.deadline):
         # 02-30, 04-31: no such day; 02-29 only exists in some years, a deadline is every year's
         fail(("deadline",), f"'deadline' must be a day every year has (MM-DD), not {cfg.deadline!r}")
+    cfg.organs = [(o["name"].strip(), list(o["globs"])) for o in data.get("organs", [])]
+    for i, (name, _globs) in enumerate(cfg.organs):
+        if not name:
+            fail(("organs", i, "name"), "an organ's name must not be empty")
     cfg._selectors = (("select", cfg.select), ("ignore", cfg.ignore), ("severity", list(cfg.severity)),
                       *((("per-file-ignores", g), r) for g, r in cfg.per_file_ignores.items()))
     for key, values in cfg._selectors:  # parsed once here; whether they exist: check_selectors

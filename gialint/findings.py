@@ -74,6 +74,10 @@ class Location:
 class Related:
     location: Location
     message: str
+    # a place in another file (the earlier report of a cross-year finding): its path
+    # as displayed, and the text of its line (that file's text is not kept)
+    path: str | None = None
+    line_text: str = ""
 
 
 @dataclass(slots=True)
@@ -153,6 +157,9 @@ class FileResult:
     # the statistics tables as read, for the html format's grids: {"editions": {t2: edition …},
     # "found": [t2, t3, t4], "cells": {template key: (text, status, start, end)}} (None: no tables)
     tables: dict | None = None
+    # what the cross-year stage (gialint.history) needs of the report: organ, year,
+    # cells with their places; None when the report was not analysed
+    facts: object | None = None
 
     @property
     def checked(self) -> bool:
@@ -179,7 +186,7 @@ class FileResult:
         every = split_lines(self.source_text)
         wanted: dict[int, str] = {}
         locations = [loc for f in (*self.findings, *(s[0] for s in self.suppressed))
-                     for loc in (f.location, *(r.location for r in f.related))]
+                     for loc in (f.location, *(r.location for r in f.related if r.path is None))]
         for loc in locations:
             for n in range(max(1, loc.line), min(loc.end_line, len(every)) + 1):
                 wanted[n] = every[n - 1]

@@ -28,6 +28,7 @@ from gialint.checks.engine import (
 )
 from gialint.config import ignored_for, matches
 from gialint.findings import FileResult, Finding, Related, line_window
+from gialint.history import facts_of
 from gialint.lexer import lex
 from gialint.model import Span
 from gialint.normalize import normalize
@@ -114,11 +115,17 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
     internal = _internal_rule(ruleset) if failed else None
     findings.extend(_finding(internal, hit, source, lang) for hit in failed.values())
     findings.sort(key=Finding.sort_key)
+    facts = None
+    if not scanned:
+        try:  # what the cross-year stage needs (gialint.history); its failure only loses that
+            facts = facts_of(report, source)
+        except Exception:  # noqa: BLE001
+            facts = None
     return FileResult(
         path=source.path, encoding=source.encoding, edition=report.edition,
         report_year=report.report_year, findings=findings, source_text=source.display_text,
         suppressed=suppressed, internal_errors=len(failed), hidden=hidden,
-        unchecked_code="pdf-no-text" if scanned else None,
+        unchecked_code="pdf-no-text" if scanned else None, facts=facts,
         organ=report.organ, title=report.title.text if report.title else None,
         tables=_tables(report, source),
     )
@@ -213,8 +220,12 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
             kept.append(_finding(without_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ""}), shown, lang))
         # a rule that is not enabled in this run cannot have been used
+        # (rules that compare reports across years find nothing in one file: a comment
+        # naming them is used, or not, by the stage after this one — gialint.history)
         unused = [r for r in d.rules if r not in d.used
-                  and any(matches(r, loaded_rule.rule) for loaded_rule in ruleset.enabled if not isinstance(loaded_rule.check, Suppression))]
+                  and any(matches(r, loaded_rule.rule) for loaded_rule in ruleset.enabled
+                          if not isinstance(loaded_rule.check, Suppression)
+                          and loaded_rule.rule.kind != "cross_year")]
         if unused and unused_rule:
             kept.append(_finding(unused_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ", ".join(unused)}), shown, lang))

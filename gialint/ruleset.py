@@ -218,6 +218,9 @@ class Options:
     # also report the notes about gialint's own reading (rules and variants marked
     # ``verbose = true``: rows it could not split with certainty, pieces of labels …)
     verbose: bool = False
+    # --organ: the organ of every report of the run (a folder of one organ's reports),
+    # over the title's and the config's [[organs]] (gialint.history)
+    organ: str | None = None
 
 
 class RuleSet:

@@ -124,7 +124,8 @@ class Runner:
     def __init__(self, options: Options | None = None, *, config: str | os.PathLike | None = None,
                  isolated: bool = False, max_file_size: int | None = None, fix: bool = False,
                  diff: bool = False, baseline: str | None = None, stdin_filename: str | None = None,
-                 force_exclude: bool = False, keep_text: bool = False):
+                 force_exclude: bool = False, keep_text: bool = False,
+                 history: list[str] | None = None):
         self.options = options or Options()
         if self.options.encoding:
             check_encoding(self.options.encoding)
@@ -135,6 +136,12 @@ class Runner:
         self.stdin_filename = stdin_filename
         self.force_exclude = force_exclude
         self.keep_text = keep_text  # keep each report's whole text (--format html shows it)
+        # --history: folders or files of earlier reports, read to compare the linted
+        # reports with (gialint.history), never reported on
+        self.history = [os.fspath(p) for p in history or ()]
+        for p in self.history:
+            if not os.path.exists(p):
+                raise OptionError(f"--history: {p} does not exist")
         self.excluded = 0  # files the last expand() left out by the configuration's exclude
         self.baseline = baseline
         self.known = None
@@ -243,10 +250,56 @@ class Runner:
         lang = self.options.lang or first.lang()
         for r in results:
             localize(r, lang)
+        self._across_years(work, results, jobs, lang)
         if self.known is not None:
             apply_baseline(results, self.known, self.baseline)
         return Batch(results, diffs, fixed, rules=self.rules() or first.rules, lang=lang,
                      fail_on=first.config.fail_on, excluded=self.excluded)
+
+    def _across_years(self, work, results, jobs, lang) -> None:
+        """The stage after the pipeline: each organ's reports compared year by year
+        (gialint.history), with the --history reports as earlier years."""
+        from gialint import history
+
+        entries = []
+        for order, ((kind, path, _), r) in enumerate(zip(work, results, strict=True)):
+            if r.facts is None or kind in ("error", "skip"):
+                continue
+            entries.append(self._entry(history, r, Path(path), order, shown=True))
+        if self.history:
+            linted = {Path(p).resolve() for k, p, _ in work if k == "file"}
+            items = [(k, p, m) for k, p, m in _expand(self.history, self.ruleset_for)
+                     if k == "file" and Path(p).resolve() not in linted]
+            fix, diff = self.fix, self.diff
+            self.fix = self.diff = False  # read, never rewritten
+            try:
+                earlier = [r for r, _, _ in _pool(items, self, _jobs(jobs, len(items)))] if items else []
+            finally:
+                self.fix, self.diff = fix, diff
+            for order, ((_, path, _), r) in enumerate(zip(items, earlier, strict=True)):
+                if r.facts is not None:
+                    entries.append(self._entry(history, r, Path(path), len(work) + order, shown=False))
+        if len(entries) < 2:
+            return
+        try:
+            history.compare(entries, lang)
+        except Exception as err:  # a bug in the stage must not lose the files' own findings
+            import sys
+
+            print(f"gialint: internal error comparing the reports across years: {describe_error(err)}",
+                  file=sys.stderr)
+            shown = next(e for e in entries if e.shown)
+            shown.result.internal_errors += 1  # exit 2: the results are incomplete
+        for e in entries:
+            if e.shown and e.result.findings:
+                e.result.findings.sort(key=lambda f: f.sort_key())
+
+    def _entry(self, history, result, path: Path, order: int, *, shown: bool):
+        rs = self.ruleset_for(path)
+        name = self.options.organ or history.organ_from_config(rs.config, str(path)) or result.facts.organ
+        result.organ = name
+        return history.Entry(result=result, facts=result.facts, organ=name, key=history.organ_key(name),
+                             ruleset=rs if shown else None, order=order, shown=shown)
 
     def first_ruleset(self) -> RuleSet:
         """The rule set of the first configuration used (defaults when none was)."""

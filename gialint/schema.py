@@ -208,6 +208,17 @@ CONFIG: dict[str, Field] = {
     "lang": _config_str(LANGS, "Language of messages."),
     "exclude": Field("list", "Globs of files to skip when a directory is linted.", item=Field("str"),
                      wrong=_SELECTORS.wrong),
+    "organs": Field("list", "The organ of some reports, over what their titles say: tables with "
+                    "a name and globs (relative to this file, or matching the file name). Reports "
+                    "of one organ are compared year by year (GIA751–GIA758).",
+                    item=Field("table", fields={
+                        "name": Field("str", "The organ's name.", required=True,
+                                      wrong="an organ's 'name' must be a string"),
+                        "globs": Field("list", "Files of this organ's reports.", required=True,
+                                       nonempty=True, item=Field("str"),
+                                       wrong="an organ's 'globs' must be a non-empty list of strings"),
+                    }, wrong="each [[organs]] entry must be a table with name and globs"),
+                    wrong="'organs' must be a list of tables ([[organs]] with name and globs)"),
     "max-file-size": Field("size", "Larger files are refused: bytes, or a size like \"200KB\", "
                            "\"50MB\" (K, M, G count 1024s).", bad="'{key}': {error}"),
 }

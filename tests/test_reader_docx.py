@@ -55,7 +55,9 @@ def _docx(tmp_path: Path, fixture: Path, **kw) -> Path:
 
 
 def _lint(capsys, *paths, args=()):
-    result = run_main(capsys, "--isolated", "--format", "json", "--jobs", "1", *args, *paths)
+    # the text and its .docx are one report twice: not a second report of the year (GIA751)
+    result = run_main(capsys, "--isolated", "--format", "json", "--jobs", "1", "--ignore", "GIA751",
+                      *args, *paths)
     assert result.code in (0, 1), result.err
     return result.json()["files"]
 

@@ -10,6 +10,11 @@ fail fixture the positions of the findings::
     related = [[4, 1, 4, 13]]         # optional: related locations
     args = ["--edition", "2019"]      # optional: extra command-line arguments
     xfail = "reason"                  # optional: a known gialint bug (strict xfail)
+    file = "2024.txt"                 # a folder fixture: the file the findings are in
+    related_file = "2023.txt"         # optional: the file of the related locations
+
+A fixture may be a folder ``pass_*/`` or ``fail_*/`` of several reports, linted
+together: the rules that compare an organ's reports across years (GIA751–GIA758).
 
 The linter runs with ``--isolated --select <ID> --format json``.
 """
@@ -34,7 +39,7 @@ else:  # pragma: no cover
 
 def _fixtures(folder: Path, prefix: str = "*") -> list[Path]:
     """The report files of a fixture folder (``prefix``: pass, fail or *)."""
-    return sorted(p for p in folder.glob(f"{prefix}_*") if p.suffix.lower() in EXTENSIONS)
+    return sorted(p for p in folder.glob(f"{prefix}_*") if p.suffix.lower() in EXTENSIONS or p.is_dir())
 
 
 def _expected(folder: Path) -> dict:
@@ -67,6 +72,10 @@ def _lint(capsys, rule: str, path: Path, extra=()):
     assert result.code in (0, 1) or scan, result.err
     assert "Traceback" not in result.err
     doc = result.json()
+    if path.is_dir():  # several reports linted together: each finding with its file's name
+        assert len(doc["files"]) >= 2
+        assert all(f["error"] is None for f in doc["files"])
+        return result, [dict(x, file=Path(f["path"]).name) for f in doc["files"] for x in f["findings"]]
     assert len(doc["files"]) == 1
     assert doc["files"][0]["error"] is None
     return result, doc["files"][0]["findings"]
@@ -86,10 +95,14 @@ def test_fixture(capsys, rule, path, kind, entry):
     for f in findings:
         assert f["message"].strip()
         assert not re.search(r"\{[a-z_]+\}", f["message"]), f["message"]  # placeholders filled
+    if "file" in entry:
+        assert {f["file"] for f in findings} == {entry["file"]}
     if "related" in entry:
         got = sorted([r["line"], r["column"], r["end_line"], r["end_column"]]
                      for f in findings for r in f["related"])
         assert got == sorted(entry["related"])
+    if "related_file" in entry:
+        assert {Path(r["path"]).name for f in findings for r in f["related"]} == {entry["related_file"]}
     # exit 1 exactly when a finding is an error (the default --fail-on); 2 when nothing
     # could be checked (a scanned PDF)
     if "未检查任何文件" in result.err:
@@ -146,7 +159,7 @@ def test_expected_toml_matches_fixtures(folder):
     fails = {p.stem for p in _fixtures(RULE_FIXTURES / folder, "fail")}
     assert set(expected) == fails
     for name, entry in expected.items():
-        assert set(entry) <= {"positions", "related", "args", "xfail"}, name
+        assert set(entry) <= {"positions", "related", "args", "xfail", "file", "related_file"}, name
         assert entry["positions"], name
         for pos in entry["positions"]:
             assert len(pos) == 4 and all(isinstance(n, int) and n >= 1 for n in pos), (name, pos)

@@ -7,6 +7,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     arithmetic,
     consistency,
     contamination,
+    cross_year,
     date_copied,
     date_plans,
     dates,

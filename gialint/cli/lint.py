@@ -80,6 +80,10 @@ def _lint_parser(lang: str = "zh") -> argparse.ArgumentParser:
                    help="按此版本的格式检查，而不是自动识别的版本")
     p.add_argument("--organ-type", choices=("department", "government", "other"),
                    help="发布报告的机关类型（默认自动推断）")
+    p.add_argument("--organ", metavar="NAME",
+                   help="所有报告都属于机关 NAME（一个机关的文件夹）：按年度逐年比较，不看标题中的机关名")
+    p.add_argument("--history", metavar="DIR", action="append", default=[],
+                   help="往年报告所在的文件夹（或文件）：只用于跨年度比较，本身不报告问题；可多次给出")
     p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件"
                    "（默认：字节顺序标记，然后 UTF-8，然后 GB18030）")
     p.add_argument("--max-file-size", metavar="SIZE", type=_file_size,
@@ -155,14 +159,14 @@ def run_lint(argv: list[str]) -> int:
 
     options = Options(lang=args.lang, edition=args.edition, organ_type=args.organ_type,
                       select=_split(args.select) or None, ignore=_split(args.ignore),
-                      encoding=args.encoding, verbose=args.verbose)
+                      encoding=args.encoding, verbose=args.verbose, organ=args.organ)
     try:
         runner = Runner(options, config=args.config, isolated=args.isolated,
                         max_file_size=args.max_file_size, fix=args.fix, diff=args.diff,
                         # --write-baseline records every finding, whatever a baseline knew
                         baseline=None if args.write_baseline else args.baseline,
                         stdin_filename=args.stdin_filename, force_exclude=args.force_exclude,
-                        keep_text=args.format == "html")
+                        keep_text=args.format == "html", history=args.history)
         work = runner.expand(args.paths, sys.stdin.buffer if "-" in args.paths else None)
     except ConfigError as err:
         return fail(str(err), ui)

@@ -36,7 +36,8 @@ def _finding(f: Finding) -> dict:
         "severity": f.severity,
         **_position(f.location),
         "message": f.message,
-        "related": [{**_position(r.location), "message": r.message} for r in f.related],
+        "related": [{**({"path": r.path} if r.path is not None else {}), **_position(r.location),
+                     "message": r.message} for r in f.related],
         # a note about gialint's own reading, reported with --verbose only
         **({"verbose": True} if f.verbose else {}),
     }
@@ -132,7 +133,8 @@ def _finding_text(f: Finding) -> str:
     k = "\n          "  # its keys
     if f.related:
         related = "[\n            {" + _RELATED_SEP.join(
-            _position_text(r.location, "\n              ") + '\n              "message": ' + _str(r.message)
+            (f'\n              "path": {_str(r.path)},' if r.path is not None else "")
+            + _position_text(r.location, "\n              ") + '\n              "message": ' + _str(r.message)
             + "\n            " for r in f.related) + "}\n          ]"
     else:
         related = "[]"

@@ -204,6 +204,12 @@ def to_sarif(
 
     artifacts: list[dict] = []
     sarif_results: list[dict] = []
+    indexes = {fr.path: i for i, fr in enumerate(results)}
+
+    def other(path: str) -> dict:  # another file's artifact location (an earlier report)
+        loc = artifact_location(path, base)
+        return {**loc, "index": indexes[path]} if path in indexes else loc
+
     notifications: list[dict] = []
     for index, fr in enumerate(results):
         art_loc = {**artifact_location(fr.path, base), "index": index}
@@ -246,7 +252,7 @@ def to_sarif(
             if f.rule not in rule_index:
                 rule_index[f.rule] = len(descriptors)
                 descriptors.append(_ad_hoc_descriptor(f))
-            res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp, binary=binary)
+            res = _result(f, rule_index[f.rule], art_loc, lines, line_text, fp, binary=binary, other=other)
             if fr.baselined:
                 res["baselineState"] = "new"
             sarif_results.append(res)
@@ -263,7 +269,7 @@ def to_sarif(
                     rule_index[f.rule] = len(descriptors)
                     descriptors.append(_ad_hoc_descriptor(f))
                 res = _result(f, rule_index[f.rule], art_loc, [] if binary else lines, line_text, fp,
-                              binary=binary)
+                              binary=binary, other=other)
                 kind, just = why[id(f)]
                 res["suppressions"] = [{"kind": kind, "justification": just}]
                 if kind == "external":
@@ -336,8 +342,10 @@ MAX_RESULTS = 25_000  # GitHub code scanning's limit per run
 
 def _result(
     f: Finding, index: int, art_loc: dict, lines: list[str], line_text: str, fp: str,
-    binary: bool = False,
+    binary: bool = False, other=None,
 ) -> dict:
+    """``other(path)``: the artifact location of a related place in another file
+    (the earlier report of a cross-year finding)."""
     res: dict = {
         "ruleId": f.rule,
         "ruleIndex": index,
@@ -353,7 +361,8 @@ def _result(
         res["relatedLocations"] = [
             {
                 "id": i,
-                **_location(art_loc, rel.location, lines, binary),
+                **(_location(art_loc, rel.location, lines, binary) if rel.path is None
+                   else _location(other(rel.path), rel.location, {rel.location.line: rel.line_text})),
                 "message": {"text": rel.message},
             }
             for i, rel in enumerate(f.related)

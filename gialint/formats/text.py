@@ -247,7 +247,8 @@ def _finding_lines(
     # an arithmetic finding may relate to 20 cells: show a few, count the rest
     for rel in f.related[:MAX_RELATED]:
         rl = rel.location
-        rwhere = f"{path}:{rl.line}:{rl.column}" if rl.line > 0 else path
+        rpath = rel.path if rel.path is not None else path  # a place in another file: its path
+        rwhere = f"{rpath}:{rl.line}:{rl.column}" if rl.line > 0 else rpath
         if rl.logical:
             rwhere += f" ({rl.logical})"
         out.append([(f"   = {labels['related']}: ", "blue"), (f"{rwhere}: {rel.message}", None)])

@@ -1,0 +1,435 @@
+"""An organ's reports across the years: the stage after the per-file pipeline.
+
+When one run lints several reports, :func:`compare` groups them by organ
+(the title's, normalised — :func:`organ_key` —, or the configuration's
+``[[organs]]``, or ``--organ``) and report year, and checks each report
+against the report of the year before (the rules of kind ``cross_year``,
+GIA751–GIA759): 表三's carry-over, 表二's documents in force, the 2019
+format's item counts, a table copied unchanged, and the grouping itself
+(two reports for one year, a missing year, a report whose organ or year
+cannot be told).  Findings attach to the later report, with the earlier
+report's place as a related location in that other file.
+
+The pipeline leaves on each :class:`~gialint.findings.FileResult` the
+:class:`YearFacts` this needs (small and picklable: the results come back
+from worker processes), so the stage never reads a file again.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gialint.findings import Finding, Location, Related, line_window
+from gialint.normalize import compact
+from gialint.spans import Span
+
+# -- what a report contributes -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place in the report's file and the text of its first line (for excerpts and
+    SARIF columns once the file's text is dropped)."""
+
+    location: Location
+    line_text: str
+
+
+@dataclass(slots=True)
+class YearFacts:
+    organ: str | None  # as the title names it
+    year: int | None
+    edition: str | None
+    anchor: Place  # the title (or the file's start): where report-level findings go
+    values: dict[str, str] = field(default_factory=dict)  # cell key → value (t2, t3, t4)
+    places: dict[str, Place] = field(default_factory=dict)  # cell key → place (the keys compared)
+    tables: dict[str, Place] = field(default_factory=dict)  # t2/t3/t4 → the table's first cell
+    # sentences that name the year before (Y−1年): digest → place (candidates for GIA759)
+    last_year: dict[str, Place] = field(default_factory=dict)
+    # sentences that name the report's own year (Y年): digest → place, text not kept
+    own_year: dict[str, Place] = field(default_factory=dict)
+    # the file's inline suppressions that disable named rules: (selectors, first line,
+    # last line, the comment) — applied to the cross-year findings as to any other
+    directives: tuple = ()
+
+
+T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
+              "social_welfare_org", "legal_service_org", "other_org", "total")
+T2_STOCK_ROWS = ("regulations", "normative_docs")
+T2_2019_ITEMS = (("art20_5", "admin_permit"), ("art20_5", "other_admin_services"),
+                 ("art20_6", "admin_penalty"), ("art20_6", "admin_coercion"),
+                 ("art20_8", "admin_fee"))
+_PLACED = frozenset(
+    [f"t3.carried_over.{c}" for c in T3_COLUMNS] + [f"t3.carry_forward.{c}" for c in T3_COLUMNS]
+    + [f"t2.art20_1.{r}.{c}" for r in T2_STOCK_ROWS for c in ("in_force", "issued", "repealed")]
+    + [f"t2.{s}.{r}.{c}" for s, r in T2_2019_ITEMS for c in ("prev_count", "change")])
+
+
+MAX_LINE = 2000  # a longer line (a web page on one line) is not kept: no excerpt
+
+
+def facts_of(report, source) -> YearFacts:
+    """What the cross-year stage needs of one analysed report."""
+    def place(span) -> Place:
+        loc = source.location(span.start, span.end)
+        line = source.line_text(loc.line)
+        return Place(loc, line if len(line) <= MAX_LINE else "")
+
+    title = report.title
+    if title is not None:
+        anchor = place(title.span)
+    else:
+        line = source.line_text(1)
+        anchor = Place(Location(0, 0, 1, 1, 1, 1), line if len(line) <= MAX_LINE else "")
+    facts = YearFacts(organ=report.organ or (title.organ if title else None), year=report.report_year,
+                      edition=report.edition, anchor=anchor)
+    if report.report_year:
+        _sentences(report, source, facts, place)
+    facts.directives = _directives(source)
+    data = report.data
+    if data is None:
+        return facts
+    for key, cell in data.cells.items():
+        if cell.value is None:
+            continue
+        facts.values[key] = _number(cell.value)
+        if key in _PLACED:
+            facts.places[key] = place(cell.span)
+        table = key.split(".", 1)[0]
+        first = facts.tables.get(table)
+        if first is None or cell.span.start < first[0]:
+            facts.tables[table] = (cell.span.start, cell.span)
+    facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
+    return facts
+
+
+def _directives(source) -> tuple:
+    """The ``gialint-disable`` comments of the file and the lines they cover."""
+    text = source.display_text
+    if "gialint-" not in text:
+        return ()
+    from gialint import suppress
+    from gialint.source import Source
+
+    shown = source if text is source.text else Source(source.path, text, source.encoding)
+    found = suppress.parse(shown.text, lambda off: shown.position(off)[0])
+    active = suppress.scope(found, shown.text.split("\n"))
+    return tuple((d.rules, d.first, d.last, text[d.start:d.end]) for d in active if d.rules)
+
+
+def _silenced_by(directives, finding) -> str | None:
+    """The comment that disables ``finding`` on its line, if one does."""
+    from gialint.selector import Selector
+
+    for rules, first, last, comment in directives:
+        if first <= finding.location.line <= last:
+            for sel in rules:
+                try:
+                    if Selector.of(sel).matches_finding(finding):
+                        return comment
+                except ValueError:  # not a selector: names nothing
+                    continue
+    return None
+
+
+MIN_SENTENCE = 12  # characters (spaces left out): shorter sentences repeat by nature
+MAX_SENTENCES = 200  # per report and kind: a bound on what a result carries
+_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+
+
+def _sentences(report, source, facts: YearFacts, place) -> None:
+    """The body's sentences that name the year before, and those that name the report's
+    own year (by digest: the text itself is not carried)."""
+    import hashlib
+
+    year = report.report_year
+    mine, before = f"{year}年", f"{year - 1}年"
+    blocks = [b for b in report.preamble if b.kind == "paragraph"]
+    for sec in report.sections:
+        blocks.extend(b for b in sec.all_blocks() if b.kind == "paragraph")
+    text = source.text
+    for block in blocks:
+        chunk = text[block.span.start:block.span.end]
+        for m in _SENTENCE.finditer(chunk):
+            sentence = compact(m.group())
+            if len(sentence) < MIN_SENTENCE:
+                continue
+            has_mine, has_before = mine in sentence, before in sentence
+            if not (has_mine or has_before):
+                continue
+            digest = hashlib.blake2b(sentence.encode("utf-8"), digest_size=8).hexdigest()
+            start = block.span.start + m.start()
+            end = block.span.start + m.start() + len(m.group().rstrip())
+            if has_before and not has_mine and len(facts.last_year) < MAX_SENTENCES:
+                facts.last_year.setdefault(digest, place(Span(start, end)))
+            if has_mine and len(facts.own_year) < MAX_SENTENCES and digest not in facts.own_year:
+                loc = source.location(start, end)
+                facts.own_year[digest] = Place(loc, "")
+
+
+def _number(value) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+# -- the organ ------------------------------------------------------------------------
+
+_PLACE_ONLY = re.compile(r"^.{2,}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡)$")
+_BODY_SUFFIX = re.compile(r"(?:管理委员会|管委会)$")
+_PARENT = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|州|盟|地区))+$")
+
+
+def organ_key(organ: str | None) -> str | None:
+    """The organ a title names, folded so that spellings of one organ meet:
+    spaces and traditional characters, ``人民政府`` = ``政府``, ``政府办`` =
+    ``政府办公室``, a zone's ``管委会`` = the zone, a bare place name = its government."""
+    if not organ:
+        return None
+    key = compact(organ)
+    key = key.replace("人民政府", "政府")
+    if key.endswith("政府办"):
+        key += "公室"
+    key = _BODY_SUFFIX.sub("", key)
+    if _PLACE_ONLY.match(key):
+        key += "政府"
+    return key or None
+
+
+def _merge_parents(keys: set[str]) -> dict[str, str]:
+    """``淮安市洪泽区政府`` and ``洪泽区政府`` in one run are one organ (the longer
+    names the region it belongs to): each key → the key it is grouped under."""
+    out = {k: k for k in keys}
+    for k in sorted(keys, key=len):
+        for other in keys:
+            if other != k and other.endswith(k) and len(k) >= 4 and _PARENT.match(other[:-len(k)]):
+                out[other] = out[k]
+    return out
+
+
+def organ_from_config(cfg, path: str) -> str | None:
+    """The name of the first ``[[organs]]`` entry of ``cfg`` whose globs match ``path``."""
+    organs = getattr(cfg, "organs", None)
+    if not organs:
+        return None
+    try:
+        rel = Path(path).resolve().relative_to(cfg.root.resolve()).as_posix()
+    except ValueError:
+        rel = Path(path).as_posix()
+    for name, globs in organs:
+        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in globs):
+            return name
+    return None
+
+
+# -- the stage -------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One report of the run (``shown``: linted and reported; else read for comparison)."""
+
+    result: object  # FileResult
+    facts: YearFacts
+    organ: str | None  # the display name of its organ
+    key: str | None  # the group
+    ruleset: object | None  # the RuleSet of the file (None: history, never reported on)
+    order: int
+    shown: bool = True
+
+
+def compare(entries: list[Entry], lang: str) -> None:
+    """Add the cross-year findings to the shown entries' results (in place)."""
+    counted = [e for e in entries if e.facts is not None]
+    if len(counted) < 2:
+        return
+    groups: dict[str, list[Entry]] = {}
+    merged = _merge_parents({e.key for e in counted if e.key})
+    for e in counted:
+        if e.key is None or e.facts.year is None:
+            variant = "organ" if e.key is None else "year"
+            _emit(e, "unknown", variant, {"organ": e.organ or ""}, None, None, lang)
+            continue
+        groups.setdefault(merged[e.key], []).append(e)
+    for members in groups.values():
+        by_year: dict[int, list[Entry]] = {}
+        for e in sorted(members, key=lambda e: (e.facts.year, not e.shown, e.order)):
+            by_year.setdefault(e.facts.year, []).append(e)
+        years = sorted(by_year)
+        for y in years:
+            first, *others = by_year[y]
+            for e in others:
+                if _same_file(e, first):
+                    continue
+                _emit(e, "duplicate", "default", {"organ": e.organ or "", "year": y,
+                                                  "other": first.result.path},
+                      first, first.facts.anchor, lang)
+        for prev_y, y in zip(years, years[1:], strict=False):
+            earlier = by_year[prev_y][0]
+            for e in by_year[y]:
+                if y - prev_y > 1:
+                    missing = "、".join(str(n) for n in range(prev_y + 1, y))
+                    _emit(e, "gap", "default", {"organ": e.organ or "", "year": y, "prev_year": prev_y,
+                                                "years": missing}, earlier, earlier.facts.anchor, lang)
+                    continue
+                _compare_years(e, earlier, lang)
+
+
+def _same_file(a: Entry, b: Entry) -> bool:
+    try:
+        return Path(a.result.path).resolve() == Path(b.result.path).resolve()
+    except OSError:
+        return a.result.path == b.result.path
+
+
+_COLUMN_NAMES = {
+    "zh": {"natural_person": "自然人", "commercial_enterprise": "商业企业", "research_institution": "科研机构",
+           "social_welfare_org": "社会公益组织", "legal_service_org": "法律服务机构", "other_org": "其他",
+           "total": "总计", "regulations": "规章", "normative_docs": "行政规范性文件",
+           "admin_permit": "行政许可", "other_admin_services": "其他对外管理服务事项",
+           "admin_penalty": "行政处罚", "admin_coercion": "行政强制", "admin_fee": "行政事业性收费",
+           "t2": "表二", "t3": "表三", "t4": "表四"},
+    "en": {"natural_person": "自然人 (natural persons)", "commercial_enterprise": "商业企业",
+           "research_institution": "科研机构", "social_welfare_org": "社会公益组织",
+           "legal_service_org": "法律服务机构", "other_org": "其他 (other organisations)",
+           "total": "总计 (total)", "regulations": "规章 (regulations)",
+           "normative_docs": "行政规范性文件 (normative documents)", "admin_permit": "行政许可",
+           "other_admin_services": "其他对外管理服务事项", "admin_penalty": "行政处罚",
+           "admin_coercion": "行政强制", "admin_fee": "行政事业性收费",
+           "t2": "表二", "t3": "表三", "t4": "表四"},
+}
+
+
+def _name(key: str, lang: str) -> str:
+    return _COLUMN_NAMES.get(lang, _COLUMN_NAMES["zh"]).get(key, key)
+
+
+def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
+    """The relations between a report (year Y) and its organ's report of year Y−1."""
+    cur, old = e.facts, prev.facts
+    base = {"organ": e.organ or "", "year": cur.year, "prev_year": old.year}
+    # 表三: 二、上年结转 (Y) = 四、结转下年度继续办理 (Y−1), every column, any edition
+    for col in T3_COLUMNS:
+        a, b = f"t3.carried_over.{col}", f"t3.carry_forward.{col}"
+        if a in cur.values and b in old.values and _num(cur.values[a]) != _num(old.values[b]):
+            _emit(e, "carry_over", "default", {**base, "column": _name(col, lang),
+                                                "value": cur.values[a], "prev_value": old.values[b]},
+                  prev, old.places.get(b), lang, at=cur.places.get(a))
+    # 2021 表二: 现行有效 (Y) = 现行有效 (Y−1) + 本年制发 (Y) − 本年废止 (Y)
+    if cur.edition == "2021" and old.edition == "2021":
+        for row in T2_STOCK_ROWS:
+            k = f"t2.art20_1.{row}."
+            need = (k + "in_force", k + "issued", k + "repealed")
+            if not all(x in cur.values for x in need) or k + "in_force" not in old.values:
+                continue
+            now, prev_stock = _num(cur.values[k + "in_force"]), _num(old.values[k + "in_force"])
+            issued, repealed = _num(cur.values[k + "issued"]), _num(cur.values[k + "repealed"])
+            expected = prev_stock + issued - repealed
+            if now == expected:
+                continue
+            args = {**base, "row": _name(row, lang), "value": cur.values[k + "in_force"],
+                    "prev_value": old.values[k + "in_force"], "issued": cur.values[k + "issued"],
+                    "repealed": cur.values[k + "repealed"], "expected": _number(expected)}
+            which = "in_force_more" if now > expected else "in_force_less"
+            _emit(e, which, "default", args, prev, old.places.get(k + "in_force"), lang,
+                  at=cur.places.get(k + "in_force"))
+    # 2019 format 表二 (2019 → 2020): 上一年项目数量 (Y) = 上一年项目数量 (Y−1) + 本年增/减 (Y−1)
+    if cur.edition == "2019" and old.edition == "2019":
+        for sub, row in T2_2019_ITEMS:
+            k = f"t2.{sub}.{row}."
+            if k + "prev_count" not in cur.values or not all(
+                    x in old.values for x in (k + "prev_count", k + "change")):
+                continue
+            now = _num(cur.values[k + "prev_count"])
+            expected = _num(old.values[k + "prev_count"]) + _num(old.values[k + "change"])
+            if now != expected:
+                _emit(e, "items_2019", "default",
+                      {**base, "row": _name(row, lang), "value": cur.values[k + "prev_count"],
+                       "prev_value": old.values[k + "prev_count"], "change": _signed(old.values[k + "change"]),
+                       "expected": _number(expected)},
+                      prev, old.places.get(k + "prev_count"), lang, at=cur.places.get(k + "prev_count"))
+    # a whole table as last year's, figures and all
+    if cur.edition == old.edition:
+        for table in ("t2", "t3", "t4"):
+            mine = {k: v for k, v in cur.values.items() if k.startswith(table + ".")}
+            theirs = {k: v for k, v in old.values.items() if k.startswith(table + ".")}
+            if not mine or mine != theirs:
+                continue
+            # stocks (现行有效) may stay the same; the year's own figures should not all repeat
+            flows = [v for k, v in mine.items() if not k.endswith(".in_force") and _num(v) != 0]
+            if len(flows) < _IDENTICAL_MIN:
+                continue
+            _emit(e, "identical_table", "default", {**base, "table": _name(table, lang),
+                                                     "count": len(flows)},
+                  prev, old.tables.get(table), lang, at=cur.tables.get(table))
+
+
+    # a sentence with last year's year, word for word as last year's report said it
+    for digest, here in cur.last_year.items():
+        there = old.own_year.get(digest)
+        if there is not None:
+            _emit(e, "last_year_text", "default", {**base}, prev, there, lang, at=here)
+
+
+_IDENTICAL_MIN = 3  # non-zero figures of the year (not stocks) a copied table must repeat
+
+
+def _signed(text: str) -> str:
+    return "+" + text if not text.startswith("-") and _num(text) > 0 else text
+
+
+def _num(text: str):
+    from decimal import Decimal
+
+    return Decimal(text)
+
+
+def _emit(e: Entry, relation: str, variant: str, args: dict, other: Entry | None,
+          other_place: Place | None, lang: str, *, at: Place | None = None) -> None:
+    """A finding of every enabled rule of ``relation`` for ``e``'s file."""
+    if not e.shown or e.ruleset is None:
+        return
+    from gialint.config import ignored_for, matches
+
+    skip = ignored_for(e.ruleset.config, e.result.path)
+    place = at or e.facts.anchor
+    for loaded in e.ruleset.enabled:
+        rule = loaded.rule
+        if rule.kind != "cross_year" or loaded.check.values["relation"] != relation:
+            continue
+        if not rule.applies_to(e.facts.edition) or any(matches(s, rule) for s in skip):
+            continue
+        message = rule.message_for(variant, lang).strip().format_map(_Args(args))
+        related = ()
+        if other is not None and other_place is not None:
+            text = rule.message_for("earlier", lang).strip().format_map(_Args(args))
+            related = (Related(other_place.location, text, path=other.result.path,
+                               line_text=other_place.line_text),)
+        finding = Finding(
+            rule=rule.id, name=rule.name, category=rule.category, severity=rule.severity,
+            message=message, location=place.location, related=related,
+            line_text=line_window(place.line_text, place.location.column), args=dict(args),
+            verbose=rule.for_reader(variant))
+        comment = _silenced_by(e.facts.directives, finding)
+        if comment is not None:
+            e.result.suppressed.append((finding, "inSource", comment))
+        else:
+            e.result.findings.append(finding)
+        _keep_line(e.result, place)
+
+
+def _keep_line(result, place: Place) -> None:
+    """The finding's line, for excerpts: the file's text was dropped after linting."""
+    if result.source_text is None and place.line_text:
+        if result.lines is None:
+            result.lines = {}
+        result.lines.setdefault(place.location.line, place.line_text)
+
+
+class _Args(dict):
+    def __missing__(self, key):
+        return ""
