@@ -95,4 +95,4 @@ def test_junit_info_findings_and_reader_notes_go_to_system_out():
     case = suite.find("testcase")
     assert [f.get("type") for f in case.findall("failure")] == ["GIA101"]
     out = case.find("system-out").text
-    assert "GIA103 [info]" in out and "GIA209" in out and "[读取说明]" in out
+    assert "GIA103 [提示]" in out and "GIA209" in out and "[读取说明]" in out
