@@ -386,6 +386,9 @@ def _expand(paths, ruleset_for, force_exclude: bool = False):
                     yield "file", f, None
             for folder, why in unreadable:
                 yield "error", folder, ("cannot-read-directory", {"reason": why})
+        elif path.exists() and not path.is_file():
+            # a named pipe would block the run (waiting for a writer); a device never ends
+            yield "error", path, ("not-regular", {})
         elif path.exists() or path.is_symlink():
             if force_exclude and excluded(ruleset_for(path).config, path):
                 yield "excluded", path, None

@@ -39,13 +39,36 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_rules(rest) if cmd == "rules" else run_rule(rest)
     except BrokenPipeError:  # `gialint … | head`
+        _quiet_stdout()
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as err:
-        # a broken config or rule file reached from any command: file:line, not a traceback
+    except Exception as err:  # noqa: BLE001 - never a traceback, never exit 1
+        # a broken config or rule file reached from any command: file:line
         from gialint.tomlpos import ConfigError
 
-        if not isinstance(err, ConfigError):
+        if isinstance(err, ConfigError):
+            return fail(str(err))
+        if isinstance(err, RecursionError):
+            return fail("input nested too deeply")
+        if isinstance(err, OSError):
+            where = f"{err.filename}: " if err.filename else ""
+            return fail(f"{where}{err.strerror or err}")
+        import os
+
+        if os.environ.get("GIALINT_DEBUG"):
             raise
-        return fail(str(err))
+        return fail(f"internal error ({type(err).__name__}: {err}); "
+                    "set GIALINT_DEBUG=1 to see where, and please report it")
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point standard output at /dev/null, so that Python's
+    own flush at exit does not print a second error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

@@ -82,7 +82,7 @@ def _lint_parser() -> argparse.ArgumentParser:
                    help="按此版本的格式检查，而不是自动识别的版本")
     p.add_argument("--organ-type", choices=("department", "government", "other"),
                    help="发布报告的机关类型（默认自动推断）")
-    p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件"
+    p.add_argument("--encoding", metavar="NAME", type=_text_encoding, help="按此编码读取文件"
                    "（默认：字节顺序标记，然后 UTF-8，然后 GB18030）")
     p.add_argument("--max-file-size", metavar="SIZE", type=_file_size,
                    help="拒绝大于 SIZE 的文件：字节数，或 200KB、50MB 这样的写法"
@@ -118,6 +118,19 @@ def _file_size(value: str) -> int:
         return parse_size(value)
     except ValueError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def _text_encoding(value: str) -> str:
+    """A codec that turns bytes into text (not base64, rot13, zlib …)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(value)
+    except (LookupError, ValueError):
+        raise argparse.ArgumentTypeError(f"unknown encoding '{value}'") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a text encoding") from None
+    return value
 
 
 def _split(value: str | None) -> list[str]:
@@ -158,7 +171,10 @@ def run_lint(argv: list[str]) -> int:
     if args.write_baseline:
         from gialint.baseline import write
 
-        n = write(results, args.write_baseline)
+        try:
+            n = write(results, args.write_baseline)
+        except OSError as err:
+            return fail(f"cannot write baseline {args.write_baseline}: {err.strerror or err}")
         print(f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if batch.input_error else EXIT_CLEAN
     if args.diff:
@@ -182,7 +198,7 @@ def run_lint(argv: list[str]) -> int:
         from gialint.formats import render
 
         color = args.color == "always" or (
-            args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+            args.color == "auto" and not args.output and sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         out = render(args.format, shown, batch.rules, lang=lang, color=color and args.format == "text",
                      version=__version__, base_dir=os.getcwd(),
                      text_options={"excluded": batch.excluded, "hidden": hidden,
@@ -194,6 +210,8 @@ def run_lint(argv: list[str]) -> int:
         except OSError as err:
             return fail(f"cannot write {args.output}: {err}")
     else:
+        if sys.stdout is None:
+            return fail("standard output is closed; give --output FILE")
         sys.stdout.write(out)
         sys.stdout.flush()
     for r in results:
