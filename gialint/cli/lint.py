@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gialint import __version__
 from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from gialint.formats._common import visible
 
 _DESCRIPTION = """\
 gialint — 政府信息公开工作年度报告合规检查（compliance linter for Chinese
@@ -188,7 +189,7 @@ def run_lint(argv: list[str]) -> int:
             note += "：" if lang == "zh" else ":"
             for r in results:
                 for rule, count in r.fixed_rules.items():
-                    note += f"\n  {r.path}: {rule} ×{count}"
+                    note += f"\n  {visible(r.path)}: {rule} ×{count}"
         print(note, file=sys.stderr)
 
     shown, hidden = _at_least(results, args.min_severity)
@@ -217,7 +218,7 @@ def run_lint(argv: list[str]) -> int:
     for r in results:
         if r.error and args.format != "text":
             kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else "error"
-            print(f"gialint: {kind}: {r.path}: {r.error}", file=sys.stderr)
+            print(visible(f"gialint: {kind}: {r.path}: {r.error}"), file=sys.stderr)
     if args.format != "text" and batch.nothing_checked:
         print("gialint: 未检查任何文件" if lang == "zh" else "gialint: no file was checked",
               file=sys.stderr)
@@ -261,14 +262,14 @@ def _show_files(work, runner) -> int:
     error = False
     for kind, path, data in work:
         if kind == "file":
-            print(display_path(path))
+            print(visible(display_path(path)))
         elif kind == "data":
-            print(path)
+            print(visible(str(path)))
         elif kind == "skip":
-            print(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}", file=sys.stderr)
+            print(visible(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}"), file=sys.stderr)
         else:
             error = True
-            print(f"gialint: error: {path}: {message(*data, lang)}", file=sys.stderr)
+            print(visible(f"gialint: error: {path}: {message(*data, lang)}"), file=sys.stderr)
     return EXIT_ERROR if error else EXIT_CLEAN
 
 

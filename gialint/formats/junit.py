@@ -8,7 +8,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from gialint.findings import FileResult
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import sorted_findings, visible
 
 
 def render_junit(results: list[FileResult], *, version: str) -> str:
@@ -34,7 +34,7 @@ def render_junit(results: list[FileResult], *, version: str) -> str:
             loc = f.location
             text = f"{r.path}:{loc.line}:{loc.column}: {f.rule} [{f.severity}] {f.message}"
             body.append(f"      <failure message={quoteattr(f.message)} type={quoteattr(f.rule)}>"
-                        f"{escape(text)}</failure>")
+                        f"{escape(visible(text))}</failure>")
         inner = ("\n" + "\n".join(body) + "\n    ") if body else ""
         cases.append(f'    <testcase classname="gialint" name={name}>{inner}</testcase>')
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'
