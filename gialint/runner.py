@@ -180,7 +180,17 @@ class Runner:
         stops the run before any work and every worker sees the same rule sets."""
         work = []
         self.excluded = 0
+        seen: set[tuple[int, int]] = set()  # a file named twice (a.txt ./a.txt) is linted once
         for kind, path, message in _expand(paths, self.ruleset_for, self.force_exclude):
+            if kind in ("file", "skip"):
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    pass
+                else:
+                    if (st.st_dev, st.st_ino) in seen:
+                        continue
+                    seen.add((st.st_dev, st.st_ino))
             if kind == "excluded":
                 self.excluded += 1
                 continue

@@ -114,3 +114,16 @@ def test_internal_error_is_exit_2_not_1(capsys, tmp_path, monkeypatch):
 
     monkeypatch.setattr(runner.Runner, "run", broken)
     _clear_error(run_main(capsys, _report(tmp_path)), "internal error", "AssertionError")
+
+
+def test_duplicate_paths_are_linted_and_fixed_once(capsys, tmp_path, monkeypatch):
+    from gialint_testing import RULE_FIXTURES as FIX
+
+    p = tmp_path / "a.txt"
+    p.write_bytes((FIX / "GIA601" / "fail_footer_lines.txt").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    res = run_main(capsys, "--format", "json", "a.txt", "./a.txt", str(p), str(tmp_path))
+    assert res.code == 1
+    assert [f["path"] for f in res.json()["files"]] == ["a.txt"]
+    res = run_main(capsys, "--fix", "--format", "json", "a.txt", "./a.txt")
+    assert len(res.json()["files"]) == 1
