@@ -127,3 +127,17 @@ def test_duplicate_paths_are_linted_and_fixed_once(capsys, tmp_path, monkeypatch
     assert [f["path"] for f in res.json()["files"]] == ["a.txt"]
     res = run_main(capsys, "--fix", "--format", "json", "a.txt", "./a.txt")
     assert len(res.json()["files"]) == 1
+
+
+def test_fix_refuses_a_read_only_file(capsys, tmp_path):
+    from gialint_testing import RULE_FIXTURES as FIX
+
+    p = tmp_path / "a.txt"
+    p.write_bytes((FIX / "GIA601" / "fail_footer_lines.txt").read_bytes())
+    before = p.read_bytes()
+    p.chmod(0o444)
+    res = run_main(capsys, "--lang", "en", "--fix", "--format", "json", p)
+    assert res.code == 2 and "Traceback" not in res.err
+    assert "read-only" in res.json()["files"][0]["error"]
+    assert p.read_bytes() == before and p.stat().st_mode & 0o777 == 0o444
+    assert [q.name for q in tmp_path.iterdir()] == ["a.txt"]
