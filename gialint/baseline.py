@@ -32,8 +32,40 @@ def write(results: list[FileResult], path: str) -> int:
                              for (rule, text), n in sorted(counts.items())]
             total += sum(counts.values())
     doc = {"gialint_baseline": VERSION, "files": files}
-    Path(path).write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    data = (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8", "backslashreplace")
+    replace_atomically(Path(path), data)
     return total
+
+
+def replace_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` as ``path`` through a temporary file in the same folder and
+    a rename: a failure (a full disk, a folder in the way) leaves the old file
+    whole.  OSError (with the reason) when it cannot be written."""
+    import os
+    import tempfile
+
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(path))
+    try:  # the old file's permissions, else those a new file gets
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 class BaselineError(ValueError):

@@ -49,7 +49,10 @@ def load_config(path: Path) -> Config:
     data, pos = read_toml(path, "config")
     prefix: tuple = ()
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("gialint", {})
+        tool = data.get("tool", {})
+        data = tool.get("gialint", {}) if isinstance(tool, dict) else None
+        if not isinstance(data, dict):
+            raise ConfigError(path, None, "[tool.gialint] must be a table of settings")
         prefix = ("tool", "gialint")
     def fail(key: tuple, message: str):
         raise ConfigError(path, pos.line(prefix + key), message)
@@ -147,9 +150,22 @@ def _find_in(directory: Path) -> Path | None:
 
 def _has_tool_section(path: Path) -> bool:
     try:
-        return re.search(r"^\s*\[tool\.gialint[\].]", path.read_text(encoding="utf-8"), re.M) is not None
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
+    if re.search(r"^\s*\[tool\.gialint[\].]", text, re.M):
+        return True
+    # spelt another way (`gialint = …` under [tool], `tool.gialint = …`, a
+    # quoted key): ask the TOML parser, so that a wrong value is an error, not ignored
+    if not re.search(r"gialint", text):
+        return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return False
+    return isinstance(tool, dict) and "gialint" in tool
 
 
 def ignored_for(cfg: Config, path: str) -> list[str]:

@@ -90,10 +90,14 @@ def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = No
     path = os.path.realpath(path)  # through a symbolic link: rewrite its target, keep the link
     directory = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777
+    if not mode & 0o222:  # the rename would replace it all the same (and root may write anything)
+        raise PermissionError(13, "the file is read-only; not changed", path)
     fd, tmp = tempfile.mkstemp(prefix=".gialint-", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:

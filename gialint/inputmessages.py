@@ -19,6 +19,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "broken-link": {"en": "no such file (or a broken symbolic link)",
                     "zh": "文件不存在（或是失效的符号链接）"},
     "is-directory": {"en": "is a directory, not a file", "zh": "这是目录，不是文件"},
+    "not-regular": {"en": "not a regular file (a named pipe, socket or device); not read",
+                    "zh": "不是普通文件（命名管道、套接字或设备），不读取"},
     "permission-denied": {"en": "permission denied", "zh": "没有读取权限"},
     "cannot-read": {"en": "cannot read file: {reason}", "zh": "无法读取文件：{reason}"},
     "cannot-read-directory": {"en": "cannot read directory: {reason}", "zh": "无法读取目录：{reason}"},

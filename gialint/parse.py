@@ -49,9 +49,9 @@ def _tables_bytes(built: Lark) -> bytes:
 
 
 def _tables_parser(payload: bytes) -> Lark:
-    import marshal
+    from gialint.cache import loads_marshal
 
-    saved = marshal.loads(payload)
+    saved = loads_marshal(payload)
     data = saved["data"]
     if data["options"]["lexer"] != _LEXER_MARK or \
             data["parser"]["lexer_conf"]["lexer_type"] != _LEXER_MARK:

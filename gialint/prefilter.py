@@ -227,7 +227,7 @@ def prefilter_for(pattern: str, flags: int = 0) -> Prefilter | None:
 
 
 def _decode(data: bytes) -> list[list[str]]:
-    sets = marshal.loads(data)
+    sets = marshal.loads(data)  # checked below to be lists of strings: plain data only
     if not isinstance(sets, list) or not all(
             isinstance(s, list) and all(type(x) is str for x in s) for s in sets):
         raise ValueError("not a prefilter")

@@ -161,11 +161,10 @@ def _rules_to_bytes(got) -> bytes:
 
 
 def _rules_from_bytes(payload: bytes):
-    import marshal
-
+    from gialint.cache import loads_marshal
     from gialint.tomlpos import Positions
 
-    data, lines = marshal.loads(payload)
+    data, lines = loads_marshal(payload)
     if not isinstance(data, dict) or not isinstance(lines, dict):
         raise ValueError("not a parsed rule file")
     pos = Positions.__new__(Positions)  # the line table is all that Positions computes

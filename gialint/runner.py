@@ -197,12 +197,22 @@ class Runner:
         stops the run before any work and every worker sees the same rule sets."""
         work = []
         self.excluded = 0
+        seen: set[tuple[int, int]] = set()  # a file named twice (a.txt ./a.txt) is linted once
         for kind, path, message in _expand(paths, self.ruleset_for, self.force_exclude):
             if kind == "url":  # an fsspec URL or glob: its files, read where they are linted
                 from gialint.cluster import expand_urls
 
                 work.extend(expand_urls([path]))
                 continue
+            if kind in ("file", "skip"):
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    pass
+                else:
+                    if (st.st_dev, st.st_ino) in seen:
+                        continue
+                    seen.add((st.st_dev, st.st_ino))
             if kind == "excluded":
                 self.excluded += 1
                 continue
@@ -498,6 +508,9 @@ def _expand(paths, ruleset_for, force_exclude: bool = False):
                     yield "file", f, None
             for folder, why in unreadable:
                 yield "error", folder, ("cannot-read-directory", {"reason": why})
+        elif path.exists() and not path.is_file():
+            # a named pipe would block the run (waiting for a writer); a device never ends
+            yield "error", path, ("not-regular", {})
         elif path.exists() or path.is_symlink():
             if force_exclude and excluded(ruleset_for(path).config, path):
                 yield "excluded", path, None

@@ -114,4 +114,6 @@ def read_toml(path, what: str) -> tuple[dict, Positions]:
         # "at end of document" carries no line: that is the last line
         line = int(m.group(1)) if m else max(1, LineIndex(text).line_count)
         raise ConfigError(path, line, f"invalid TOML: {err}") from None
+    except RecursionError:
+        raise ConfigError(path, None, "invalid TOML: arrays or tables nested too deeply") from None
     return data, Positions(text)

@@ -5,6 +5,7 @@ rebuilt, and the result is the same as without a cache."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -92,7 +93,9 @@ def test_damaged_grammar_and_rule_entries_are_rebuilt(cache_dir, capsys, damage,
 
     parse.parser.cache_clear()
     first = _lint_json(capsys)
-    files = sorted(cache_dir.iterdir())
+    # the grammar and rule files are read afresh by each run; a user pattern's
+    # prefilter entry only once per process (kept with its compiled pattern)
+    files = sorted(p for p in cache_dir.iterdir() if p.name.startswith(("grammar-", "rules-")))
     assert any(p.name.startswith("grammar-") for p in files)
     assert sum(p.name.startswith("rules-") for p in files) >= 5
     good = {p: p.read_bytes() for p in files}
@@ -112,12 +115,11 @@ def test_damaged_grammar_and_rule_entries_are_rebuilt(cache_dir, capsys, damage,
     parse.parser.cache_clear()
     assert _lint_json(capsys) == first
     # rebuilt and written over; the next run accepts them as they are
-    rebuilt = {p: p.read_bytes() for p in sorted(cache_dir.iterdir())}
-    assert set(rebuilt) == set(good)
-    assert all(rebuilt[p] != damaged[p] for p in files)
+    rebuilt = {p: p.read_bytes() for p in files}
+    assert all(rebuilt[p] != damaged[p] for p in files), [p.name for p in files if rebuilt[p] == damaged[p]]
     parse.parser.cache_clear()
     assert _lint_json(capsys) == first
-    assert {p: p.read_bytes() for p in sorted(cache_dir.iterdir())} == rebuilt
+    assert {p: p.read_bytes() for p in files} == rebuilt
     parse.parser.cache_clear()
 
 
@@ -151,3 +153,95 @@ def test_default_folder_is_the_users_cache_folder(monkeypatch):
     assert cache.cache_dir() == Path(platformdirs.user_cache_dir("gialint", appauthor=False))
     monkeypatch.setenv("GIALINT_NO_CACHE", "1")
     assert cache.cache_dir() is None
+
+
+# --- a cache that cannot run code ---------------------------------------
+
+def _plant(e, payload: bytes) -> None:
+    """Write an entry as an attacker who knows the format would: right key, right checksum."""
+    e.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    e.path.write_bytes(cache._pack(e.key, payload))
+    e.path.chmod(0o600)
+
+
+class _Boom:
+    def __reduce__(self):
+        import os
+
+        return (os.system, ("touch PWNED",))
+
+
+def test_planted_pickle_entry_runs_nothing(cache_dir, capsys, tmp_path, monkeypatch):
+    import pickle
+
+    from gialint import parse
+
+    monkeypatch.chdir(tmp_path)
+    parse.parser.cache_clear()
+    first = _lint_json(capsys)
+    evil = pickle.dumps(_Boom())
+    for p in sorted(cache_dir.iterdir()):
+        kind = p.name.split("-", 1)[0]
+        if kind == "prefilter":
+            continue
+        key = p.read_bytes()[len(cache._MAGIC) + cache._INT:]
+        n = int.from_bytes(p.read_bytes()[len(cache._MAGIC):len(cache._MAGIC) + cache._INT], "big")
+        e = cache.Entry(p, key[:n])
+        assert kind in ("grammar", "rules")
+        _plant(e, evil)
+    parse.parser.cache_clear()
+    assert _lint_json(capsys) == first
+    assert not (tmp_path / "PWNED").exists()
+    parse.parser.cache_clear()
+
+
+def test_marshal_code_objects_are_refused(cache_dir):
+    import marshal
+
+    code = compile("open('PWNED', 'w')", "x", "exec")
+    for payload in (code, {"data": code}, [1, (2, {"k": code})]):
+        e = cache.entry("rules", "k")
+        _plant(e, marshal.dumps(payload))
+        assert cache.load(e, cache.loads_marshal) is None
+    assert cache.load(_entry_with(cache_dir, payload=marshal.dumps({"a": [1, (2.0, b"x", None)]})),
+                      cache.loads_marshal) == {"a": [1, (2.0, b"x", None)]}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX modes")
+@pytest.mark.parametrize("mode", [0o777, 0o775, 0o1777])
+def test_folder_others_can_write_is_not_used(cache_dir, mode):
+    e = _entry_with(cache_dir)
+    cache_dir.chmod(mode)
+    try:
+        assert cache.entry("rules", "k") is None
+        assert cache.load(e, bytes) is None  # nor is an entry made before
+    finally:
+        cache_dir.chmod(0o700)
+    assert cache.load(cache.entry("rules", "k"), bytes) == b"payload" * 10
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX modes")
+def test_folder_of_another_owner_is_not_used(cache_dir, monkeypatch):
+    _entry_with(cache_dir)
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 1)
+    assert cache.entry("rules", "k") is None
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX modes")
+def test_new_folder_is_private_and_symlinks_are_not_followed(cache_dir, tmp_path, monkeypatch):
+    e = _entry_with(cache_dir)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    # an entry file others can write, or a symlink in place of one, is not read
+    e.path.chmod(0o666)
+    assert cache.load(e, bytes) is None
+    e.path.chmod(0o600)
+    target = tmp_path / "elsewhere"
+    target.write_bytes(e.path.read_bytes())
+    e.path.unlink()
+    e.path.symlink_to(target)
+    assert cache.load(e, bytes) is None
+    # nor a symlink in place of the folder
+    link = tmp_path / "linked-cache"
+    link.symlink_to(cache_dir)
+    monkeypatch.setenv("GIALINT_CACHE_DIR", str(link))
+    assert cache.entry("rules", "k") is None

@@ -212,7 +212,8 @@ def test_quiet_prints_findings_only(folder):
 def test_show_files(folder):
     result = gia(folder, "--show-files", "reports", "reports/bad.txt")
     assert result.code == 0
-    assert result.out.splitlines() == ["reports/bad.txt", "reports/clean.txt", "reports/bad.txt"]
+    # a file named twice (in the folder and by name) is listed, and linted, once (issue 18)
+    assert result.out.splitlines() == ["reports/bad.txt", "reports/clean.txt"]
     assert "gialint: 未检查: reports/old.doc: 旧版 Word .doc 格式" in result.err
     missing = gia(folder, "--show-files", "nope.txt")
     assert missing.code == 2 and "nope.txt" in missing.err

@@ -32,6 +32,11 @@ def _is_file(name: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show 中文 gets \uXXXX, not an error
+        try:
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
     # a file named like a command in the working directory (`rules`) is a file to lint;
     # `gialint check rules` is the same, and ./rules is never a command
     command = argv and argv[0] in SUBCOMMANDS and not _is_file(argv[0])
@@ -53,13 +58,37 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_rules(rest) if cmd == "rules" else run_rule(rest)
     except BrokenPipeError:  # `gialint … | head`
+        _quiet_stdout()
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
-    except Exception as err:
-        # a broken config or rule file reached from any command: file:line, not a traceback
+    except Exception as err:  # noqa: BLE001 - never a traceback, never exit 1
+        # a broken config or rule file reached from any command: file:line
         from gialint.tomlpos import ConfigError
 
-        if not isinstance(err, ConfigError):
+        lang = argv_lang(argv)
+        if isinstance(err, ConfigError):
+            return fail(str(err), lang)
+        if isinstance(err, RecursionError):
+            return fail("input nested too deeply", lang)
+        if isinstance(err, OSError):
+            where = f"{err.filename}: " if err.filename else ""
+            return fail(f"{where}{err.strerror or err}", lang)
+        import os
+
+        if os.environ.get("GIALINT_DEBUG"):
             raise
-        return fail(str(err), argv_lang(argv))
+        return fail(f"internal error ({type(err).__name__}: {err}); "
+                    "set GIALINT_DEBUG=1 to see where, and please report it", argv_lang(argv))
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe: point standard output at /dev/null, so that Python's
+    own flush at exit does not print a second error."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass

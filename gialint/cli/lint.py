@@ -9,6 +9,7 @@ from pathlib import Path
 
 from gialint import __version__
 from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Parser, argv_lang, fail
+from gialint.formats._common import visible
 
 _DESCRIPTION = """\
 gialint — 政府信息公开工作年度报告合规检查（compliance linter for Chinese
@@ -84,7 +85,7 @@ def _lint_parser(lang: str = "zh") -> argparse.ArgumentParser:
                    help="所有报告都属于机关 NAME（一个机关的文件夹）：按年度逐年比较，不看标题中的机关名")
     p.add_argument("--history", metavar="DIR", action="append", default=[],
                    help="往年报告所在的文件夹（或文件）：只用于跨年度比较，本身不报告问题；可多次给出")
-    p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件"
+    p.add_argument("--encoding", metavar="NAME", type=_text_encoding, help="按此编码读取文件"
                    "（默认：字节顺序标记，然后 UTF-8，然后 GB18030）")
     p.add_argument("--max-file-size", metavar="SIZE", type=_file_size,
                    help="拒绝大于 SIZE 的文件：字节数，或 200KB、50MB 这样的写法"
@@ -134,6 +135,19 @@ def _positive(value: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError(f"must be a positive number, not {value!r}")
     return n
+
+
+def _text_encoding(value: str) -> str:
+    """A codec that turns bytes into text (not base64, rot13, zlib …)."""
+    import codecs
+
+    try:
+        info = codecs.lookup(value)
+    except (LookupError, ValueError):
+        raise argparse.ArgumentTypeError(f"unknown encoding '{value}'") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a text encoding") from None
+    return value
 
 
 def _split(value: str | None) -> list[str]:
@@ -201,7 +215,10 @@ def run_lint(argv: list[str]) -> int:
     if args.write_baseline:
         from gialint.baseline import write
 
-        n = write(results, args.write_baseline)
+        try:
+            n = write(results, args.write_baseline)
+        except OSError as err:
+            return fail(f"cannot write baseline {args.write_baseline}: {err.strerror or err}", lang)
         print(f"gialint: 已将 {n} 个问题记入基线文件 {args.write_baseline}" if lang == "zh" else
               f"gialint: {n} findings written to {args.write_baseline}", file=sys.stderr)
         return EXIT_ERROR if batch.input_error else EXIT_CLEAN
@@ -216,7 +233,7 @@ def run_lint(argv: list[str]) -> int:
             note += "：" if lang == "zh" else ":"
             for r in results:
                 for rule, count in r.fixed_rules.items():
-                    note += f"\n  {r.path}: {rule} ×{count}"
+                    note += f"\n  {visible(r.path)}: {rule} ×{count}"
         print(note, file=sys.stderr)
 
     shown, hidden = _at_least(results, args.min_severity)
@@ -233,7 +250,7 @@ def run_lint(argv: list[str]) -> int:
         from gialint.formats import render
 
         color = args.color == "always" or (
-            args.color == "auto" and not args.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+            args.color == "auto" and not args.output and sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
         out = render(args.format, shown, batch.rules, lang=lang, color=color and args.format == "text",
                      version=__version__, base_dir=os.getcwd(),
                      text_options={"excluded": batch.excluded, "hidden": hidden,
@@ -253,6 +270,8 @@ def run_lint(argv: list[str]) -> int:
         sys.stdout.buffer.write(out)
         sys.stdout.buffer.flush()
     else:
+        if sys.stdout is None:
+            return fail("standard output is closed; give --output FILE")
         sys.stdout.write(out)
         sys.stdout.flush()
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -268,7 +287,7 @@ def run_lint(argv: list[str]) -> int:
         if r.error and args.format != "text":
             kind = ("未检查" if lang == "zh" else "not checked") if r.skipped else \
                 ("错误" if lang == "zh" else "error")
-            print(f"gialint: {kind}: {r.path}: {r.error}", file=sys.stderr)
+            print(visible(f"gialint: {kind}: {r.path}: {r.error}"), file=sys.stderr)
     if args.format != "text" and batch.nothing_checked:
         print("gialint: 未检查任何文件" if lang == "zh" else "gialint: no file was checked",
               file=sys.stderr)
@@ -312,14 +331,14 @@ def _show_files(work, runner) -> int:
     error = False
     for kind, path, data in work:
         if kind == "file":
-            print(display_path(path))
+            print(visible(display_path(path)))
         elif kind == "data":
-            print(path)
+            print(visible(str(path)))
         elif kind == "skip":
-            print(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}", file=sys.stderr)
+            print(visible(f"gialint: {label}: {display_path(path)}: {message(*data, lang)}"), file=sys.stderr)
         else:
             error = True
-            print(f"gialint: {'错误' if lang == 'zh' else 'error'}: {path}: {message(*data, lang)}",
+            print(visible(f"gialint: {'错误' if lang == 'zh' else 'error'}: {path}: {message(*data, lang)}"),
                   file=sys.stderr)
     return EXIT_ERROR if error else EXIT_CLEAN
 

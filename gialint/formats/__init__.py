@@ -2,7 +2,11 @@
 
 Each formatter lives in its own module and is imported only when asked for,
 so ``import gialint.formats`` stays cheap (no rich, no json encoder).
-Every formatter returns text ending with exactly one newline.
+Every formatter returns text ending with exactly one newline.  Whatever a
+report or a file name contains, the output is encodable as UTF-8, well-formed
+(JSON, XML) and cannot drive a terminal: control characters, terminal escapes
+and lone surrogates are escaped (JSON) or made visible (text, GitHub, JUnit;
+see gialint.formats._common.visible).
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ def render(
     ``text_options``: the text format's keyword arguments (gialint.formats.text.render_text:
     excluded, hidden, min_severity, quiet, show_statistics, show_fixes).
     """
+    from gialint.formats._common import json_safe, visible_lines
+
     if fmt == "text":
         from gialint.formats.text import render_text
 
@@ -44,23 +50,24 @@ def render(
     if fmt == "json":
         from gialint.formats.json import render_json
 
-        return render_json(results, version=version)
+        return json_safe(render_json(results, version=version))
     if fmt == "sarif":
         from gialint.formats.sarif import render_sarif
 
-        return render_sarif(results, rules, lang=lang, version=version, base_dir=base_dir)
+        return json_safe(render_sarif(results, rules, lang=lang, version=version, base_dir=base_dir))
     if fmt == "github":
         from gialint.formats.github import render_github
 
-        return render_github(results, lang=lang)
+        return visible_lines(render_github(results, lang=lang))
     if fmt == "gitlab":
         from gialint.formats.gitlab import render_gitlab
 
-        return render_gitlab(results, lang=lang)
+        return json_safe(render_gitlab(results, lang=lang))
     if fmt == "junit":
         from gialint.formats.junit import render_junit
 
-        return render_junit(results, version=version, lang=lang)
+        # XML 1.0 has no way to write a C0 control or a lone surrogate, even as a reference
+        return visible_lines(render_junit(results, version=version, lang=lang))
     if fmt == "html":
         from gialint.formats.html import render_html
 

@@ -75,3 +75,50 @@ def ci_message(f: Finding, lang: str = "zh") -> str:
     if f.verbose:
         text += " [读取说明]" if norm_lang(lang) == "zh" else " [reader note]"
     return text
+
+
+# characters a terminal acts on, or that cannot be written as UTF-8: C0 controls
+# but the tab, DEL, C1 controls (U+0085, and U+009B, CSI), lone surrogates (a
+# non-UTF-8 file name, a damaged document), line and paragraph separators, and
+# the bidirectional overrides and isolates that reorder what a reviewer sees
+_HIDDEN = "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+def _shown(ch: str) -> str:
+    o = ord(ch)
+    if o < 0x20:
+        return chr(0x2400 + o)  # ␛ for ESC, ␊ for a newline, ␀ …
+    if o == 0x7F:
+        return "\u2421"
+    if 0xDC80 <= o <= 0xDCFF:  # a byte of a non-UTF-8 file name (surrogateescape)
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
+
+
+def visible(text: str) -> str:
+    r"""``text`` with control characters, terminal escapes and unencodable code
+    points made visible (ESC → ``␛``, a newline → ``␊``, U+009B → ``\x9b``, a
+    lone surrogate → ``\udcff``, a file name's undecodable byte → ``\xff``):
+    what a report or a file name contains cannot move the cursor, retitle or
+    clear a terminal, start a line of its own, or fail to print."""
+    import re
+
+    return re.sub(_HIDDEN, lambda m: _shown(m.group()), text) if re.search(_HIDDEN, text) else text
+
+
+def visible_lines(text: str) -> str:
+    """:func:`visible` on each line of a rendered output (its newlines kept)."""
+    return "\n".join(visible(line) for line in text.split("\n"))
+
+
+_JSON_UNSAFE = "[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+
+
+def json_safe(text: str) -> str:
+    """A JSON document (``json.dumps(..., ensure_ascii=False)``) with the code
+    points that cannot be written as UTF-8 (lone surrogates) or that a terminal
+    or a JavaScript reader acts on written as ``\\uXXXX`` escapes: the same
+    JSON value, always encodable.  Such characters can only be inside strings."""
+    import re
+
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)

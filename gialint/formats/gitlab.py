@@ -37,7 +37,8 @@ def render_gitlab(results: list[FileResult], *, lang: str = "zh") -> str:
                 "severity": SEVERITY.get(f.severity, "minor"),
                 # GitLab compares fingerprints across the whole report: the same
                 # line in two files (a shared page footer) must not be one issue
-                "fingerprint": hashlib.sha256(f"{r.path}\0{fp}".encode()).hexdigest()[:32],
+                "fingerprint": hashlib.sha256(
+                    f"{r.path}\0{fp}".encode("utf-8", "surrogatepass")).hexdigest()[:32],
                 "location": {
                     "path": r.path,
                     "positions": {"begin": {"line": loc.line, "column": loc.column},

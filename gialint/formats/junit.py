@@ -10,7 +10,7 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from gialint.findings import FileResult
-from gialint.formats._common import ci_message, sorted_findings
+from gialint.formats._common import ci_message, sorted_findings, visible
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -43,9 +43,9 @@ def render_junit(results: list[FileResult], *, version: str, lang: str = "zh") -
                 continue
             failures += 1
             body.append(f"      <failure message={quoteattr(message)} type={quoteattr(f.rule)}>"
-                        f"{escape(text)}</failure>")
+                        f"{escape(visible(text))}</failure>")
         if out:
-            body.append("      <system-out>" + escape("\n".join(out)) + "</system-out>")
+            body.append("      <system-out>" + escape("\n".join(visible(t) for t in out)) + "</system-out>")
         inner = ("\n" + "\n".join(body) + "\n    ") if body else ""
         cases.append(f'    <testcase classname="gialint" name={name}>{inner}</testcase>')
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -123,7 +123,14 @@ def artifact_location(path: str, base: str) -> dict:
     if rel is None or rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return {"uri": Path(absolute).as_uri()}
     rel = rel.replace(os.sep, "/")
-    return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
+    # a non-UTF-8 file name's bytes (surrogateescape) are percent-encoded as they are
+    data = rel.encode("utf-8", "surrogateescape" if _escaped_only(rel) else "surrogatepass")
+    return {"uri": quote(data, safe="/"), "uriBaseId": SRCROOT}
+
+
+def _escaped_only(text: str) -> bool:
+    """Whether every surrogate in ``text`` stands for a byte (U+DC80–U+DCFF)."""
+    return all(not 0xD800 <= ord(c) <= 0xDFFF or 0xDC80 <= ord(c) <= 0xDCFF for c in text)
 
 
 # -- rules -------------------------------------------------------------------

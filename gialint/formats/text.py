@@ -16,7 +16,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from gialint.chinese import is_wide
-from gialint.formats._common import line_at, norm_lang, sorted_findings, source_known, source_lines
+from gialint.formats._common import (
+    line_at,
+    norm_lang,
+    sorted_findings,
+    source_known,
+    source_lines,
+    visible,
+)
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
@@ -338,6 +345,7 @@ def render_text(results: list[FileResult], *, lang: str = "zh", color: bool = Fa
         out.append([(summary(results, lang, excluded=excluded, hidden=hidden,
                              min_severity=min_severity), "bold")])
 
+    out = [[(visible(text), style) for text, style in line] for line in out]
     if not color:
         return "".join("".join(text for text, _ in line) + "\n" for line in out)
     return _render_rich(out)

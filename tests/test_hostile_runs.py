@@ -1,0 +1,43 @@
+"""Long runs of one character class cost time in proportion to their length
+(issue 18): a built-in pattern that starts anywhere inside a run and scans to
+its end is quadratic — 100,000 digits took minutes (GIA602's ``x.MsoNormal``
+pattern, GIA3xx's ``(?P<n>\\d[\\d,]*)\\s*件`` statements).  60,000 characters
+still show such a pattern (over a minute before the fix); the guard is
+generous for a shared machine."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from gialint_testing import RULE_FIXTURES, run_main
+
+CLEAN = (RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_text(encoding="utf-8")
+N = 60_000
+RUNS = {
+    "ascii-digits": "1" * N,
+    "fullwidth-digits": "１" * N,
+    "digits-commas": "1," * (N // 2),
+    "digits-dots": "1." * (N // 2),
+    "letters-digits": "a1" * (N // 2),
+    "spaces-in-prose": "年" + " " * N + "年",
+    "tabs": "\t" * N + "x",
+    "suppression-then-spaces": "<!-- gialint: disable" + " " * N,
+    "suppression-comment-spaces": "<!-- gialint-disable GIA101" + " " * N + "-->",
+    "dashes": "-" * N,
+    "chinese-numerals": "一二三" * (N // 3),
+    "percent": "1%" * (N // 2),
+    "year-runs": "2023年" * (N // 5),
+}
+GUARD = 30.0  # seconds; about 1–2 s when linear
+
+
+@pytest.mark.parametrize("name", sorted(RUNS))
+def test_long_run_is_linear(capsys, tmp_path, name):
+    p = tmp_path / "r.txt"
+    p.write_text(CLEAN + "\n" + RUNS[name] + "\n", encoding="utf-8")
+    t = time.perf_counter()
+    res = run_main(capsys, "--jobs", "1", p)
+    took = time.perf_counter() - t
+    assert res.code in (0, 1), res.err
+    assert took < GUARD, f"{name}: {took:.1f}s"
