@@ -80,6 +80,14 @@ class Check:
     def setup(self) -> None:
         """Compile what the parameters describe, once per run."""
 
+    def compile_param(self, pattern: str, path: tuple):
+        """:meth:`compile` a regex parameter built here (a list entry, a table
+        field): a bad one is a parameter error at ``path``, not a crash later."""
+        try:
+            return self.compile(pattern)
+        except re.error as err:
+            raise ParamError(path, f"bad regular expression {pattern!r}: {err}") from None
+
     def compile(self, pattern: str, flags: int = 0, fast=None):
         """Compile a regex built from this rule's parameters: with a time limit
         for user rule files (after the load-time safety check), else on first

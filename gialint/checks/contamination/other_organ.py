@@ -47,12 +47,7 @@ class OtherOrgan(Check):
     variants = ("default", "signature", "title")
 
     def setup(self) -> None:
-        def rx(pattern: str, path: tuple):
-            try:
-                return self.compile(pattern)
-            except re.error as err:
-                raise ParamError(path, f"bad regular expression {pattern!r}: {err}") from None
-
+        rx = self.compile_param
         self.patterns = []
         for i, p in enumerate(self.values["patterns"]):
             if "organ" not in re.compile(p).groupindex:

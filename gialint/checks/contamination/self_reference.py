@@ -88,12 +88,7 @@ class SelfReference(Check):
     variants = ("default", "title")
 
     def setup(self) -> None:
-        def rx(pattern: str, path: tuple):
-            try:
-                return self.compile(pattern)
-            except re.error as err:
-                raise ParamError(path, f"bad regular expression {pattern!r}: {err}") from None
-
+        rx = self.compile_param
         self.words = rx(self.values["words"], ("words",))
         if "unit" not in re.compile(self.values["words"]).groupindex:
             raise ParamError(("words",), "the expression has no named group 'unit'")
