@@ -94,3 +94,38 @@ def test_cli_with_a_hostile_file_name(tmp_path, capsys):
         if fmt == "junit":
             xml.dom.minidom.parseString(res.out.encode("utf-8"))
         assert not any(ln.startswith("::error file=x") for ln in res.out.splitlines()), (fmt, res.out)
+
+
+def test_workbook_keeps_hostile_text_as_text(tmp_path):
+    """A hostile file name or message reaches the workbook as visible text
+    (openpyxl refuses control characters), and a text starting with "=" stays
+    text: it never becomes a formula in Excel or WPS."""
+    import io
+
+    import openpyxl
+
+    from gialint.formats import render_bytes
+
+    results = _results() + [make_result(REPORT, [make_finding(REPORT, 2, 1, 3, message="=HYPERLINK(\"http://x\")")],
+                                        path="=cmd|' /C calc'!A0.txt")]
+    data = render_bytes("xlsx", results, [make_rule()], version=VERSION)
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    values = [c.value for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "=cmd|' /C calc'!A0.txt" in values
+    assert "=HYPERLINK(\"http://x\")" in values
+    assert any("␛]0;pwned␇" in v for v in values)
+    formulas = [c for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert formulas == []
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted():
+    import csv
+    import io
+
+    results = [make_result(REPORT, [make_finding(REPORT, 2, 1, 3, message="+1 -1")], path="=cmd.txt"),
+               make_result(REPORT, [make_finding(REPORT, 2, 1, 3)], path="@sum.txt")]
+    out = render("csv", results, [make_rule()], version=VERSION, lang="zh")
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    cells = [c for row in rows[1:] for c in row]
+    assert "'=cmd.txt" in cells and "'@sum.txt" in cells and "'+1 -1" in cells
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells)

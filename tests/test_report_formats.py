@@ -148,3 +148,21 @@ def test_html_of_a_generated_word_report(tmp_path):
     broken = re.findall(r'<td class="cell broken" title="([^"]*)"><a[^>]*>([^<]*)</a>', page)
     assert [(value, "GIA304" in tip) for tip, value in broken] == [("5", True)]
     assert re.search(r'class="goto"[^>]*>[^<]*表', page)  # a Word place: table, row, cell
+
+
+def test_cross_year_findings_are_gathered_under_the_organ(tmp_path):
+    """A carry-over that does not meet last year's (GIA754) is listed in the
+    html page's 按机关汇总 and in the workbook's 按机关 sheet, under the organ."""
+    from gialint_testing import RULE_FIXTURES
+
+    folder = RULE_FIXTURES / "GIA754" / "fail_carry_over_changed"
+    out = tmp_path / "report.html"
+    run = call("--isolated", "--format", "html", "-o", out, folder, cwd=tmp_path)
+    assert run.code in (0, 1), run.err
+    by_organ = out.read_text(encoding="utf-8").split('id="by-organ"')[1].split("</section>")[0]
+    assert "GIA754" in by_organ and by_organ.count("<tr data-organ=") == 1
+    openpyxl = pytest.importorskip("openpyxl", reason="openpyxl: pip install 'gialint-cn[report]'")
+    book = tmp_path / "report.xlsx"
+    run = call("--isolated", "--format", "xlsx", "-o", book, folder, cwd=tmp_path)
+    (row,) = list(openpyxl.load_workbook(book)["按机关"].iter_rows(min_row=2, values_only=True))
+    assert row[1] == 2 and "GIA754" in row[-1]

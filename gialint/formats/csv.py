@@ -15,10 +15,22 @@ if TYPE_CHECKING:
     from gialint.rule import Rule
 
 
+# a cell starting with one of these is a formula to Excel and WPS (CSV injection):
+# a quote before it keeps it text, as OWASP recommends
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
+
+
 def render_csv(results: list[FileResult], rules: list[Rule]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(FINDING_HEADERS)
     for row in finding_rows(results, rules):
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([_inert(v) for v in row])
     return "\ufeff" + buf.getvalue()

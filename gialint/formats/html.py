@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from gialint.findings import CATEGORIES, SEVERITIES
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import sorted_findings, visible, visible_lines
 
 if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
@@ -31,8 +31,18 @@ EDITION_ZH = {"2021": "2021 年版", "2019": "2019 年版", "legacy": "旧版提
 # gialint's own reading do not count), never below 0
 PENALTY = {"error": 10, "warning": 3, "info": 1}
 # cross-year and copied-text findings: the ones a reviewer compares across an organ's reports
-CROSS_YEAR = frozenset({"period-not-report-year", "year-mismatch", "plan-names-report-year",
-                        "future-year-in-past-section", "copied-year", "copied-from-elsewhere"})
+# the findings about other years and other organs, gathered under the organ:
+# years within one report, comparisons with the organ's other reports
+# (rules/history.toml) and text copied from another organ (GIA611–616)
+CROSS_YEAR = frozenset({
+    "period-not-report-year", "year-mismatch", "plan-names-report-year",
+    "future-year-in-past-section", "copied-year", "copied-from-elsewhere",
+    "organ-year-duplicate", "organ-year-missing", "organ-unknown", "carry-over-vs-last-year",
+    "in-force-above-last-year", "in-force-below-last-year", "items-vs-last-year",
+    "table-same-as-last-year", "last-year-sentence-kept",
+    "self-reference-other-level", "self-reference-other-organ", "province-in-municipality",
+    "other-province-as-own", "collective-other-level", "other-organ-as-self",
+})
 
 
 def score(result: FileResult) -> int | None:
@@ -55,8 +65,12 @@ def place_of(f: Finding) -> str:
     return f"{loc.logical}（{where}）" if loc.logical else where
 
 
-def _e(text) -> str:
-    return escape(str(text), quote=True)
+def _e(text, *, lines: bool = False) -> str:
+    """Escaped for HTML, with control characters and lone surrogates made
+    visible (a file name cannot break the page's encoding or start a line);
+    ``lines``: a text whose newlines are its own (a rule's explanation)."""
+    text = str(text)
+    return escape(visible_lines(text.replace("\r\n", "\n")) if lines else visible(text), quote=True)
 
 
 def render_html(results: list[FileResult], rules: list[Rule], *, version: str) -> str:
@@ -96,7 +110,7 @@ def _by_organ(results: list[FileResult]) -> str:
             groups.setdefault(organ_of(r), []).append((n, r))
     out = ['<section id="by-organ" aria-labelledby="by-organ-h"><h2 id="by-organ-h">按机关汇总</h2>',
            '<p class="note">每个机关的各年度报告，以及其中涉及其他年度和照搬内容的问题'
-           '（年份不符、计划写成报告年度、照搬年份、照搬其他地区内容等）。</p>',
+           '（年份不符、计划写成报告年度、照搬年份、与上年报告不衔接、照搬其他机关或地区的内容等）。</p>',
            '<table class="grid organs"><thead><tr><th scope="col">机关</th><th scope="col">报告（年度 · 得分）</th>'
            '<th scope="col">涉及其他年度或照搬内容的问题</th></tr></thead><tbody>']
     for organ in sorted(groups):
@@ -253,7 +267,7 @@ def _finding_table(findings: list[Finding], ids: dict, by_rule: dict) -> str:
         rule = by_rule.get(f.rule)
         summary = rule.summary.get("zh", "") if rule else ""
         desc = rule.description.get("zh", "") if rule else ""
-        explain = _e(summary) + (f'<details><summary>详细</summary>{_e(desc)}</details>' if desc else "")
+        explain = _e(summary) + (f'<details><summary>详细</summary>{_e(desc, lines=True)}</details>' if desc else "")
         related = "".join(f'<li>{_e(x.message)}（{_e(x.location.logical or f"第 {x.location.line} 行")}）</li>'
                           for x in f.related)
         fid = ids[id(f)]
@@ -276,15 +290,15 @@ def _highlighted(text: str, findings: list[Finding], ids: dict) -> str:
     for f in sorted(findings, key=lambda f: (f.location.start, f.location.end)):
         start = max(min(f.location.start, len(text)), cursor)
         end = min(max(f.location.end, start), len(text))
-        out.append(_e(text[cursor:start]))
+        out.append(_e(text[cursor:start], lines=True))
         label = _e(f"{f.rule} {SEVERITY_ZH.get(f.severity, f.severity)}：{f.message}")
         cls = f"hl {f.severity}" + (" note" if f.verbose else "")
         if end > start:
-            out.append(f'<mark id="{ids[id(f)]}" class="{cls}" title="{label}">{_e(text[start:end])}</mark>')
+            out.append(f'<mark id="{ids[id(f)]}" class="{cls}" title="{label}">{_e(text[start:end], lines=True)}</mark>')
         else:
             out.append(f'<mark id="{ids[id(f)]}" class="{cls} point" title="{label}">▲</mark>')
         cursor = end
-    out.append(_e(text[cursor:]))
+    out.append(_e(text[cursor:], lines=True))
     return "".join(out)
 
 

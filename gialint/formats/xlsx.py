@@ -15,7 +15,7 @@ import io
 from typing import TYPE_CHECKING
 
 from gialint.findings import SEVERITIES
-from gialint.formats._common import sorted_findings
+from gialint.formats._common import sorted_findings, visible, visible_lines
 from gialint.formats.html import CATEGORY_ZH, CROSS_YEAR, EDITION_ZH, SEVERITY_ZH, organ_of, score
 
 if TYPE_CHECKING:
@@ -29,6 +29,13 @@ OVERVIEW_HEADERS = ("文件", "机关", "报告标题", "报告年度", "版本"
                     "错误", "警告", "提示", "读取说明", "得分")
 WIDTHS = {"涉及其他年度或照搬内容的问题": 60, "报告年度": 14, "文件": 28, "机关": 22, "报告标题": 36, "位置": 22, "问题": 60, "规则说明": 40,
           "建议修改": 36, "未检查原因": 40, "规则名称": 22}
+
+
+def cell(value):
+    """A value a spreadsheet stores as written: control characters and lone
+    surrogates (a hostile report) made visible, newlines kept (a file name
+    goes through :func:`visible` first: its newline is no line of its own)."""
+    return visible_lines(value.replace("\r\n", "\n")) if isinstance(value, str) else value
 
 
 def place(f: Finding) -> str:
@@ -55,12 +62,12 @@ def finding_rows(results: list[FileResult], rules: list[Rule]):
             desc = rule.description.get("zh", "") if rule else ""
             if desc:
                 explain = f"{explain}\n{desc}" if explain else desc
-            yield (
-                r.path, organ_of(r), r.report_year, place(f), f.rule, f.name,
+            yield tuple(map(cell, (
+                visible(r.path), organ_of(r), r.report_year, place(f), f.rule, f.name,
                 SEVERITY_ZH.get(f.severity, f.severity), CATEGORY_ZH.get(f.category, f.category),
                 f.message, explain, suggestion(f) or (rule.example_good if rule and rule.example_good else ""),
                 "是" if f.verbose else "",
-            )
+            )))
 
 
 def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -> bytes:
@@ -78,13 +85,13 @@ def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -
     for r in results:
         shown = [f for f in r.findings if not f.verbose]
         counts = {s: sum(f.severity == s for f in shown) for s in SEVERITIES}
-        overview.append((
-            r.path, organ_of(r) if r.checked else (r.organ or ""), r.title or "", r.report_year,
+        overview.append(tuple(map(cell, (
+            visible(r.path), organ_of(r) if r.checked else (r.organ or ""), r.title or "", r.report_year,
             EDITION_ZH.get(r.edition or "", r.edition or ""), "是" if r.checked else "否",
             "" if r.checked else (r.error or r.unchecked or ""),
             counts["error"], counts["warning"], counts["info"],
             sum(f.verbose for f in r.findings) + r.hidden, score(r),
-        ))
+        ))))
     organs = wb.create_sheet("按机关")
     organs.append(ORGAN_HEADERS)
     groups: dict[str, list] = {}
@@ -96,19 +103,21 @@ def render_xlsx(results: list[FileResult], rules: list[Rule], *, version: str) -
         shown = [f for r in rs for f in r.findings if not f.verbose]
         cross = [f"{r.report_year or '—'} {f.rule} {f.message}" for r in rs for f in sorted_findings(r)
                  if f.name in CROSS_YEAR and not f.verbose]
-        organs.append((organ, len(rs), "、".join(str(r.report_year or "—") for r in
+        organs.append(tuple(map(cell, (organ, len(rs), "、".join(str(r.report_year or "—") for r in
                                                  sorted(rs, key=lambda r: r.report_year or 0)),
                        *(sum(f.severity == s for f in shown) for s in SEVERITIES),
-                       min(score(r) for r in rs), "\n".join(cross)))
+                       min(score(r) for r in rs), "\n".join(cross)))))
     bold, head_fill = Font(bold=True), PatternFill("solid", fgColor="DDDDDD")
     for ws in (findings_ws, overview, organs):
-        for cell in ws[1]:
-            cell.font, cell.fill = bold, head_fill
-            ws.column_dimensions[cell.column_letter].width = WIDTHS.get(cell.value, 12)
+        for c in ws[1]:
+            c.font, c.fill = bold, head_fill
+            ws.column_dimensions[c.column_letter].width = WIDTHS.get(c.value, 12)
         for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str) and len(cell.value) > 30:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+            for c in row:
+                if c.data_type == "f":  # a text that starts with "=" is text, never a formula
+                    c.data_type = "s"
+                if isinstance(c.value, str) and len(c.value) > 30:
+                    c.alignment = Alignment(wrap_text=True, vertical="top")
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
     wb.properties.creator = f"gialint {version}"
