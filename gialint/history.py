@@ -7,8 +7,11 @@ against the report of the year before (the rules of kind ``cross_year``,
 GIA751–GIA759): 表三's carry-over, 表二's documents in force, the 2019
 format's item counts, a table copied unchanged, and the grouping itself
 (two reports for one year, a missing year, a report whose organ or year
-cannot be told).  Findings attach to the later report, with the earlier
-report's place as a related location in that other file.
+cannot be told); and, with gialint.copied (kind ``copied_text``, GIA760,
+GIA761), each section's prose against last year's and against the other
+organs' reports of the same year.  Findings attach to the later report (for
+copied text: to each report), with the other report's place as a related
+location in that other file.
 
 The pipeline leaves on each :class:`~gialint.findings.FileResult` the
 :class:`YearFacts` this needs (small and picklable: the results come back
@@ -22,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from gialint import copied
 from gialint.findings import Finding, Location, Related, line_window
 from gialint.normalize import compact
 from gialint.spans import Span
@@ -54,6 +58,8 @@ class YearFacts:
     # the file's inline suppressions that disable named rules: (selectors, first line,
     # last line, the comment) — applied to the cross-year findings as to any other
     directives: tuple = ()
+    # each section's prose as runs of characters (gialint.copied: copied text)
+    sections: dict = field(default_factory=dict)
 
 
 T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
@@ -89,6 +95,7 @@ def facts_of(report, source) -> YearFacts:
     if report.report_year:
         _sentences(report, source, facts, place)
     facts.directives = _directives(source)
+    facts.sections = copied.section_prints(report, source, lambda start, end: place(Span(start, end)))
     data = report.data
     if data is None:
         return facts
@@ -277,6 +284,7 @@ def compare(entries: list[Entry], lang: str) -> None:
                                                 "years": missing}, earlier, earlier.facts.anchor, lang)
                     continue
                 _compare_years(e, earlier, lang)
+    _compare_organs(counted, merged, lang)
 
 
 def _same_file(a: Entry, b: Entry) -> bool:
@@ -373,6 +381,57 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
         there = old.own_year.get(digest)
         if there is not None:
             _emit(e, "last_year_text", "default", {**base}, prev, there, lang, at=here)
+    # a section's prose as last year's
+    for rule, values in _copy_rules(e, "last_year"):
+        for c in copied.copied_sections(cur.sections, old.sections, min_share=values["min_share"] / 100,
+                                        min_chars=values["min_chars"]):
+            _emit(e, "last_year", "default", {**base, **_copy_args(c, prev)}, prev, c.there, lang,
+                  at=c.here, only=rule)
+
+
+def _copy_rules(e: Entry, compare: str):
+    """The enabled ``copied_text`` rules of ``e``'s file that compare ``compare``."""
+    if not e.shown or e.ruleset is None:
+        return []
+    return [(lr.rule, lr.check.values) for lr in e.ruleset.enabled
+            if lr.rule.kind == "copied_text" and lr.check.values["compare"] == compare]
+
+
+def _copy_args(c, other: Entry) -> dict:
+    return {"section": c.heading, "share": f"{c.share * 100:.0f}", "other": other.result.path,
+            "other_organ": other.organ or "", "excerpt": c.excerpt}
+
+
+def _compare_organs(entries: list[Entry], merged: dict, lang: str) -> None:
+    """Each report's sections against the other organs' reports of the same year."""
+    by_year: dict[int, list[Entry]] = {}
+    for e in entries:
+        if e.facts.year is not None and e.facts.sections:
+            by_year.setdefault(e.facts.year, []).append(e)
+    for members in by_year.values():
+        if len(members) < 2:
+            continue
+        for values in _distinct(v for e in members for _, v in _copy_rules(e, "same_year")):
+            groups = [merged.get(e.key) if e.key else f"#{n}" for n, e in enumerate(members)]
+            pairs = copied.same_year_pairs([e.facts.sections for e in members], groups,
+                                           min_share=values["min_share"] / 100, min_chars=values["min_chars"])
+            for e, found in zip(members, pairs, strict=True):
+                for rule, mine in _copy_rules(e, "same_year"):
+                    if mine != values:
+                        continue
+                    for j, c in found:
+                        other = members[j]
+                        _emit(e, "same_year", "default",
+                              {"organ": e.organ or "", "year": e.facts.year, **_copy_args(c, other)},
+                              other, c.there, lang, at=c.here, only=rule)
+
+
+def _distinct(values):
+    out = []
+    for v in values:
+        if v not in out:
+            out.append(v)
+    return out
 
 
 _IDENTICAL_MIN = 3  # non-zero figures of the year (not stocks) a copied table must repeat
@@ -389,8 +448,9 @@ def _num(text: str):
 
 
 def _emit(e: Entry, relation: str, variant: str, args: dict, other: Entry | None,
-          other_place: Place | None, lang: str, *, at: Place | None = None) -> None:
-    """A finding of every enabled rule of ``relation`` for ``e``'s file."""
+          other_place: Place | None, lang: str, *, at: Place | None = None, only=None) -> None:
+    """A finding of every enabled rule of ``relation`` for ``e``'s file
+    (``only``: of that rule alone — a copied-text rule's own thresholds)."""
     if not e.shown or e.ruleset is None:
         return
     from gialint.config import ignored_for, matches
@@ -399,7 +459,10 @@ def _emit(e: Entry, relation: str, variant: str, args: dict, other: Entry | None
     place = at or e.facts.anchor
     for loaded in e.ruleset.enabled:
         rule = loaded.rule
-        if rule.kind != "cross_year" or loaded.check.values["relation"] != relation:
+        if only is not None:
+            if rule is not only:
+                continue
+        elif rule.kind != "cross_year" or loaded.check.values["relation"] != relation:
             continue
         if not rule.applies_to(e.facts.edition) or any(matches(s, rule) for s in skip):
             continue

@@ -225,7 +225,7 @@ def _apply_suppressions(findings, source: Source, ruleset: RuleSet, skip, lang):
         unused = [r for r in d.rules if r not in d.used
                   and any(matches(r, loaded_rule.rule) for loaded_rule in ruleset.enabled
                           if not isinstance(loaded_rule.check, Suppression)
-                          and loaded_rule.rule.kind != "cross_year")]
+                          and not loaded_rule.check.across_files)]
         if unused and unused_rule:
             kept.append(_finding(unused_rule, Hit(Span(d.start, d.end),
                                  {"directive": comment, "rules": ", ".join(unused)}), shown, lang))

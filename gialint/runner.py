@@ -296,8 +296,9 @@ class Runner:
         except Exception as err:  # a bug in the stage must not lose the files' own findings
             import sys
 
-            print(f"gialint: internal error comparing the reports across years: {describe_error(err)}",
-                  file=sys.stderr)
+            what = ("internal error comparing the reports with each other" if lang == "en"
+                    else "比较各报告（跨年度、照搬内容）时发生内部错误")
+            print(f"gialint: {what}: {describe_error(err)}", file=sys.stderr)
             shown = next(e for e in entries if e.shown)
             shown.result.internal_errors += 1  # exit 2: the results are incomplete
         for e in entries:

@@ -149,3 +149,17 @@ def test_broken_sums_corpus(tmp_path):
     f = run.measure_findings(tmp_path / "measured", 2, 3, 10, 1)
     assert f["findings"] >= 8 and f["with_related"] > 0.5 and f["ratio"] > 0
     assert "broken sums a report" in run.findings_section(f)
+
+
+def test_copied_text_benchmark_finds_only_real_copies():
+    """bench/copied_text.py at a small size: its row says no finding names two sections that differ."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "copied_text.py"),
+                          "--reports", "80", "--copies", "0.1"], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    cells = [c.strip() for c in out.stdout.strip().strip("|").split("|")]
+    found, planted = map(int, cells[4].split("/"))
+    assert cells[0] == "80" and planted > 0 and found >= planted - 1
+    assert int(cells[6]) == 0  # wrong findings

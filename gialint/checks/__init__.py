@@ -7,6 +7,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     arithmetic,
     consistency,
     contamination,
+    copied_text,
     cross_year,
     date_copied,
     date_plans,

@@ -70,6 +70,9 @@ class Check:
     params: ClassVar[dict[str, Param]] = {}
     message_args: ClassVar[tuple[str, ...]] = ()
     variants: ClassVar[tuple[str, ...]] = ("default",)
+    # the kind compares reports with each other (the stage after the pipeline):
+    # one file alone can neither use nor refute a suppression naming its rules
+    across_files: ClassVar[bool] = False
 
     def __init__(self, rule: Rule, params: dict[str, Any], *, timed: bool = False):
         self.rule = rule

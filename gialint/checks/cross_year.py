@@ -33,6 +33,7 @@ RELATIONS = ("carry_over", "in_force_more", "in_force_less", "items_2019", "iden
 @register
 class CrossYear(Check):
     kind = "cross_year"
+    across_files = True
     params = {
         "relation": Param("str", required=True, choices=RELATIONS,
                           doc="what is compared: " + ", ".join(RELATIONS) + " (see above)"),

@@ -33,7 +33,8 @@ PENALTY = {"error": 10, "warning": 3, "info": 1}
 # cross-year and copied-text findings: the ones a reviewer compares across an organ's reports
 # the findings about other years and other organs, gathered under the organ:
 # years within one report, comparisons with the organ's other reports
-# (rules/history.toml) and text copied from another organ (GIA611–616)
+# (rules/history.toml), sections copied (rules/copied.toml) and text copied from
+# another organ (GIA611–616)
 CROSS_YEAR = frozenset({
     "period-not-report-year", "year-mismatch", "plan-names-report-year",
     "future-year-in-past-section", "copied-year", "copied-from-elsewhere",
@@ -42,6 +43,7 @@ CROSS_YEAR = frozenset({
     "table-same-as-last-year", "last-year-sentence-kept",
     "self-reference-other-level", "self-reference-other-organ", "province-in-municipality",
     "other-province-as-own", "collective-other-level", "other-organ-as-self",
+    "section-copied-from-last-year", "section-copied-from-other-organ",
 })
 
 

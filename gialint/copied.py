@@ -1,0 +1,236 @@
+"""Copied text between reports: a section of one report whose prose is, for
+the most part, the same section of another report (内容雷同).
+
+Two comparisons, the rules of kind ``copied_text`` (GIA760, GIA761):
+
+* ``last_year``: a section against the same section of the organ's report of
+  the year before (section 五's problems and measures as last year's);
+* ``same_year``: a section against the same section of the other organs'
+  reports of the same year (one organ's report copied from another's).
+
+What is compared is the prose of each section (its paragraphs: headings,
+tables, the title and the preamble before 一、 are the national format's own
+words and are left out) as overlapping runs of ``SHINGLE`` characters with
+spaces removed (:func:`~gialint.normalize.compact`).  The share of a
+section's runs that the other section also has is its copied share; a
+section with fewer runs than the rule's ``min_chars`` is not judged.  Figures
+are kept: a sentence whose numbers were brought up to date is not a copy of
+its own, but its unchanged wording around them still counts.
+
+Between organs, every run is looked up in an index (run → the reports that
+have it) instead of comparing every pair, and runs that more than
+``COMMON_SHARE`` of the year's reports share (but at least ``COMMON_MIN``
+and at most ``COMMON_MAX`` reports) are set aside as common wording of the
+reports of a place: a 1,000-report folder is compared in seconds, and the
+cost grows about linearly beyond (BENCHMARKS.md).
+
+The pipeline keeps on each report only what this needs (:class:`SectionPrint`:
+small, picklable, no text but the lines to quote), so worker processes and a
+cluster return it with the results.
+"""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from gialint.normalize import compact
+
+SHINGLE = 8  # characters per run: shorter runs repeat between unrelated texts
+MIN_HAN = 3  # Chinese characters a run must have to count as wording
+COMMON_SHARE = 0.2  # a run in more than this share of a year's reports is common wording
+COMMON_MIN = 50  # … and in at least this many (a small folder sets nothing aside)
+COMMON_MAX = 200  # … and in at most this many: a larger year stays near-linear to compare
+EXCERPT = 30  # characters of a copied sentence quoted in the message
+MAX_SECTION_CHARS = 20_000  # a longer section is compared on its first 20,000 characters
+# sentence ends, and the cell rules of a table glued into a paragraph
+_SENTENCE_END = frozenset("。！？；!?;\n|｜\t")
+
+
+@dataclass(slots=True)
+class SectionPrint:
+    """The prose of one section, as runs of characters, sentence by sentence."""
+
+    key: str  # s1 … s6, or the heading's words (legacy outlines)
+    heading: str  # 五、存在的主要问题及改进情况
+    # per sentence: its place (gialint.history.Place), the hashes of its runs and
+    # its first EXCERPT characters (to quote: a one-line web article keeps no line)
+    sentences: list[tuple[object, array, str]] = field(default_factory=list)
+
+    def runs(self) -> frozenset[int]:
+        return frozenset(h for _, hashes, _ in self.sentences for h in hashes)
+
+
+def _runs(text: str) -> list[str]:
+    """The runs of ``text`` that are prose: at least MIN_HAN Chinese characters
+    (a run of figures and table rules glued into a paragraph is no wording)."""
+    if len(text) < SHINGLE:
+        return []
+    han = [_is_han(c) for c in text]
+    out = []
+    count = sum(han[:SHINGLE])
+    for i in range(len(text) - SHINGLE + 1):
+        if i:
+            count += han[i + SHINGLE - 1] - han[i - 1]
+        if count >= MIN_HAN:
+            out.append(text[i:i + SHINGLE])
+    return out
+
+
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+# 4 bytes a run (a result crosses processes and a cluster: a tuple of ints is 9× that)
+_TYPECODE = "I" if array("I").itemsize >= 4 else "L"
+
+
+def _hashes(text: str) -> array:
+    # crc32: the same number in every process (str hashes are salted per process)
+    common = _boilerplate()
+    return array(_TYPECODE, [h for h in (zlib.crc32(r.encode("utf-8")) for r in _runs(text)) if h not in common])
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> frozenset[int]:
+    """The runs of the national format's own words: every table label of every
+    edition and the standard section headings (glued into prose by a layout)."""
+    from gialint.national_format import standard_sections, table_labels
+
+    words = [info.label for info in table_labels().values()]
+    words += [s.get("heading") or s.get("label") or "" for s in standard_sections()]
+    return frozenset(zlib.crc32(r.encode("utf-8")) for w in words for r in _runs(compact(w)))
+
+
+def section_prints(report, source, place) -> dict[str, SectionPrint]:
+    """The prose of each section of an analysed report, by section key."""
+    text = source.text
+    out: dict[str, SectionPrint] = {}
+    for sec in report.sections:
+        head = sec.heading
+        key = head.std_key or compact(head.label)
+        if not key or key in out:
+            continue
+        sp = SectionPrint(key, "".join(head.text.split()))
+        budget = MAX_SECTION_CHARS
+        for block in sec.all_blocks():
+            if block.kind != "paragraph" or budget <= 0:
+                continue
+            for start, end in _sentence_spans(text, block.span.start, block.span.end):
+                sentence = compact(text[start:end])
+                if not sentence:
+                    continue
+                budget -= len(sentence)
+                shown = "".join(text[start:end].split())  # as written, spaces left out
+                head = shown if len(shown) <= EXCERPT else shown[:EXCERPT] + "…"
+                sp.sentences.append((place(start, end), _hashes(sentence), head))
+        if sp.sentences:
+            out[key] = sp
+    return out
+
+
+def _sentence_spans(text: str, start: int, end: int):
+    """The sentences of ``text[start:end]`` (their own ending mark included)."""
+    i = start
+    for j in range(start, end):
+        if text[j] in _SENTENCE_END:
+            if text[i:j + 1].strip():
+                yield _trimmed(text, i, j + 1)
+            i = j + 1
+    if i < end and text[i:end].strip():
+        yield _trimmed(text, i, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# -- comparing ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Copy:
+    """Section ``key`` of a report shares ``share`` of its runs with the other's."""
+
+    key: str
+    heading: str
+    share: float
+    here: object  # Place of the first copied passage in this report
+    there: object  # Place of the same passage in the other report
+    excerpt: str  # its first words
+
+
+def _first_passage(mine: SectionPrint, theirs: SectionPrint, runs: frozenset[int]):
+    """The first sentence of ``mine`` mostly found in ``theirs`` and the sentence
+    of ``theirs`` it shares most runs with."""
+    for here, hashes, head in mine.sentences:
+        if hashes and sum(h in runs for h in hashes) * 2 >= len(hashes):
+            wanted = set(hashes)
+            there = max(theirs.sentences, key=lambda s: len(wanted.intersection(s[1])))[0]
+            return here, there, head
+    return mine.sentences[0][0], theirs.sentences[0][0], mine.sentences[0][2]
+
+
+def copied_sections(mine: dict[str, SectionPrint], theirs: dict[str, SectionPrint], *,
+                    min_share: float, min_chars: int, ignore: frozenset[int] = frozenset()) -> list[Copy]:
+    """The sections of ``mine`` whose prose ``theirs`` has for at least ``min_share``."""
+    out = []
+    for key, sp in mine.items():
+        other = theirs.get(key)
+        if other is None:
+            continue
+        hashes = [h for _, hs, _ in sp.sentences for h in hs if h not in ignore]
+        if len(hashes) < min_chars:
+            continue
+        runs = other.runs()
+        share = sum(h in runs for h in hashes) / len(hashes)
+        if share >= min_share:
+            out.append(Copy(key, sp.heading, share, *_first_passage(sp, other, runs)))
+    return out
+
+
+def same_year_pairs(prints: list[dict[str, SectionPrint]], groups: list[str | None], *,
+                    min_share: float, min_chars: int) -> list[list[tuple[int, Copy]]]:
+    """For each report, the report of another organ (index) it copies most of,
+    section by section: ``out[i]`` lists (j, copy) for report ``i``.
+
+    ``groups[i]``: the organ of report ``i`` (reports of one organ are not
+    compared with each other here)."""
+    n = len(prints)
+    common_at = max(COMMON_MIN, min(COMMON_MAX, int(COMMON_SHARE * n)))
+    out: list[list[tuple[int, Copy]]] = [[] for _ in range(n)]
+    keys = sorted({k for p in prints for k in p})
+    for key in keys:
+        index: dict[int, list[int]] = {}
+        members = [i for i in range(n) if key in prints[i]]
+        if len(members) < 2:
+            continue
+        runs_of = {i: prints[i][key].runs() for i in members}
+        for i in members:
+            for h in runs_of[i]:
+                index.setdefault(h, []).append(i)
+        common = frozenset(h for h, who in index.items() if len(who) > common_at)
+        for i in members:
+            sp = prints[i][key]
+            hashes = [h for _, hs, _ in sp.sentences for h in hs if h not in common]
+            if len(hashes) < min_chars:
+                continue
+            counts: dict[int, int] = {}
+            for h in hashes:
+                for j in index[h]:
+                    if j != i and groups[j] != groups[i]:
+                        counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            # the best match; ties go to the report listed first
+            j, hits = max(counts.items(), key=lambda x: (x[1], -x[0]))
+            share = hits / len(hashes)
+            if share >= min_share:
+                out[i].append((j, Copy(key, sp.heading, share, *_first_passage(sp, prints[j][key], runs_of[j]))))
+    return out
