@@ -60,3 +60,28 @@ def test_config_error_in_chinese_keeps_file_and_line(tmp_path):
     result = call("error.txt", cwd=tmp_path)
     assert result.code == 2
     assert f"{tmp_path / 'gialint.toml'}:2: “select”中的 'GIA999' 不是已知的规则编号" in result.err
+
+
+# Chinese words an English help may keep: the names of the report and its tables
+_TERMS = re.compile(r"政府信息公开工作年度报告|表二|表三|表四")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _option_helps(text: str) -> list[str]:
+    """The help lines of the options and arguments (after the usage and description)."""
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if re.match(r"^(options|选项|positional arguments|参数)", ln))
+    return [ln for ln in lines[start:] if ln.strip()]
+
+
+def test_every_command_s_help_follows_the_language():
+    for command in ([], ["parse"], ["rules"], ["rule"], ["tables"]):
+        zh = call(*command, "--help")
+        en = call(*command, "--lang", "en", "--help")
+        assert zh.code == en.code == 0, (command, zh.err, en.err)
+        assert "用法：" in zh.out and "usage:" in en.out
+        helps = _option_helps(en.out)
+        chinese = [ln for ln in helps if _HAN.search(_TERMS.sub("", ln))]
+        assert not chinese, (command, chinese)
+        assert all(_HAN.search(ln) for ln in _option_helps(zh.out) if ln.startswith("  --")
+                   and "  " in ln.strip()), command  # every zh option line with a help has Chinese

@@ -9,30 +9,37 @@ import argparse
 import os
 import sys
 
-from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, fail
+from gialint.cli.common import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, Parser, argv_lang, fail
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="gialint tables", add_help=False,
-        description="以表格显示报告的表二、表三、表四（按模板读取的数字；空格、未读到的格子分别标出；"
-                    "与勾稽关系不符的格子标红，相加的格子标黄，表下列出每条不符的关系）")
-    p._positionals.title = "参数"
-    p._optionals.title = "选项"
-    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-    p.add_argument("file", metavar="FILE", help="一个报告文件")
-    p.add_argument("--edition", choices=("legacy", "2019", "2021"), help="按此版本的格式读取")
-    p.add_argument("--config", metavar="FILE", help="使用这个配置文件")
-    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
-    p.add_argument("--encoding", metavar="NAME", help="按此编码读取文件")
+def _parser(lang: str = "zh") -> argparse.ArgumentParser:
+    def h(zh: str, en: str) -> str:
+        return en if lang == "en" else zh
+
+    p = Parser(prog="gialint tables", lang=lang, description=h(
+        "以表格显示报告的表二、表三、表四（按模板读取的数字；空格、未读到的格子分别标出；\n"
+        "与勾稽关系不符的格子标红，相加的格子标黄，表下列出每条不符的关系）",
+        "Show a report's 表二, 表三 and 表四 as grids (the figures read into the template;\n"
+        "blank and unread cells shown as such; cells that break a relation in red, the cells\n"
+        "added in yellow, each broken relation listed under its table)."))
+    p.add_argument("file", metavar="FILE", help=h("一个报告文件", "one report file"))
+    p.add_argument("--edition", choices=("legacy", "2019", "2021"),
+                   help=h("按此版本的格式读取", "read against this edition of the format"))
+    p.add_argument("--config", metavar="FILE", help=h("使用这个配置文件", "use this configuration file"))
+    p.add_argument("--isolated", action="store_true", help=h("忽略所有配置文件", "ignore every configuration file"))
+    p.add_argument("--encoding", metavar="NAME", help=h("按此编码读取文件", "read the file in this encoding"))
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto",
-                   help="是否着色（默认 auto：输出到终端时着色）")
-    p.add_argument("--width", type=int, metavar="N", help="输出宽度（默认终端宽度，至少 120）")
+                   help=h("是否着色（默认 auto：输出到终端时着色）",
+                          "colour the output (default auto: when writing to a terminal)"))
+    p.add_argument("--width", type=int, metavar="N",
+                   help=h("输出宽度（默认终端宽度，至少 120）", "output width (default: the terminal's, at least 120)"))
+    p.add_argument("--lang", choices=("zh", "en"),
+                   help=h("帮助和错误信息的语言（默认 zh 中文）", "language of help and errors (default: zh)"))
     return p
 
 
 def run_tables(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
+    args = _parser(argv_lang(argv)).parse_args(argv)
     from gialint.ruleset import Options
     from gialint.runner import Runner
 
