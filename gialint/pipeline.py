@@ -34,6 +34,7 @@ from gialint.model import Span
 from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import RuleSet
+from gialint import saferegex
 from gialint.saferegex import PatternTimeout
 from gialint.selector import Selector, is_known
 from gialint.source import Source
@@ -76,7 +77,11 @@ def lint_source(source: Source, ruleset: RuleSet) -> FileResult:
         if any(matches(sel, rule) for sel in skip):
             continue
         try:
-            found = list(loaded_rule.check.check(report, ctx))
+            if loaded_rule.check.timed:  # a user rule file's: its patterns share a time budget
+                with saferegex.budget():
+                    found = list(loaded_rule.check.check(report, ctx))
+            else:
+                found = list(loaded_rule.check.check(report, ctx))
         except Exception as err:
             failed[rule.id] = _internal_hit(rule.id, err)
             continue

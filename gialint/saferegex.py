@@ -20,6 +20,9 @@ timeout remains.
 from __future__ import annotations
 
 import re
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 try:  # Python 3.11+
     from re import _constants as _c
@@ -28,10 +31,18 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
-__all__ = ["TIMEOUT", "LazyPattern", "PatternTimeout", "TimedPattern", "compile", "danger"]
+__all__ = ["RULE_BUDGET", "TIMEOUT", "LazyPattern", "PatternTimeout", "TimedPattern", "budget", "compile",
+           "danger"]
 
 #: seconds one call of a user pattern may take (finditer: the whole iteration)
 TIMEOUT = 1.0
+#: seconds all the calls of one rule's user patterns may take on one file: a
+#: pattern called once per line cannot spend a second on each of 1,000 lines
+RULE_BUDGET = 3.0
+
+# the end (time.monotonic) of the running rule's budget on the current file; a
+# context variable: Dask runs files in threads of one process
+_DEADLINE: ContextVar[float | None] = ContextVar("gialint_pattern_deadline", default=None)
 
 # POSSESSIVE_REPEAT (3.11+) never backtracks: not a danger
 _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT)
@@ -48,10 +59,25 @@ _SAMPLES = "a0 _\t\n中，.-!A"
 class PatternTimeout(TimeoutError):
     """A user pattern ran longer than its time limit on one file."""
 
-    def __init__(self, pattern: str, seconds: float):
+    def __init__(self, pattern: str, seconds: float, *, whole_rule: bool = False):
         shown = pattern if len(pattern) <= 60 else pattern[:59] + "…"
-        super().__init__(f"pattern {shown!r} ran over {seconds:g} s")
+        if whole_rule:  # the rule's budget on this file is spent
+            super().__init__(f"the rule's patterns ran over {RULE_BUDGET:g} s on this file "
+                             f"(last: {shown!r})")
+        else:
+            super().__init__(f"pattern {shown!r} ran over {seconds:g} s")
         self.pattern = pattern
+
+
+@contextmanager
+def budget(seconds: float | None = None):
+    """Within this block, the user patterns together may take ``seconds``
+    (default :data:`RULE_BUDGET`; the engine opens one per rule and file)."""
+    token = _DEADLINE.set(time.monotonic() + (RULE_BUDGET if seconds is None else seconds))
+    try:
+        yield
+    finally:
+        _DEADLINE.reset(token)
 
 
 class TimedPattern:
@@ -72,11 +98,22 @@ class TimedPattern:
         self.flags = flags
         self.timeout = TIMEOUT if timeout is None else timeout
 
+    def _limit(self) -> float:
+        """This call's time limit: its own, or what is left of the rule's budget."""
+        deadline = _DEADLINE.get()
+        if deadline is None:
+            return self.timeout
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise PatternTimeout(self.pattern, RULE_BUDGET, whole_rule=True)
+        return min(self.timeout, left)
+
     def _call(self, method, *args, **kwargs):
+        limit = self._limit()
         try:
-            return method(*args, timeout=self.timeout, **kwargs)
+            return method(*args, timeout=limit, **kwargs)
         except TimeoutError:
-            raise PatternTimeout(self.pattern, self.timeout) from None
+            raise PatternTimeout(self.pattern, limit, whole_rule=limit < self.timeout) from None
 
     def search(self, string, pos=0, endpos=None):
         return self._call(self._rx.search, string, pos, endpos)
@@ -88,11 +125,12 @@ class TimedPattern:
         return self._call(self._rx.fullmatch, string, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=None):
-        matches = self._call(self._rx.finditer, string, pos, endpos)
+        limit = self._limit()
+        matches = self._rx.finditer(string, pos, endpos, timeout=limit)
         try:
             yield from matches
         except TimeoutError:
-            raise PatternTimeout(self.pattern, self.timeout) from None
+            raise PatternTimeout(self.pattern, limit, whole_rule=limit < self.timeout) from None
 
     def findall(self, string, pos=0, endpos=None):
         return self._call(self._rx.findall, string, pos, endpos)

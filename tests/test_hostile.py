@@ -664,3 +664,32 @@ def test_stdin_over_the_limit(tmp_path):
     result = call("--max-file-size", "1MB", "--lang", "en", "-", stdin=big)
     assert result.code == 2
     assert "-: error: file too large (over 1.0 MB" in result.out
+
+
+def test_a_user_rule_s_patterns_share_one_time_budget_per_file(capsys, tmp_path, monkeypatch):
+    """Each call under the per-call limit, but many of them (a pattern and its
+    exclude per paragraph): the rule's budget on the file runs out, the rule
+    stops with one GIA001 finding that says so, and the other rules run."""
+    clock = iter(range(0, 10_000))
+    monkeypatch.setattr(saferegex.time, "monotonic", lambda: next(clock) * 0.25)  # 0.25 s a look
+    cfg = _user_rules(tmp_path, ("GIA990", "pattern", 'params.patterns = ["待补充"]\n'
+                                                      'params.exclude = ["不"]\n'
+                                                      'params.scope = "paragraphs"'))
+    path = tmp_path / "r.txt"
+    path.write_text(CLEAN + "".join(f"第{i}段待补充。\n" for i in range(60)), encoding="utf-8")
+    result = lint(capsys, "--config", cfg, "--format", "json", "--lang", "en", path, files=[cfg])
+    assert result.code == 2
+    findings = only_file(result)["findings"]
+    internal = [f for f in findings if f["rule"] == "GIA001"]
+    assert len(internal) == 1 and "GIA990" in internal[0]["message"]
+    assert f"ran over {saferegex.RULE_BUDGET:g} s on this file" in internal[0]["message"]
+    assert not any(f["rule"] == "GIA990" for f in findings)  # its partial results are dropped
+
+
+def test_the_budget_is_per_rule_and_file():
+    rx = saferegex.TimedPattern("a")
+    with saferegex.budget(0.0), pytest.raises(saferegex.PatternTimeout, match="on this file"):
+        rx.search("a")
+    assert rx.search("a")  # outside a budget: the per-call limit only
+    with saferegex.budget(60):
+        assert rx.search("a")
