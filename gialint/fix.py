@@ -13,9 +13,54 @@ import difflib
 import os
 import tempfile
 from bisect import bisect_left, insort
+from contextlib import contextmanager
 
 from gialint.findings import FileResult
 from gialint.source import encode_text
+
+# files rewritten: in this process, and (set before a worker pool forks) by all the
+# workers together — what an interrupted --fix run reports as changed
+_WRITTEN = [0]
+_SHARED = None  # a multiprocessing.Value("i") while a pool of workers fixes files
+_IN_WORKER = [False]  # this process is one of those workers
+
+
+def count_shared(counter) -> None:
+    """Workers (forked after this) count the files they rewrite into ``counter``
+    (a ``multiprocessing.Value``); None: the pool is done, its count added to
+    this process's."""
+    global _SHARED
+    if counter is None and _SHARED is not None:
+        _WRITTEN[0] += _SHARED.value
+    _SHARED = counter
+
+
+def in_worker() -> None:
+    """Called in each worker as it starts: count into the shared counter."""
+    _IN_WORKER[0] = True
+
+
+def files_written() -> int:
+    """Files rewritten so far: by this process, plus the workers' while a pool runs."""
+    return _WRITTEN[0] + (_SHARED.value if _SHARED is not None else 0)
+
+
+@contextmanager
+def _signals_held():
+    """Ctrl-C and SIGTERM wait until the file is replaced and counted: a file is
+    rewritten whole or not at all, and an interrupted run knows it."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
 
 # the BOM a file read without --encoding has, by the encoding it was read in
 _BOMS = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
@@ -92,15 +137,21 @@ def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = No
     mode = os.stat(path).st_mode & 0o7777
     if not mode & 0o222:  # the rename would replace it all the same (and root may write anything)
         raise PermissionError(13, "the file is read-only; not changed", path)
-    fd, tmp = tempfile.mkstemp(prefix=".gialint-", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    with _signals_held():
+        fd, tmp = tempfile.mkstemp(prefix=".gialint-", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        if _SHARED is not None and _IN_WORKER[0]:
+            with _SHARED.get_lock():
+                _SHARED.value += 1
+        else:
+            _WRITTEN[0] += 1

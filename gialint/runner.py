@@ -244,18 +244,26 @@ class Runner:
             if kind not in ("error", "skip", "url"):
                 self.ruleset_for(path)
         results, diffs, fixed = [], [], []
+        if self.fix:
+            from gialint import fix
+
+            written = fix.files_written()
         if client is not None:
             from gialint import cluster
 
             done = cluster.run(self, work, client)
         else:
             done = _pool(work, self, _jobs(jobs, len(work)))
-        for result, diff, count in done:
-            results.append(result)
-            diffs.append(diff)
-            fixed.append(count)
-            if progress is not None:
-                progress(result.path)
+        try:
+            for result, diff, count in done:
+                results.append(result)
+                diffs.append(diff)
+                fixed.append(count)
+                if progress is not None:
+                    progress(result.path)
+        except KeyboardInterrupt:  # Ctrl-C (or SIGTERM on the command line): say what was done
+            raise Interrupted(len(results), len(work),
+                              fix.files_written() - written if self.fix else None) from None
         first = self.first_ruleset()
         lang = self.options.lang or first.lang()
         for r in results:
@@ -453,6 +461,32 @@ def _run_in_worker(item):
     return _JOB(item)
 
 
+class Interrupted(KeyboardInterrupt):
+    """The run was interrupted: ``done`` of ``total`` files linted, ``changed``
+    files rewritten by --fix (None: not fixing)."""
+
+    def __init__(self, done: int, total: int, changed: int | None):
+        super().__init__(done, total, changed)
+        self.done, self.total, self.changed = done, total, changed
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the main process (which stops the pool: no
+    worker traceback), and ends on SIGTERM once the file it may be rewriting
+    for --fix is replaced and counted (gialint.fix holds the signal meanwhile)."""
+    import signal
+
+    from gialint import fix
+
+    fix.in_worker()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+
+
+def _exit_on_term(signum, frame):
+    raise SystemExit(128 + signum)
+
+
 def _pool(work: list, job: Runner, jobs: int):
     """Results in input order.  With several jobs, worker processes are forked
     after the rule sets are loaded, so rules and grammar load once, not per
@@ -472,8 +506,22 @@ def _pool(work: list, job: Runner, jobs: int):
 
     parser()  # build (or load) the grammar before forking
     chunk = max(1, min(16, len(work) // (jobs * 4)))
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+    from gialint import fix
+
+    counter = multiprocessing.get_context("fork").Value("i", 0)
+    fix.count_shared(counter)  # the files the workers rewrite (--fix), for an interrupted run
+    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
+    try:
         yield from pool.imap(_run_in_worker, work, chunksize=chunk)
+    except BaseException:  # Ctrl-C, a closed generator: stop the workers now
+        pool.terminate()  # SIGTERM: each ends after the file it is rewriting, if any
+        pool.join()
+        raise
+    else:
+        pool.close()
+        pool.join()
+    finally:
+        fix.count_shared(None)
 
 
 # -- expanding paths ------------------------------------------------------------

@@ -31,6 +31,8 @@ def _is_file(name: str) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the program itself (not a caller's main([...])): SIGTERM as Ctrl-C
+        _terminate_as_interrupt()
     argv = list(sys.argv[1:] if argv is None else argv)
     for stream in (sys.stdout, sys.stderr):  # a terminal that cannot show 中文 gets \uXXXX, not an error
         try:
@@ -60,8 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `gialint … | head`
         _quiet_stdout()
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM (below): one line, no traceback
+        return _interrupted(err, argv_lang(argv))
     except Exception as err:  # noqa: BLE001 - never a traceback, never exit 1
         # a broken config or rule file reached from any command: file:line
         from gialint.tomlpos import ConfigError
@@ -80,6 +82,43 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return fail(f"internal error ({type(err).__name__}: {err}); "
                     "set GIALINT_DEBUG=1 to see where, and please report it", argv_lang(argv))
+
+
+_TERMINATED: list[int] = []  # the SIGTERM that ended this run, if one did
+
+
+def _terminate_as_interrupt() -> None:
+    """SIGTERM ends the run as Ctrl-C does: workers stopped, a file being
+    rewritten by --fix left whole, one line said (exit 143)."""
+    import signal
+
+    def on_term(signum, frame):
+        _TERMINATED.append(signum)
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, on_term)
+    except (ValueError, OSError):  # not the main thread
+        pass
+
+
+def _interrupted(err: KeyboardInterrupt, lang: str) -> int:
+    """One line for an interrupted run (what was done, what --fix changed); 130, or
+    143 for SIGTERM."""
+    import signal
+
+    from gialint.runner import Interrupted
+
+    zh = lang == "zh"
+    text = "已中断" if zh else "interrupted"
+    if isinstance(err, Interrupted):
+        text += (f"：已检查 {err.done} / {err.total} 个文件" if zh
+                 else f": {err.done} of {err.total} files linted")
+        if err.changed is not None:
+            text += (f"，--fix 已修改 {err.changed} 个文件（其余文件未改动）" if zh
+                     else f"; --fix changed {err.changed} files (the others are unchanged)")
+    print(f"gialint: {text}", file=sys.stderr)
+    return 128 + (signal.SIGTERM if _TERMINATED else signal.SIGINT)
 
 
 def _quiet_stdout() -> None:
