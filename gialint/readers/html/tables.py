@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from gialint.readers.html.dom import _dropped, _El, _walk
+from gialint.readers.html.dom import _dropped, _El
 
 _LONG_CELL = 300
 
@@ -15,8 +15,7 @@ def _is_layout(table: _El) -> bool:
     """A table that lays out the page (one column, a table or a long text in a cell),
     not a table of figures (whose longest labels have some 40 characters)."""
     rows = _rows(table)
-    if any(c.chars > _LONG_CELL or any(t.tag == "table" for t in _walk(c) if t is not c)
-           for row in rows for c in row):
+    if any(c.chars > _LONG_CELL or c.has_table for row in rows for c in row):
         return True
     return max((sum(_span(c, "colspan", 1000) for c in row) for row in rows), default=0) <= 1
 
