@@ -102,6 +102,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docx-main-part": {"en": "not a Word .docx document: its main part is {content_type}",
                        "zh": "不是 Word .docx 文档：主部件的类型是 {content_type}"},
     "docx-not-word": {"en": "not a Word .docx document: {error}", "zh": "不是 Word .docx 文档：{error}"},
+    # HTML
+    "html-table-too-large": {"en": "HTML table {table}: its rowspan and colspan make the page's tables "
+                                   "more than {most} grid cells; not read",
+                             "zh": "网页第 {table} 个表格的合并单元格（rowspan、colspan）使本页表格超过 "
+                                   "{most} 个网格单元，未读取"},
     # PDF
     "pdf-encrypted": {"en": "encrypted PDF: it needs a password; lint an unprotected copy",
                       "zh": "PDF 已加密，需要密码；请检查未加密的副本"},

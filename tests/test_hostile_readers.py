@@ -60,3 +60,63 @@ def test_nested_layout_tables_and_captions_do_not_recurse():
                      + "</caption></table>" * n + "</div>")
     text = read_html(captions, "x.html").text
     assert text.startswith("正文\n\n表\n\n表\n") and text.count("项目") == n
+
+
+# -- HTML: rowspan and colspan ---------------------------------------------------------
+
+
+def _grid_of(html: str) -> list[list[str]]:
+    """The grid of the page's first table: each position's cell text, "^" for a
+    position a cell covers without its text, "" for none."""
+    from gialint.readers.html.dom import _parse, _walk
+    from gialint.readers.html.tables import _grid
+
+    table = next(e for e in _walk(_parse(html)) if e.tag == "table")
+    return [["" if cell is None else "".join(c[-1] for c in cell.children if isinstance(c, tuple))
+             if first else "^" for cell, first in row] for row in _grid(table)]
+
+
+def test_rowspan_is_clamped_to_its_section():
+    """rowspan=0 spans the rest of its thead/tbody/tfoot, and no rowspan crosses one."""
+    html = ("<table><thead><tr><td rowspan=0>甲</td><td rowspan=9>乙</td><td>丙</td></tr>"
+            "<tr><td>丁</td></tr></thead>"
+            "<tbody><tr><td>1</td><td>2</td><td rowspan=0>3</td></tr><tr><td>4</td><td>5</td></tr></tbody>"
+            "<tr><td>6</td><td>7</td><td>8</td></tr></table>")
+    assert _grid_of(html) == [["甲", "乙", "丙"], ["^", "^", "丁"],
+                              ["1", "2", "3"], ["4", "5", "^"],
+                              ["6", "7", "8"]]
+
+
+def test_colspan_is_clamped_to_the_widest_row():
+    html = ("<table><tr><td colspan=1000>标题</td></tr><tr><td>项目</td><td colspan=2>数量</td></tr>"
+            "<tr><td colspan=5000>说明</td></tr></table>")
+    assert _grid_of(html) == [["标题", "^", "^"], ["项目", "数量", "^"], ["说明", "^", "^"]]
+
+
+def test_rowspan_0_colspan_1000_rows_stay_small(capsys, tmp_path):
+    """Each row's cell pushed the next one 1,000 columns further right: 200 rows
+    needed 40 million grid positions and over 4 GB."""
+    page = _page("<table>" + "<tr><td rowspan=0 colspan=1000>1</td></tr>" * 200 + "</table>")
+    grid = _grid_of(page.decode())
+    assert len(grid) == 200 and max(len(row) for row in grid) == 200
+    path = tmp_path / "spans.html"
+    path.write_bytes(page)
+    assert lint(capsys, path).code in (0, 1)
+
+
+def test_grid_over_the_page_budget_is_an_input_error(capsys, tmp_path):
+    """A table whose spans need more grid positions than the page may have (100,000
+    plus one per 4 characters) is refused; the other files are still linted."""
+    row = "<tr>" + "<td rowspan=0>1</td>" * 200 + "</tr>"  # each row 200 columns right of the last
+    path = tmp_path / "spans.html"
+    path.write_bytes(_page("<table>" + row * 100 + "</table>"))  # 400 KB: a million positions
+    good = tmp_path / "good.html"
+    good.write_bytes(_page("<p>报告</p><table><tr><td>项目</td><td>1</td></tr></table>"))
+    zh = lint(capsys, path, good)
+    assert zh.code == 2
+    assert "spans.html" in zh.out and "网页第 1 个表格的合并单元格" in zh.out and "未读取" in zh.out
+    en = run_main(capsys, "--jobs", "1", "--isolated", "--lang", "en", "--format", "json", path, good)
+    files = {f["path"].rsplit("/", 1)[-1]: f for f in en.json()["files"]}
+    assert files["spans.html"]["error"].startswith("HTML table 1: its rowspan and colspan make the page's "
+                                                   "tables more than")
+    assert files["good.html"]["error"] is None

@@ -141,11 +141,13 @@ def _page_fields(root: _El, body: _El) -> list[tuple[str, _Field]]:
 
 
 class _Renderer:
-    def __init__(self):
+    def __init__(self, grid_budget: int | None = None):
         self.out = _Out()
         self.out.on_line_start = self._paragraph
         self.paragraphs = 0
         self.tables = 0
+        # the grid positions the page's tables may still have (see tables._grid)
+        self.grid_left = [grid_budget] if grid_budget is not None else None
         self.captions = 0  # captions being rendered, one inside the other
 
     def _paragraph(self, out: _Out) -> None:
@@ -294,7 +296,7 @@ class _Renderer:
                 self.render(cap, out)
                 self.captions -= 1
             out.block(out.src_end)
-        for r, row in enumerate(_grid(table), 1):
+        for r, row in enumerate(_grid(table, self.grid_left), 1):
             if not any(cell is not None and first for cell, first in row):
                 continue
             rendered = []
