@@ -120,3 +120,79 @@ def test_grid_over_the_page_budget_is_an_input_error(capsys, tmp_path):
     assert files["spans.html"]["error"].startswith("HTML table 1: its rowspan and colspan make the page's "
                                                    "tables more than")
     assert files["good.html"]["error"] is None
+
+
+# -- Word ------------------------------------------------------------------------------
+
+
+def _word(path, body_xml: str, numbering: str = "", extra: dict[str, bytes] | None = None):
+    """A .docx at ``path`` whose body is ``body_xml``, with numbering definitions
+    and extra parts (name → bytes) in its ZIP."""
+    import zipfile
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    doc = docx.Document()
+    body = doc.element.body
+    for el in list(body):
+        if not el.tag.endswith("sectPr"):
+            body.remove(el)
+    for el in parse_xml(f"<w:body {w}>{body_xml}</w:body>"):
+        body[-1].addprevious(el)
+    if numbering:
+        part = doc.part.numbering_part.element
+        for el in parse_xml(f"<w:numbering {w}>{numbering}</w:numbering>"):
+            part.append(el)  # abstractNum after num: readers look them up by id
+    doc.save(str(path))
+    if extra:
+        with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
+            for name, data in extra.items():
+                z.writestr(name, data)
+    return path
+
+
+def _para(text: str, ppr: str = "", runs: str = "") -> str:
+    return f'<w:p><w:pPr>{ppr}</w:pPr>{runs}<w:r><w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def _numbered_list(fmt: str, start: str, ilvl: str = "0") -> str:
+    return (f'<w:abstractNum w:abstractNumId="90"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="{fmt}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+
+
+def _in_list(text: str, ilvl: str = "0") -> str:
+    return _para(text, f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="90"/></w:numPr>')
+
+
+def test_huge_numbering_start_is_shown_in_digits(capsys, tmp_path):
+    """A w:start of 10^9 in lowerLetter was a billion letters (a gigabyte line)."""
+    from gialint import readers
+
+    for fmt, first in (("lowerLetter", "1000000000."), ("upperRoman", "1000000000."),
+                       ("chineseCounting", "1000000000、"), ("decimal", "1000000000.")):
+        path = _word(tmp_path / f"{fmt}.docx", _in_list("项目") + _in_list("项目"),
+                     _numbered_list(fmt, "1000000000").replace("%1.", "%1、" if "chinese" in fmt else "%1."))
+        t = time.perf_counter()
+        text = readers.read_path(str(path)).text
+        assert time.perf_counter() - t < GUARD
+        assert text.split("\n")[:2] == [first + "项目", first[:-2] + "1" + first[-1] + "项目"], fmt
+    # up to 30 letters and 32767 in roman numerals, as Word shows them
+    path = _word(tmp_path / "letters.docx", _in_list("项目"), _numbered_list("lowerLetter", "780"))
+    assert readers.read_path(str(path)).text == "z" * 30 + ".项目\n"
+    path = _word(tmp_path / "roman.docx", _in_list("项目"), _numbered_list("upperRoman", "2024"))
+    assert readers.read_path(str(path)).text == "MMXXIV.项目\n"
+    lint(capsys, path)
+
+
+def test_numbering_levels_and_numbers_out_of_range_are_ignored(tmp_path):
+    """Levels past Word's nine, and numbers too long for WordprocessingML."""
+    from gialint import readers
+
+    for ilvl, start in (("1000000000", "1"), ("0", "9" * 5000), ("-1", "1"), ("x", "y")):
+        path = _word(tmp_path / "levels.docx", _in_list("项目", ilvl), _numbered_list("decimal", start, ilvl))
+        text = readers.read_path(str(path)).text
+        assert text.endswith("项目\n") and len(text) < 20, (ilvl, start, text)
