@@ -196,3 +196,39 @@ def test_numbering_levels_and_numbers_out_of_range_are_ignored(tmp_path):
         path = _word(tmp_path / "levels.docx", _in_list("项目", ilvl), _numbered_list("decimal", start, ilvl))
         text = readers.read_path(str(path)).text
         assert text.endswith("项目\n") and len(text) < 20, (ilvl, start, text)
+
+
+def test_symbol_outside_unicode_is_a_damaged_document(capsys, tmp_path):
+    good = _word(tmp_path / "good.docx", _para("报告"))
+    for code in ("D800", "DFFF", "110000", "FFFFFFFFFFFFFFFFFFFFFFFF"):
+        sym = f'<w:r><w:sym w:font="Symbol" w:char="{code}"/></w:r>'
+        path = _word(tmp_path / "sym.docx", _para("报告", runs=sym))
+        zh = lint(capsys, path, good)
+        assert zh.code == 2
+        assert "sym.docx" in zh.out and "Word 文档已损坏：符号（w:sym）的字符代码" in zh.out, zh.out
+        en = run_main(capsys, "--jobs", "1", "--isolated", "--lang", "en", "--format", "json", path, good)
+        files = {f["path"].rsplit("/", 1)[-1]: f for f in en.json()["files"]}
+        assert files["sym.docx"]["error"].startswith("damaged Word document: a symbol (w:sym) has the "
+                                                     "character code " + code[:20])
+        assert files["good.docx"]["error"] is None
+    # a real character and a symbol font's private-use code are read as before
+    syms = '<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:sym w:font="Symbol" w:char="2605"/></w:r>'
+    from gialint import readers
+
+    assert readers.read_path(str(_word(tmp_path / "ok.docx", _para("报告", runs=syms)))).text == "★报告\n"
+
+
+def test_zip_expansion_is_bounded_by_max_file_size(capsys, tmp_path, monkeypatch):
+    """A Word file's parts may expand to 10 × max-file-size (at least 100 MB; 10 MB
+    here, so that the test stays small)."""
+    from gialint.readers import docx as docx_reader
+
+    monkeypatch.setattr(docx_reader, "MIN_UNCOMPRESSED", 10 * 1024 * 1024)
+    path = _word(tmp_path / "bomb.docx", _para("报告"), extra={"word/media/zeros.bin": bytes(15 * 1024 * 1024)})
+    assert path.stat().st_size < 200 * 1024
+    refused = lint(capsys, path, "--max-file-size", "1MB", "--lang", "en")
+    assert refused.code == 2
+    assert "bomb.docx" in refused.out and "ZIP package expands to more than 10 MB (10 times max-file-size" in refused.out
+    assert lint(capsys, path, "--max-file-size", "2MB").code in (0, 1)
+    zh = lint(capsys, path, "--max-file-size", "1MB")
+    assert "ZIP 包解压后超过 10 MB（max-file-size 的 10 倍" in zh.out
