@@ -66,9 +66,9 @@ class GridTooLarge(Exception):
 def _grid(table: _El, budget: list[int] | None = None) -> list[list[tuple[_El | None, bool]]]:
     """Each row as (cell, True) where a cell's text goes, (cell, False) for the other
     positions it covers, (None, False) for an empty position; a row ends at its last
-    cell.  Spans are clamped to the table's real size, as browsers do: a ``rowspan``
-    to the rows left in its ``thead``/``tbody``/``tfoot`` (``rowspan=0``: all of
-    them), a ``colspan`` to 1000 and to the widest row as written.  ``budget``: a
+    cell.  Spans are clamped to the table's real size: a ``rowspan`` to the rows
+    left in its ``thead``/``tbody``/``tfoot`` (``rowspan=0``: all of them), as
+    browsers do; a ``colspan`` to 1000 and to the widest row as written.  ``budget``: a
     one-item list, the grid positions the page may still have; GridTooLarge when
     this table needs more."""
     sectioned = _sectioned_rows(table)
