@@ -93,8 +93,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "zh": "不是可读取的 .docx（Word/ZIP）文件：ZIP 包已损坏、不完整或不是 ZIP"},
     "zip-encrypted": {"en": "encrypted ZIP package, not a readable .docx",
                       "zh": "ZIP 包已加密，无法作为 .docx 读取"},
-    "zip-too-large": {"en": "ZIP package expands to more than {megabytes} MB; refused",
-                      "zh": "ZIP 包解压后超过 {megabytes} MB，拒绝读取"},
+    "zip-too-large": {"en": "ZIP package expands to more than {megabytes} MB ({factor} times max-file-size, "
+                            "at least {least} MB); refused",
+                      "zh": "ZIP 包解压后超过 {megabytes} MB（max-file-size 的 {factor} 倍，至少 {least} MB），拒绝读取"},
+    "docx-bad-symbol": {"en": "damaged Word document: a symbol (w:sym) has the character code {char}, "
+                              "which is no Unicode character",
+                        "zh": "Word 文档已损坏：符号（w:sym）的字符代码 {char} 不是 Unicode 字符"},
     "docx-no-document": {"en": "not a Word document: a ZIP package without word/document.xml",
                          "zh": "不是 Word 文档：ZIP 包中没有 word/document.xml"},
     "docx-missing-part": {"en": "not a Word document: missing part {part}",
@@ -102,6 +106,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "docx-main-part": {"en": "not a Word .docx document: its main part is {content_type}",
                        "zh": "不是 Word .docx 文档：主部件的类型是 {content_type}"},
     "docx-not-word": {"en": "not a Word .docx document: {error}", "zh": "不是 Word .docx 文档：{error}"},
+    # HTML
+    "html-table-too-large": {"en": "HTML table {table}: its rowspan and colspan make the page's tables "
+                                   "more than {most} grid cells; not read",
+                             "zh": "网页第 {table} 个表格的合并单元格（rowspan、colspan）使本页表格超过 "
+                                   "{most} 个网格单元，未读取"},
     # PDF
     "pdf-encrypted": {"en": "encrypted PDF: it needs a password; lint an unprotected copy",
                       "zh": "PDF 已加密，需要密码；请检查未加密的副本"},

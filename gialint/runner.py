@@ -358,7 +358,7 @@ class Runner:
                 source = read_path(str(path), encoding=encoding, display_path=shown,
                                    max_bytes=self.max_file_size or rs.config.max_file_size)
             elif kind == "data":
-                source = read_bytes(data, shown, encoding)
+                source = read_bytes(data, shown, encoding, max_bytes=self.size_limit(path))
             else:  # text: as a file of these characters in UTF-8 would be read
                 reader = "html" if format_of(shown, b"") == "html" else "text"
                 source = read_bytes(data.encode("utf-8", "surrogatepass"), shown, "utf-8", kind=reader)

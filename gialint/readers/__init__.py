@@ -55,8 +55,10 @@ def format_of(path: str, data: bytes) -> str:
     return _BY_EXTENSION.get(ext, "text")
 
 
-def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str | None = None) -> Source:
-    """Render ``data`` (the contents of ``path``, shown as ``path``)."""
+def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str | None = None,
+               max_bytes: int | None = MAX_BYTES) -> Source:
+    """Render ``data`` (the contents of ``path``, shown as ``path``); ``max_bytes``: the
+    size limit of a file, which also bounds what a Word file's ZIP may expand to."""
     kind = kind or format_of(path, data)
     if kind == "text":
         return decode(data, path, encoding)
@@ -68,6 +70,8 @@ def read_bytes(data: bytes, path: str, encoding: str | None = None, *, kind: str
             raise InputError(path, "needs-package", format=kind.upper(), module=module, extra=extra,
                              package=package) from None
     reader = importlib.import_module(f"gialint.readers.{kind}")
+    if kind == "docx":
+        return reader.read(data, path, encoding, max_bytes=max_bytes)
     return reader.read(data, path, encoding)
 
 
@@ -75,4 +79,4 @@ def read_path(path: str, *, encoding: str | None = None, display_path: str | Non
               max_bytes: int | None = MAX_BYTES) -> Source:
     """Read the file ``path`` and render it; messages use ``display_path``."""
     shown = display_path if display_path is not None else str(path)
-    return read_bytes(read_bytes_of(path, shown, max_bytes), shown, encoding)
+    return read_bytes(read_bytes_of(path, shown, max_bytes), shown, encoding, max_bytes=max_bytes)

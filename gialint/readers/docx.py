@@ -39,13 +39,17 @@ import io
 import re
 import zipfile
 
+from gialint.readers import MAX_BYTES
 from gialint.readers.docx_numbering import Numbering
 from gialint.source import InputError, Origin, Source
 
 __all__ = ["read"]
 
-# refuse ZIP bombs before python-docx loads every part into memory
-MAX_UNCOMPRESSED = 512 * 1024 * 1024
+# Refuse ZIP bombs before python-docx loads every part into memory: the parts may
+# expand to 10 times the size limit of a file (max-file-size; 500 MB by default),
+# and to 100 MB whatever the limit (a small document's styles alone expand ~20×).
+ZIP_FACTOR = 10
+MIN_UNCOMPRESSED = 100 * 1024 * 1024
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 P, TBL, TR, TC, R, T, SDT, SDT_CONTENT = (_W + x for x in ("p", "tbl", "tr", "tc", "r", "t", "sdt",
@@ -62,13 +66,17 @@ _RUN_CONTAINERS = {HYPERLINK, INS, MOVE_TO, SMART_TAG, FLD_SIMPLE, CUSTOM_XML, D
 _CONTROL = re.compile(r"[\r\n\x0b\x0c]")
 
 
-def read(data: bytes, path: str, encoding: str | None = None) -> Source:
-    doc = _open(data, path)
+def read(data: bytes, path: str, encoding: str | None = None, *, max_bytes: int | None = None) -> Source:
+    """Render the Word file ``data``; ``max_bytes``: the size limit of a file
+    (max-file-size), which bounds what its ZIP package may expand to."""
+    doc = _open(data, path, max_bytes)
     body = doc.element.body
     try:
         r = _Renderer(doc)
         if body is not None:
             r.blocks(body)
+    except _BadSymbol as err:
+        raise InputError(path, "docx-bad-symbol", char=err.code) from None
     except (KeyError, ValueError, AttributeError) as err:
         raise InputError(path, "docx-damaged", error=f"{type(err).__name__}: {err}") from None
     text = "".join(r.out)
@@ -77,7 +85,7 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     return Source(path, text, "utf-8", origin=r.origin)
 
 
-def _open(data: bytes, path: str):
+def _open(data: bytes, path: str, max_bytes: int | None = None):
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if "EncryptionInfo".encode("utf-16-le") in data:
             raise InputError(path, "docx-encrypted")
@@ -90,8 +98,10 @@ def _open(data: bytes, path: str):
     names = {i.filename for i in infos}
     if any(i.flag_bits & 1 for i in infos):
         raise InputError(path, "zip-encrypted")
-    if sum(i.file_size for i in infos) > MAX_UNCOMPRESSED:
-        raise InputError(path, "zip-too-large", megabytes=MAX_UNCOMPRESSED // 1024 // 1024)
+    most = max(ZIP_FACTOR * (max_bytes or MAX_BYTES), MIN_UNCOMPRESSED)
+    if sum(i.file_size for i in infos) > most:
+        raise InputError(path, "zip-too-large", megabytes=most // 1024 // 1024, factor=ZIP_FACTOR,
+                         least=MIN_UNCOMPRESSED // 1024 // 1024)
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise InputError(path, "docx-no-document")
     import docx  # the optional dependency (gialint-cn[docx]); checked by gialint.readers
@@ -280,9 +290,19 @@ def _run_text(r, chunks: list[str]) -> None:
                 _runs_text(base, chunks)
         elif tag == SYM:
             code = x.get(_W + "char", "")
-            try:  # symbol fonts map to the private use area F0xx; keep only real characters
-                ch = chr(int(code, 16))
+            try:
+                n = int(code, 16)
             except ValueError:
                 continue
-            if not 0xE000 <= ord(ch) <= 0xF8FF:
-                chunks.append(ch)
+            if not 0 <= n <= 0x10FFFF or 0xD800 <= n <= 0xDFFF:  # no Unicode scalar value
+                raise _BadSymbol(code)
+            if not 0xE000 <= n <= 0xF8FF:  # symbol fonts map to the private use area F0xx
+                chunks.append(chr(n))
+
+
+class _BadSymbol(Exception):
+    """A w:sym whose w:char is no Unicode character: a damaged document."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code if len(code) <= 20 else code[:20] + "…"

@@ -43,10 +43,12 @@ def _chinese(n: int, digits: str = _CN_DIGITS, units=_CN_UNITS) -> str:
 
 
 def _letters(n: int) -> str:
-    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    return chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1) if 0 < n <= _MOST_LETTERS else str(n)
 
 
 def _roman(n: int) -> str:
+    if n > _MOST:
+        return str(n)
     out = []
     for value, digits in _ROMAN:
         while n >= value:
@@ -79,6 +81,13 @@ _FORMATS = {
 _FORMATS["decimalEnclosedCircleChinese"] = _FORMATS["decimalEnclosedCircle"]
 _FORMATS["decimalFullWidth2"] = _FORMATS["decimalFullWidth"]
 _PLACEHOLDER = re.compile(r"%([1-9])")
+# Word's lists have 9 levels.  Letters repeat (z, aa … zz, aaa …) and roman numerals
+# add an m per thousand: a w:start of 10^9 would be a billion letters, so numbers
+# past 30 letters (780) or past 32767 (Word's largest start) are shown in digits
+_LEVELS = 9
+_MOST = 32767
+_MOST_LETTERS = 26 * 30
+_NUMBER = re.compile(r"\s*([+-]?\d{1,10})\s*")
 
 
 class Numbering:
@@ -128,10 +137,16 @@ class Numbering:
         link_num = {}  # style linked lists: abstractNum w:numStyleLink → the style's list
         for aid, a in abstract.items():
             for lvl in a.iterfind(_W + "lvl"):
-                self.levels[(aid, int(lvl.get(_W + "ilvl", "0")))] = _level(lvl)
+                ilvl = _int(lvl.get(_W + "ilvl"), 0)
+                if 0 <= ilvl < _LEVELS:
+                    self.levels[(aid, ilvl)] = _level(lvl)
             link = a.find(_W + "numStyleLink")
             if link is not None:
                 link_num[aid] = link.get(VAL)
+        abstract_of = {}  # numId → its abstractNumId (the first w:num of that id)
+        for num in numbering.iterfind(_W + "num"):
+            ref = num.find(_W + "abstractNumId")
+            abstract_of.setdefault(num.get(_W + "numId"), ref.get(VAL) if ref is not None else None)
         for num in numbering.iterfind(_W + "num"):
             ref = num.find(_W + "abstractNumId")
             if ref is None:
@@ -139,25 +154,19 @@ class Numbering:
             aid = ref.get(VAL)
             if aid in link_num:
                 target = self.style_num.get(link_num[aid], (None, None))[0]
-                aid = self._abstract_of(numbering, target) or aid
+                aid = abstract_of.get(target) or aid
             overrides = {}
             for ov in num.iterfind(_W + "lvlOverride"):
-                ilvl = int(ov.get(_W + "ilvl", "0"))
+                ilvl = _int(ov.get(_W + "ilvl"), 0)
+                if not 0 <= ilvl < _LEVELS:
+                    continue
                 start = ov.find(_W + "startOverride")
                 if start is not None:
-                    overrides[ilvl] = int(start.get(VAL, "1"))
+                    overrides[ilvl] = _int(start.get(VAL), 1)
                 lvl = ov.find(_W + "lvl")
                 if lvl is not None:  # a whole level replaced for this list only
                     self.levels[(f"{aid}/{num.get(_W + 'numId')}", ilvl)] = _level(lvl)
             self.nums[num.get(_W + "numId")] = (aid, overrides)
-
-    @staticmethod
-    def _abstract_of(numbering, num_id):
-        for num in numbering.iterfind(_W + "num"):
-            if num.get(_W + "numId") == num_id:
-                ref = num.find(_W + "abstractNumId")
-                return ref.get(VAL) if ref is not None else None
-        return None
 
     def _style_numbering(self, sid):
         seen = set()
@@ -185,16 +194,15 @@ class Numbering:
         lvl = self.levels.get((f"{aid}/{num_id}", ilvl)) or self.levels.get((aid, ilvl))
         if lvl is None:
             return ""
-        counters = self.counters.setdefault(aid, [None] * 9)
+        counters = self.counters.setdefault(aid, [None] * _LEVELS)
         if num_id not in self.started:
             self.started.add(num_id)
             for i, start in overrides.items():
-                if 0 <= i < 9:
-                    counters[i] = start - 1
-        if not 0 <= ilvl < 9:
+                counters[i] = start - 1
+        if not 0 <= ilvl < _LEVELS:
             return ""
         counters[ilvl] = (counters[ilvl] + 1) if counters[ilvl] is not None else lvl["start"]
-        for deeper in range(ilvl + 1, 9):
+        for deeper in range(ilvl + 1, _LEVELS):
             d = self.levels.get((aid, deeper))
             restart = d["restart"] if d is not None else -1  # 1-based level it restarts after
             if restart < 0 or ilvl < restart:
@@ -223,7 +231,13 @@ def _num_pr(ppr) -> tuple[str | None, int | None]:
         return None, None
     num, lvl = pr.find(_W + "numId"), pr.find(_W + "ilvl")
     return (num.get(VAL) if num is not None else None,
-            int(lvl.get(VAL, "0")) if lvl is not None else None)
+            _int(lvl.get(VAL), 0) if lvl is not None else None)
+
+
+def _int(text: str | None, default: int) -> int:
+    """A decimal number of WordprocessingML (32 bits), else ``default``."""
+    m = _NUMBER.fullmatch(text or "")
+    return int(m.group(1)) if m else default
 
 
 def _level(lvl) -> dict:
@@ -233,10 +247,10 @@ def _level(lvl) -> dict:
 
     legal = lvl.find(_W + "isLgl")
     return {
-        "start": int(val("start", "0")) if val("start", "0").lstrip("-").isdigit() else 0,
+        "start": _int(val("start", "0"), 0),
         "fmt": val("numFmt", "decimal"),
         "text": val("lvlText", ""),
-        "restart": int(val("lvlRestart", "-1")) if val("lvlRestart", "-1").lstrip("-").isdigit() else -1,
+        "restart": _int(val("lvlRestart", "-1"), -1),
         "suffix": val("suff", "tab"),
         "legal": legal is not None and legal.get(VAL, "true") not in ("0", "false", "off"),
     }

@@ -18,7 +18,10 @@ Rendering:
 * blocks (``p``, ``div``, ``br``, ``h1``–``h6``, ``li`` …) as lines, inline
   text joined; whitespace and ``&nbsp;`` runs as one space, and none for a
   source line break between two Chinese characters (CSS segment breaks);
-* a data table as one ``| a | b |`` line per ``<tr>`` on a grid: a
+* a data table as one ``| a | b |`` line per ``<tr>`` on a grid (spans
+  clamped to the table's real size, see ``tables._grid``; a page whose
+  tables would need more than 100,000 grid positions plus one per 4
+  characters is an input error, ``html-table-too-large``): a
   position covered by a ``rowspan`` from above is an empty cell, a
   ``colspan`` cell's extra columns are empty cells after it — or before it
   when more cells follow in the row, so that a row label spanning two
@@ -41,9 +44,12 @@ from gialint.readers.html.body import _body, _measure
 from gialint.readers.html.decoding import _decode
 from gialint.readers.html.dom import _parse
 from gialint.readers.html.render import _Renderer
+from gialint.readers.html.tables import GridTooLarge
 from gialint.source import InputError, Origin, Source
 
 __all__ = ["read"]
+
+GRID_FLOOR = 100_000
 
 
 def read(data: bytes, path: str, encoding: str | None = None) -> Source:
@@ -55,12 +61,18 @@ def read(data: bytes, path: str, encoding: str | None = None) -> Source:
     root = _parse(text)
     kept = _measure(root)
     body = _body(root, kept)
-    r = _Renderer()
+    # rowspan and colspan could make a small page's grid huge: its tables may have
+    # 100,000 grid positions, and one more for every 4 characters of the page
+    most = GRID_FLOOR + len(text) // 4
+    r = _Renderer(grid_budget=most)
     r.header(root, body)
-    if body.tag == "table":
-        r._table(body, r.out)
-    else:
-        r.render(body, r.out)
+    try:
+        if body.tag == "table":
+            r._table(body, r.out)
+        else:
+            r.render(body, r.out)
+    except GridTooLarge:
+        raise InputError(path, "html-table-too-large", table=r.tables, most=most) from None
     out = r.out
     out.block(out.src_end)
     rendered = out.text()

@@ -65,8 +65,4 @@ def _has_blocks(el: _El) -> bool:
 
 
 def _inside(el: _El, anc: _El) -> bool:
-    while el is not None:
-        if el is anc:
-            return True
-        el = el.parent
-    return False
+    return anc.pre <= el.pre <= anc.last

@@ -18,7 +18,8 @@ _TABLE_PARTS = frozenset("table thead tbody tfoot tr td th caption colgroup".spl
 
 
 class _El:
-    __slots__ = ("tag", "attrs", "start", "raw", "children", "parent", "chars", "depth", "end")
+    __slots__ = ("tag", "attrs", "start", "raw", "children", "parent", "chars", "depth", "end",
+                 "pre", "last", "has_table")
 
     def __init__(self, tag: str, attrs: dict, start: int, raw: str, parent: _El | None):
         self.tag, self.attrs, self.start, self.raw, self.parent = tag, attrs, start, raw, parent
@@ -26,6 +27,10 @@ class _El:
         self.children: list = []  # _El, or ("t", offset, text) / ("r", offset, source length, text)
         self.chars = 0  # visible characters outside links (for finding the body)
         self.depth = parent.depth + 1 if parent is not None else 0
+        # document order of this element and of its last descendant (set by _parse): an
+        # element is inside another in constant time, whatever the nesting
+        self.pre = self.last = 0
+        self.has_table = False  # a table among its descendants (set by _parse)
 
 
 class _Builder(HTMLParser):
@@ -36,6 +41,9 @@ class _Builder(HTMLParser):
         self._nl = [0] + [m.end() for m in re.finditer("\n", text)]
         self.root = _El("#document", {}, 0, "", None)
         self.stack = [self.root]
+        # tag → positions in the stack where it is open, innermost last: finding the
+        # innermost open element of a tag does not scan a deep stack (100,000 nested <div>)
+        self.open_at: dict[str, list[int]] = {}
 
     def _at(self) -> int:
         line, col = self.getpos()
@@ -45,19 +53,25 @@ class _Builder(HTMLParser):
     def cur(self) -> _El:
         return self.stack[-1]
 
+    def _innermost(self, tags) -> int:
+        """The stack position of the innermost open element in ``tags`` (0: none)."""
+        return max((self.open_at[t][-1] for t in tags if self.open_at.get(t)), default=0)
+
     def _close_to(self, tags, stop=frozenset()) -> bool:
         """Pop up to and including the innermost open element in ``tags``, not past ``stop``."""
-        for i in range(len(self.stack) - 1, 0, -1):
-            tag = self.stack[i].tag
-            if tag in tags:
-                at = self._at()
-                for el in self.stack[i:]:
-                    el.end = at
-                del self.stack[i:]
-                return True
-            if tag in stop:
-                return False
-        return False
+        i = self._innermost(tags)
+        if i == 0 or self._innermost(stop) > i:
+            return False
+        at = self._at()
+        for el in self.stack[i:]:
+            el.end = at
+        self._pop_to(i)
+        return True
+
+    def _pop_to(self, i: int) -> None:
+        for el in self.stack[i:]:
+            self.open_at[el.tag].pop()
+        del self.stack[i:]
 
     def handle_starttag(self, tag, attrs):
         start = self._at()
@@ -69,7 +83,7 @@ class _Builder(HTMLParser):
             self._close_to({"dd", "dt"}, stop={"dl", "table", "td", "th"})
         elif tag in ("td", "th"):
             self._close_to({"td", "th"}, stop={"tr", "table"})
-            if not any(e.tag == "tr" for e in self._in_table()):
+            if self._innermost(("tr",)) <= self._innermost(("table",)):
                 self._open("tr", {}, start, "")  # a cell without its row
         elif tag == "tr":
             self._close_to({"tr"}, stop={"table"})
@@ -77,21 +91,13 @@ class _Builder(HTMLParser):
             self._close_to({"thead", "tbody", "tfoot"}, stop={"table"})
         el = self._open(tag, {k: v or "" for k, v in attrs}, start, self.get_starttag_text() or "")
         if tag in _VOID:
-            self.stack.pop()
+            self._pop_to(len(self.stack) - 1)
         return el
-
-    def _in_table(self):
-        """Open elements since the innermost open table."""
-        out = []
-        for e in reversed(self.stack):
-            if e.tag == "table":
-                break
-            out.append(e)
-        return out
 
     def _open(self, tag, attrs, start, raw) -> _El:
         el = _El(tag, attrs, start, raw, self.cur)
         self.cur.children.append(el)
+        self.open_at.setdefault(tag, []).append(len(self.stack))
         self.stack.append(el)
         return el
 
@@ -139,7 +145,21 @@ def _parse(text: str) -> _El:
     b = _Builder(text)
     b.feed(text)
     b.close()
+    _number(b.root)
     return b.root
+
+
+def _number(root: _El) -> None:
+    """Set ``pre``, ``last`` and ``has_table`` on every element (iteratively)."""
+    order = list(_walk(root))
+    for i, el in enumerate(order):
+        el.pre = i
+    for el in reversed(order):  # children before their parent
+        el.last = el.pre
+        for c in el.children:
+            if isinstance(c, _El):
+                el.last = max(el.last, c.last)
+                el.has_table = el.has_table or c.has_table or c.tag == "table"
 
 
 # --- element categories -----------------------------------------------------------------

@@ -10,6 +10,10 @@ from gialint.readers.html.body import _inside
 from gialint.readers.html.dom import _BLOCK, _SPACE, _dropped, _El, _walk
 from gialint.readers.html.tables import _grid, _is_layout, _rows
 
+# captions rendered one inside another (a table in a caption of a table …) before
+# the next is read as plain text: rendering a caption is a nested call
+_CAPTION_DEPTH = 50
+
 
 class _Out:
     """Rendered text with its runs (rendered offset, source offset, length) and labels."""
@@ -137,11 +141,14 @@ def _page_fields(root: _El, body: _El) -> list[tuple[str, _Field]]:
 
 
 class _Renderer:
-    def __init__(self):
+    def __init__(self, grid_budget: int | None = None):
         self.out = _Out()
         self.out.on_line_start = self._paragraph
         self.paragraphs = 0
         self.tables = 0
+        # the grid positions the page's tables may still have (see tables._grid)
+        self.grid_left = [grid_budget] if grid_budget is not None else None
+        self.captions = 0  # captions being rendered, one inside the other
 
     def _paragraph(self, out: _Out) -> None:
         self.paragraphs += 1
@@ -204,11 +211,17 @@ class _Renderer:
     # -- flow ---------------------------------------------------------------------------
     def render(self, el: _El, out: _Out) -> None:
         """Render the children of ``el`` (iteratively: pages nest deeply)."""
-        todo: list = [(c, False) for c in reversed(el.children)]
+        self._render([(c, False) for c in reversed(el.children)], out)
+
+    def _render(self, todo: list, out: _Out) -> None:
+        """Render the (node, closing) items of ``todo``, last first."""
         while todo:
             node, closing = todo.pop()
             if closing:
                 out.block(out.src_end)
+                continue
+            if closing is None:  # a layout table's cell begins
+                out.block(node.start)
                 continue
             if not isinstance(node, _El):
                 self._text(node, out)
@@ -220,7 +233,10 @@ class _Renderer:
                 out.block(node.start)
                 continue
             if tag == "table":
-                self._table(node, out)
+                if not out.cell and _is_layout(node):  # its cells in this loop, not nested calls
+                    todo.extend(reversed(_layout_items(node)))
+                else:
+                    self._table(node, out)
                 continue
             if tag in ("td", "th", "tr") or tag in _BLOCK:
                 out.block(node.start)
@@ -254,29 +270,33 @@ class _Renderer:
         for node in _flat(el):
             self._text(node, out, pre=True)
 
+    def _flat_text(self, el: _El, out: _Out) -> None:
+        for node in _flat(el, blocks=True):
+            if node is None:
+                out.block(out.src_end)
+            else:
+                self._text(node, out)
+
     # -- tables ---------------------------------------------------------------------------
     def _table(self, table: _El, out: _Out) -> None:
         if out.cell:  # a table inside a cell: its text joins the cell
-            for node in _flat(table, blocks=True):
-                if node is None:
-                    out.block(out.src_end)
-                else:
-                    self._text(node, out)
+            self._flat_text(table, out)
             return
         if _is_layout(table):
-            for row in _rows(table):
-                for cell in row:
-                    out.block(cell.start)
-                    self.render(cell, out)
-                    out.block(out.src_end)
+            self._render(list(reversed(_layout_items(table))), out)
             return
         self.tables += 1
         number = self.tables
         out.blank_line()
         for cap in (c for c in table.children if isinstance(c, _El) and c.tag == "caption"):
-            self.render(cap, out)
+            if self.captions >= _CAPTION_DEPTH:  # a table in a caption in a table …: as text
+                self._flat_text(cap, out)
+            else:
+                self.captions += 1
+                self.render(cap, out)
+                self.captions -= 1
             out.block(out.src_end)
-        for r, row in enumerate(_grid(table), 1):
+        for r, row in enumerate(_grid(table, self.grid_left), 1):
             if not any(cell is not None and first for cell, first in row):
                 continue
             rendered = []
@@ -316,6 +336,18 @@ class _Renderer:
             out.block(out.src_end)
         out.labels.append((out.n, ""))
         out.blank_line()
+
+
+def _layout_items(table: _El) -> list:
+    """A layout table's cells as items of ``_Renderer._render``, in order: each
+    cell's start (a block), its children, its end (a block)."""
+    items: list = []
+    for row in _rows(table):
+        for cell in row:
+            items.append((cell, None))
+            items.extend((c, False) for c in cell.children)
+            items.append((cell, True))
+    return items
 
 
 def _flat(el: _El, blocks: bool = False):
