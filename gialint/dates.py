@@ -96,11 +96,14 @@ _TABLE_AFTER = re.compile(r"[^。；;!?！？，,:：》\n]{0,30}?(?:统计表|�
 _TABLE_COLUMN = re.compile(r" *度? *历年累计")
 _NOT_A_TABLE_TITLE = re.compile(r"《|印发|下发|报送|填报|关于|按照|根据")
 _BOUNDARY = re.compile(r"[。；;!?！？，,:：\n]")
+# how the name of a signing organ ends (…人民政府, …农业农村局, …街道办事处)
+ORGAN_END = (r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|局|办|中心|厅|委|院|街道办事处"
+             r"|街道|镇|乡|区|县|市|小组)")
+ORGAN_AT_END = re.compile(ORGAN_END + "$")
 # what stands before a signature date inside a line: a sentence end, or the organ
-_SIGNATURE_BEFORE = re.compile(
-    r"(?:[。!?！？)）]|人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|局|办|中心|厅|委|院|街道办事处"
-    r"|街道|镇|乡|区|县|市|小组)$"
-)
+_SIGNATURE_BEFORE = re.compile(r"(?:[。!?！？)）]|" + ORGAN_END[3:-1] + ")$")
+# what may follow a signature date glued to its organ (…农业农村局2024年1月25日附件:…)
+_GLUED_AFTER = re.compile(r" *(?:附件|附表)")
 _SIGNATURE_AFTER = re.compile(
     r"附件|附表|本报告|[一二三四五六七八九十]{1,2}、|[^。；;，,:：\n]{0,30}?(?:统计表|情况表)")
 
@@ -379,8 +382,13 @@ def _standalone_signature(text: str, d: DateMention) -> bool:
     if d.year is None or d.month is None or d.quoted or d.partner is not None:
         return False
     lo, hi = _bounds(text, d)
-    if lo == d.start or not _SIGNATURE_BEFORE.search(text, max(0, lo - 8), lo):
-        return False  # glued to the words before it, or after words that are no organ
+    if lo == d.start:
+        # glued to the organ or the last sentence (a copy that lost its line breaks):
+        # only a full date that ends the text or comes right before the attachments
+        return (d.day is not None and bool(_SIGNATURE_BEFORE.search(text, max(0, lo - 8), lo))
+                and (hi == len(text) or bool(_GLUED_AFTER.match(text, hi))))
+    if not _SIGNATURE_BEFORE.search(text, max(0, lo - 8), lo):
+        return False  # after words that are no organ
     if hi == len(text) or text[hi] == "\n":
         return True
     return hi > d.end and bool(_SIGNATURE_AFTER.match(text, hi))
