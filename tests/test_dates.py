@@ -216,7 +216,8 @@ def test_roles_publication_in_meta_and_attachment_in_one_line():
 def test_date_lines_inside_sections_are_not_signatures():
     text = CLEAN.replace("本年主动公开政府信息120条。", "本年主动公开政府信息120条。\n2023年3月5日\n街道召开会议。")
     report = _report(text)[1]
-    assert [(d.role, d.display) for d in report.dates if d.month] == [("body", "2023年3月5日")]
+    assert [(d.role, d.display) for d in report.dates if d.month] == [("body", "2023年3月5日"),
+                                                                      ("signature", "2024年1月20日")]
 
 
 def test_attachment_needs_its_label():

@@ -232,7 +232,8 @@ def test_statistics(tmp_path):
     # most findings first, then by rule id; the names aligned
     assert lines[:2] == ["3  GIA201       table-missing     [提示]", "3  GIA503       placeholder-name  [错误]"]
     assert "1  GIA601  [*]  web-page-residue  [警告]" in lines
-    assert lines[-1].startswith("发现 8 个问题")
+    assert "1  GIA113       missing-closing   [警告]" in lines  # the debris page ends unsigned
+    assert lines[-1].startswith("发现 9 个问题")
     rows = gia(tmp_path, "--statistics", "--format", "json", "debris.txt", "bad.txt").json()
     assert rows[1] == {"rule": "GIA503", "name": "placeholder-name", "severity": "error", "count": 3,
                        "fixable": False}
@@ -248,7 +249,7 @@ def test_min_severity_filters_what_is_shown_not_the_exit_code(tmp_path):
     shutil.copy(DEBRIS, tmp_path / "debris.txt")
     shown = gia(tmp_path, "--min-severity", "error", "--fail-on", "warning", "debris.txt")
     assert "GIA601" not in shown.out and "GIA503" in shown.out
-    assert _last(shown.out).endswith("另有 1 个低于“错误”级别的问题未显示")
+    assert _last(shown.out).endswith("另有 2 个低于“错误”级别的问题未显示")  # GIA601, GIA113
     assert shown.code == 1
     # only warnings, all hidden: no "未发现问题", and the exit code still follows --fail-on
     (tmp_path / "w.txt").write_text(CLEAN.replace("某某街道办事处2023年政府信息公开工作年度报告\n", ""),

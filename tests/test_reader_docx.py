@@ -156,7 +156,7 @@ def test_rendering_of_the_national_tables(built):
     # 表四: 行政复议 over 5x2 cells, 行政诉讼 over ten columns
     t4 = lines.index("|  |  |  |  | 行政复议 | 行政诉讼 |  |  |  |  |  |  |  |  |  |")
     assert lines[t4 + 1] == "|  |  |  |  |  |  |  |  |  | 未经复议直接起诉 | 复议后起诉 |  |  |  |  |"
-    assert source.text.endswith("本年未收取信息处理费。\n")
+    assert source.text.endswith("本年未收取信息处理费。\n\n街道办事处\n2024年1月20日\n")  # the 落款
     assert not source.fixable and source.origin.kind == "docx" and source.origin.original is None
 
 
@@ -175,7 +175,7 @@ def test_paragraph_labels_count_body_paragraphs(built):
         else:
             assert re.fullmatch(r"表 [1-3] 第 \d+ 行", label), label
         offset += len(line) + 1
-    assert seen == len(paragraphs) == 13
+    assert seen == len(paragraphs) == 16  # 13 and the closing block (a blank line, organ, date)
 
 
 def test_cell_labels_name_the_word_cell(built):
