@@ -49,7 +49,12 @@ def parse_size(value) -> int:
         n = int(float(m.group(1)) * _UNITS[(m.group(2) or "")[:1].upper()])
     if n <= 0:
         raise ValueError(f"must be more than 0 bytes, not {value!r}")
+    if n > MAX_SIZE:  # a report is a few MB; this many would take minutes and gigabytes
+        raise ValueError(f"must be at most 1GB, not {value!r}")
     return n
+
+
+MAX_SIZE = 1 << 30  # the largest max-file-size accepted
 
 
 @dataclass(frozen=True)

@@ -335,6 +335,18 @@ def encode_text(text: str, encoding: str, bom: bytes) -> bytes:
     return bom + text.encode(codec)
 
 
+def _read_at_most(fh, limit: int, chunk: int = 1 << 20) -> bytes:
+    """Up to ``limit`` bytes of ``fh``, read a megabyte at a time."""
+    parts, left = [], limit
+    while left > 0:
+        part = fh.read(min(chunk, left))
+        if not part:
+            break
+        parts.append(part)
+        left -= len(part)
+    return b"".join(parts)
+
+
 def read_bytes_of(path: str, shown: str, max_bytes: int | None = None) -> bytes:
     """The bytes of the file ``path``, at most ``max_bytes`` ("file too large"
     beyond); problems are :class:`InputError` naming ``shown``."""
@@ -346,7 +358,7 @@ def read_bytes_of(path: str, shown: str, max_bytes: int | None = None) -> bytes:
             if size > max_bytes:
                 code, args = too_large(size, max_bytes)
                 raise InputError(shown, code, **args)
-            data = fh.read(max_bytes + 1)
+            data = _read_at_most(fh, max_bytes + 1)  # never a buffer of max_bytes up front
             if len(data) > max_bytes:  # a growing file or a special file
                 code, args = too_large(None, max_bytes)
                 raise InputError(shown, code, **args)

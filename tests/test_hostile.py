@@ -239,6 +239,7 @@ def test_max_file_size_from_config_and_command_line(capsys, tmp_path):
     ('"lots"', "'max-file-size': must be a number of bytes or a size like"),
     ("0", "'max-file-size': must be more than 0 bytes"),
     ("true", "'max-file-size': must be a number of bytes"),
+    ('"900GB"', "'max-file-size': must be at most 1GB"),  # minutes and gigabytes: no report is
 ])
 def test_max_file_size_config_errors(capsys, tmp_path, value, message):
     cfg = tmp_path / "gialint.toml"
@@ -248,6 +249,24 @@ def test_max_file_size_config_errors(capsys, tmp_path, value, message):
     result = lint(capsys, "--config", cfg, path, files=[cfg])
     assert result.code == 2
     assert f"{cfg}:2: {message}" in result.err
+
+
+def test_a_large_limit_costs_nothing_on_a_small_file(tmp_path):
+    """The file is read a megabyte at a time up to the limit: a 1GB limit does not
+    set aside a gigabyte for a 10 KB report (it used to: MemoryError at 900GB)."""
+    import tracemalloc
+
+    from gialint.source import read_bytes_of
+
+    path = tmp_path / "r.txt"
+    path.write_text(CLEAN, encoding="utf-8")
+    tracemalloc.start()
+    try:
+        data = read_bytes_of(str(path), "r.txt", 1 << 30)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert data == path.read_bytes() and peak < 4 << 20
 
 
 def test_max_file_size_option_errors(capsys, tmp_path):

@@ -76,6 +76,7 @@ _ZH: list[tuple[re.Pattern, str]] = [(re.compile(p), z) for p, z in (
     (r"^must be a number of bytes or a string like \"50MB\", not (?P<a>.*)$",
      "必须是字节数或 \"50MB\" 这样的字符串，不能是 \\g<a>"),
     (r"^must be more than 0 bytes, not (?P<a>.*)$", r"必须大于 0 字节，不能是 \g<a>"),
+    (r"^must be at most 1GB, not (?P<a>.*)$", r"不能超过 1GB（给出的是 \g<a>）"),
     (r"^must be a positive number, not (?P<a>.*)$", r"必须是正整数，不能是 \g<a>"),
     (r"^missing required key '(?P<a>[^']*)'$", r"缺少必需的键“\g<a>”"),
     (r"^duplicate rule id (?P<a>\S+) \(also in (?P<b>.*)\)$", r"规则编号 \g<a> 重复（另见 \g<b>）"),
