@@ -21,8 +21,9 @@ check takes), so a rule can read other units or words without Python.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -269,13 +270,21 @@ def clause_bounds(text: str, pos: int, lo: int = 0, hi: int | None = None) -> tu
     """The clause around ``pos``: from after the previous separator (，；：、 or a
     bracket) to the next one."""
     hi = len(text) if hi is None else hi
-    a = pos
-    while a > lo and text[a - 1] not in _SEPARATORS + _OPEN + _CLOSE + SENTENCE_END + "\n":
-        a -= 1
-    b = pos
-    while b < hi and text[b] not in _SEPARATORS + _OPEN + _CLOSE + SENTENCE_END + "\n":
-        b += 1
+    stops = _stops(text)
+    k = bisect_left(stops, pos)
+    a = pos if pos <= lo else max(lo, stops[k - 1] + 1 if k else lo)
+    b = pos if pos >= hi else min(hi, stops[k] if k < len(stops) else hi)
     return a, b
+
+
+@lru_cache(maxsize=16)
+def _stops(text: str) -> list[int]:
+    """Where the clause separators of ``text`` are (once per sentence: a figure's
+    clause is then a lookup, not a scan — a long clause of many figures stays linear)."""
+    return [m.start() for m in _STOP.finditer(text)]
+
+
+_STOP = re.compile("[" + re.escape(_SEPARATORS + _OPEN + _CLOSE + SENTENCE_END + "\n") + "]")
 
 
 class FigurePattern:

@@ -112,3 +112,31 @@ def test_rule_examples(rule):
     bad = linter.lint_text(rule.example_bad.strip() + "\n", "bad.txt").findings
     good = linter.lint_text(rule.example_good.strip() + "\n", "good.txt").findings
     assert [f.rule for f in bad] == [rule.id] and not good
+
+
+def test_clause_bounds_is_the_scan_it_replaces():
+    """clause_bounds looks the separators up (a long clause of many figures was
+    quadratic); it gives what scanning character by character gives."""
+    import random
+
+    from gialint import narrative
+
+    stops = narrative._SEPARATORS + narrative._OPEN + narrative._CLOSE + narrative.SENTENCE_END + "\n"
+
+    def scan(text, pos, lo=0, hi=None):
+        hi = len(text) if hi is None else hi
+        a = pos
+        while a > lo and text[a - 1] not in stops:
+            a -= 1
+        b = pos
+        while b < hi and text[b] not in stops:
+            b += 1
+        return a, b
+
+    rng = random.Random(7)
+    alphabet = "ab1，,;:、([)]。\n年"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        pos, lo = rng.randint(0, len(text)), rng.randint(0, len(text))
+        hi = rng.choice([None, rng.randint(0, len(text))])
+        assert narrative.clause_bounds(text, pos, lo, hi) == scan(text, pos, lo, hi), (text, pos, lo, hi)
