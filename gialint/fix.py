@@ -62,6 +62,19 @@ def _signals_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
+def _keep_owner(tmp: str, st: os.stat_result) -> None:
+    """The new file gets the old one's owner and group where the user may give them
+    (root; a group of the user's): else it is the user's, as any file they write."""
+    if not hasattr(os, "chown") or (st.st_uid, st.st_gid) == (os.geteuid(), os.getegid()):
+        return
+    for uid, gid in ((st.st_uid, st.st_gid), (-1, st.st_gid)):
+        try:
+            os.chown(tmp, uid, gid)
+            return
+        except OSError:
+            continue
+
+
 # the BOM a file read without --encoding has, by the encoding it was read in
 _BOMS = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
 
@@ -126,17 +139,40 @@ def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(out)
 
 
-def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = None) -> None:
+class NotRewritten(OSError):
+    """--fix leaves the file as it is, for a reason it names (``code``: the
+    input message, gialint.inputmessages; ``args_``: its arguments)."""
+
+    def __init__(self, code: str, path: str, **args):
+        super().__init__(code)
+        self.code, self.filename, self.args_ = code, path, args
+
+
+def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = None, *,
+                     was: str | None = None) -> None:
     """Write ``text`` to ``path`` in ``encoding`` after ``bom`` (``Source.bom``: the
-    mark the file was read with; None: the one its encoding implies when detected)."""
+    mark the file was read with; None: the one its encoding implies when detected).
+
+    ``was``: the text the fixes were computed from; a file that no longer holds
+    it (an editor saved it meanwhile) is left alone.  A file with other hard
+    links is left alone too: replacing it would part it from them.  The owner,
+    group and permissions are kept (the owner when the user may give it)."""
     if bom is None:
         bom = _BOMS.get(encoding, b"")
     data = encode_text(text, encoding, bom)
     path = os.path.realpath(path)  # through a symbolic link: rewrite its target, keep the link
     directory = os.path.dirname(path)
-    mode = os.stat(path).st_mode & 0o7777
+    st = os.stat(path)
+    mode = st.st_mode & 0o7777
     if not mode & 0o222:  # the rename would replace it all the same (and root may write anything)
         raise PermissionError(13, "the file is read-only; not changed", path)
+    if st.st_nlink > 1:
+        raise NotRewritten("fix-hard-link", path, links=st.st_nlink)
+    if was is not None:
+        before = encode_text(was, encoding, bom)  # decoding is strict: the bytes read
+        with open(path, "rb") as fh:
+            if fh.read(len(before) + 1) != before:
+                raise NotRewritten("fix-file-changed", path)
     with _signals_held():
         fd, tmp = tempfile.mkstemp(prefix=".gialint-", dir=directory)
         try:
@@ -145,6 +181,7 @@ def write_atomically(path: str, text: str, encoding: str, bom: bytes | None = No
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, mode)
+            _keep_owner(tmp, st)
             os.replace(tmp, path)
         except BaseException:
             if os.path.exists(tmp):

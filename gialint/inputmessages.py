@@ -127,6 +127,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "internal-read-error": {"en": "internal error while reading the file ({error})",
                             "zh": "读取文件时发生内部错误（{error}）"},
     "fix-write-failed": {"en": "--fix could not write the file: {reason}", "zh": "--fix 无法写入文件：{reason}"},
+    "fix-file-changed": {"en": "--fix left the file as it is: it changed after gialint read it (saved by "
+                               "an editor?); run gialint again",
+                         "zh": "--fix 未修改此文件：gialint 读取之后文件又被改动（编辑器保存了？），请重新运行 gialint"},
+    "fix-hard-link": {"en": "--fix left the file as it is: it has {links} hard links, and rewriting it "
+                            "would part it from the others; fix a copy, or remove the other links",
+                      "zh": "--fix 未修改此文件：它有 {links} 个硬链接，改写会使其与其他链接分开；"
+                            "请修改副本，或先删除其他链接"},
 }
 
 

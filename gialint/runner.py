@@ -386,7 +386,7 @@ class Runner:
 
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
-        from gialint.fix import fixed_text_and_findings, unified_diff, write_atomically
+        from gialint.fix import NotRewritten, fixed_text_and_findings, unified_diff, write_atomically
 
         after, done = fixed_text_and_findings(result)
         count = len(done)
@@ -395,7 +395,11 @@ class Runner:
         if self.diff:
             return result, unified_diff(_relative(source.path), result.source_text or "", after), 0
         try:
-            write_atomically(source.path, after, source.encoding, source.bom)
+            write_atomically(source.path, after, source.encoding, source.bom, was=source.text)
+        except NotRewritten as err:  # changed meanwhile, or hard-linked: left as it is
+            result.error_code, result.error_args = err.code, err.args_
+            localize(result, "en")
+            return result, None, 0
         except OSError as err:  # a read-only file or folder: say so, go on with the others
             result.error_code, result.error_args = "fix-write-failed", {"reason": err.strerror or str(err)}
             localize(result, "en")

@@ -141,3 +141,57 @@ def test_fix_refuses_a_read_only_file(capsys, tmp_path):
     assert "read-only" in res.json()["files"][0]["error"]
     assert p.read_bytes() == before and p.stat().st_mode & 0o777 == 0o444
     assert [q.name for q in tmp_path.iterdir()] == ["a.txt"]
+
+
+def _fixable(tmp_path, name="a.txt"):
+    from gialint_testing import RULE_FIXTURES as FIX
+
+    p = tmp_path / name
+    p.write_bytes((FIX / "GIA601" / "fail_footer_lines.txt").read_bytes())
+    return p
+
+
+def test_fix_leaves_a_file_that_changed_after_it_was_read(capsys, tmp_path, monkeypatch):
+    """An editor saved the draft while gialint was linting it: the fixes were made
+    for the old text, so the new one is left as it is, with a message."""
+    from gialint import fix
+
+    p = _fixable(tmp_path)
+    original = fix.fixed_text_and_findings
+
+    def edited_meanwhile(result):
+        out = original(result)
+        p.write_text(p.read_text(encoding="utf-8") + "起草人又加了一句。\n", encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(fix, "fixed_text_and_findings", edited_meanwhile)
+    res = run_main(capsys, "--fix", "--format", "json", p)
+    saved = p.read_bytes()
+    assert res.code == 2 and "Traceback" not in res.err
+    assert "读取之后文件又被改动" in res.json()["files"][0]["error"]
+    assert saved.decode("utf-8").endswith("起草人又加了一句。\n")  # the editor's save kept
+    assert [q.name for q in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_fix_leaves_a_hard_linked_file(capsys, tmp_path):
+    import os
+
+    p = _fixable(tmp_path)
+    os.link(p, tmp_path / "b.txt")
+    before = p.read_bytes()
+    res = run_main(capsys, "--lang", "en", "--fix", "--format", "json", p)
+    assert res.code == 2
+    assert "it has 2 hard links" in res.json()["files"][0]["error"]
+    assert p.read_bytes() == before == (tmp_path / "b.txt").read_bytes()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="giving a file away needs root")
+def test_fix_keeps_the_owner_and_group(capsys, tmp_path):
+    p = _fixable(tmp_path)
+    os.chown(p, 1234, 5678)
+    p.chmod(0o640)
+    res = run_main(capsys, "--fix", p)
+    assert res.code in (0, 1), res.err
+    st = p.stat()
+    assert (st.st_uid, st.st_gid, st.st_mode & 0o777) == (1234, 5678, 0o640)
+    assert "附件:" not in p.read_text(encoding="utf-8")  # it was fixed
