@@ -44,7 +44,7 @@ raises :class:`ConfigError` before any file is linted.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -236,7 +236,8 @@ class Linter:
                               history=[os.fspath(h) for h in history or ()])
 
     def lint_paths(self, paths: Iterable[str | os.PathLike], *, jobs: int | None = 1,
-                   fix: bool = False, diff: bool = False, client=None) -> list[FileReport]:
+                   fix: bool = False, diff: bool = False, client=None,
+                   progress: Callable[[int, int, str], None] | None = None) -> list[FileReport]:
         """Lint files and directories (walked for .txt, .md, .html/.htm/.shtml/.xhtml,
         .docx and .pdf files, minus the configuration's ``exclude``), in order.
         Documents of a directory that gialint does not read (.doc, .wps …) get a
@@ -246,19 +247,28 @@ class Linter:
         where fork exists); ``fix``: rewrite text files with their certain
         fixes, then lint them again; ``diff``: only compute those changes
         (``FileReport.diff``); ``client``: a ``distributed.Client`` — lint on its
-        Dask cluster instead (gialint/cluster.py; paths may be fsspec URLs)."""
+        Dask cluster instead (gialint/cluster.py; paths may be fsspec URLs);
+        ``progress``: called as each file's result comes in, with the number of
+        files done, the number in all and the file's path (a progress bar)."""
         paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
         paths = [os.fspath(p) for p in paths]
         if "-" in paths:
             raise OptionError("'-' (standard input) is not a path here: read it, call lint_bytes")
         work = self._runner.expand(paths)
+        tick = None
+        if progress is not None:
+            done = [0]
+
+            def tick(path):
+                done[0] += 1
+                progress(done[0], len(work), str(path))
         if client is not None:
             if fix or diff:
                 raise OptionError("fix and diff are not available on a cluster")
             self._runner.fix = self._runner.diff = False
-            batch = self._runner.run(work, client=client)
+            batch = self._runner.run(work, client=client, progress=tick)
             return [_report(r, None, 0) for r in batch.results]
-        return self._run(work, jobs, fix=fix, diff=diff)
+        return self._run(work, jobs, fix=fix, diff=diff, progress=tick)
 
     def lint_text(self, text: str, name: str | os.PathLike = "report.txt", *,
                   diff: bool = False) -> FileReport:
@@ -272,10 +282,10 @@ class Linter:
         by the HTML, Word or PDF reader its name and bytes call for."""
         return self._run([self._runner.data_item(name, bytes(data))], 1, diff=diff)[0]
 
-    def _run(self, work, jobs, *, fix: bool = False, diff: bool = False) -> list[FileReport]:
+    def _run(self, work, jobs, *, fix: bool = False, diff: bool = False, progress=None) -> list[FileReport]:
         runner = self._runner
         runner.fix, runner.diff = fix, diff  # read by the job, in this process or a forked one
-        batch = runner.run(work, jobs)
+        batch = runner.run(work, jobs, progress=progress)
         return [_report(r, d, n) for r, d, n in zip(batch.results, batch.diffs, batch.fixed,
                                                     strict=True)]
 

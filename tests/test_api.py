@@ -259,3 +259,17 @@ def test_the_readme_example_runs(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "examples/report-2024-draft.txt 2021 2024 None" in out
     assert "gialint: unknown rule, rule name or category 'GIA999'" in out
+
+
+def test_progress_is_called_for_each_file_in_order_of_arrival(tmp_path):
+    from gialint_testing import RULE_FIXTURES
+
+    from gialint.api import Linter
+
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_bytes((RULE_FIXTURES / "GIA101" / "pass_clean_2021.txt").read_bytes())
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    seen = []
+    reports = Linter(isolated=True).lint_paths([tmp_path], jobs=2, progress=lambda *a: seen.append(a))
+    assert [(done, total) for done, total, _ in seen] == [(n, 4) for n in range(1, 5)]
+    assert sorted(path for _, _, path in seen) == sorted(r.path for r in reports)
