@@ -28,6 +28,9 @@ class SubTable:
 class Template:
     def __init__(self, edition: str):
         self.edition = edition
+        if edition == "legacy":  # one table of rows, this year and 历年累计 (gialint/tables/legacy.py)
+            self._legacy()
+            return
         tpl = templates()["editions"][edition]
         self.t2 = tuple(
             SubTable(s["key"], s["caption"],
@@ -51,6 +54,15 @@ class Template:
                 self.row_by_label[label_key(label)] = ("t2", sub.key, key)
         for key, label, _kind in self.t3_rows:
             self.row_by_label[label_key(label)] = ("t3", None, key)
+
+    def _legacy(self) -> None:
+        from gialint.tables.legacy import cell_keys
+
+        self.t2 = ()
+        self.t3_rows = self.t3_value_rows = self.t3_columns = ()
+        self.t4_groups = self.t4_columns = self.t4_order = ()
+        self.cells = cell_keys()
+        self.row_by_label = {}
 
     def t2_sub(self, key: str) -> SubTable | None:
         return next((s for s in self.t2 if s.key == key), None)
@@ -78,6 +90,8 @@ class Template:
             return key
         labels = [x for x in cell["labels"] if x != "|"]
         table = cell["table"]
+        if table == "lg":
+            return labels[0] if len(labels) == 1 else f"{labels[0]}（{labels[1]}）"
         if table == "t3":
             row = next((lab for k, lab, _ in self.t3_rows if k == cell["row"]), cell["row"])
             row = row.replace("（区分处理的，只计这一情形，不计其他情形）", "")  # the note, not the name
@@ -97,5 +111,6 @@ def template(edition: str) -> Template:
 
 @lru_cache(maxsize=1)
 def all_cell_keys() -> frozenset[str]:
-    """Every cell key of either edition: rule files are checked against it."""
-    return frozenset(template("2019").cells) | frozenset(template("2021").cells)
+    """Every cell key of any edition: rule files are checked against it."""
+    return frozenset(template("2019").cells) | frozenset(template("2021").cells) | frozenset(
+        template("legacy").cells)
