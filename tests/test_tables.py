@@ -7,7 +7,9 @@
 * glued digits are split only when the reading is certain: one digit a column,
   or one split that fits the row's total (``glued.split_runs``); no split that
   fits is the row's error (GIA305), fewer values than columns a short row (GIA210);
-* blank, “/” and “—” cells are missing values, not zeros.
+* blank, “/” and “—” cells are missing values, not zeros;
+* the legacy statistics table (reports up to 2018) is read into lg.<row> and
+  lg.<row>.cumulative cells, glued this-year/历年累计 digits only when certain.
 
 Positions are [line, column, end_line, end_column], 1-based, end exclusive,
 columns in code points of the original file.
@@ -751,3 +753,83 @@ def test_rows_short_of_values(text, row, outcome):
                    for k in data.cells if k.startswith(table))
     else:
         assert (values, issues) == ([], [outcome])
+
+
+# -- the legacy statistics table (reports up to 2018): lg.<row>, lg.<row>.cumulative --------
+
+LEGACY = RULE_FIXTURES / "GIA335" / "pass_pipe_results_add_up.txt"
+
+
+def _legacy(path):
+    source = _source(path)
+    report = _report(source)
+    assert report.edition == "legacy"
+    return source, report.data
+
+
+def test_legacy_2014_form_one_cell_a_line():
+    """Seed 003 (a 2016 report): label, unit and value each on a line; rows left blank
+    are not filled in — blank cells, no value, no arithmetic claim."""
+    source, data = _legacy(SEEDS["003"])
+    assert data.found == {"lg"} and data.editions == {"lg": "legacy"}
+    values = {k: c.value for k, c in data.cells.items() if c.value is not None}
+    assert values == {"lg.pro.total": 340, "lg.pro.normative_published": 2, "lg.pro.normative_made": 7,
+                      "lg.pro.ch.website": 210, "lg.pro.ch.wechat": 360}
+    assert _where(source, data.cells["lg.pro.total"].span) == [36, 1, 36, 4]
+    assert data.cells["lg.app.received"].status == "blank"
+    assert not any(k.endswith(".cumulative") for k in data.cells)  # 统计数 only: one column
+    assert data.issues == []
+
+
+def test_legacy_spaced_columns_with_the_cumulative_column():
+    source, data = _legacy(REAL / "2011_pingtan-zone.txt")
+    assert data.value("lg.pro.total") == 425 and data.value("lg.pro.total.cumulative") == 1516
+    assert data.value("lg.pro.ch.website.cumulative") == 1509
+    assert data.value("lg.app.rx.email") == 0  # 3.电子邮件申请数: a local row
+    assert data.value("lg.appeal.total.cumulative") == 0  # 行政申诉数
+    assert data.issues == []
+
+
+def test_legacy_glued_cells_split_only_when_certain():
+    """2013 平潭县: 受理依申请公开信息总数条728 — 72|8 has 历年累计 below this year's value,
+    so 7|28 is the one reading; 主动公开信息数条18535395 splits many ways: not read, a note."""
+    source, data = _legacy(REAL / "2013_pingtan-county-gov.txt")
+    assert (data.value("lg.app.received"), data.value("lg.app.received.cumulative")) == (7, 28)
+    assert data.cells["lg.app.received"].status == "recovered"
+    assert (data.value("lg.app.rx.in_person"), data.value("lg.app.rx.in_person.cumulative")) == (0, 18)
+    assert "lg.pro.total" not in data.cells
+    (issue, _website) = data.issues
+    assert (issue.kind, issue.args["reason"], issue.args["cells"]) == ("unreadable_row", "ambiguous", "18535395")
+    verbose = _findings(source, "GIA211", verbose=True)
+    assert [f.rule for f in verbose] == ["GIA211", "GIA211"] and all(f.verbose for f in verbose)
+    assert _findings(source, "GIA211") == []  # a note about the reading: --verbose only
+
+
+def test_legacy_2017_glued_this_year_and_cumulative_is_not_guessed():
+    _, data = _legacy(REAL / "2017_pingtan-zone.txt")
+    assert "lg.pro.total" not in data.cells and "lg.pro.total.cumulative" not in data.cells
+    assert {i.args["cells"] for i in data.issues} == {"212210037"}
+    # 接受 | 行政诉讼 | 、举报数件: one label cut by the lexer, one row
+    assert data.value("lg.suit_report.total") == 0 and data.value("lg.suit.total") == 0
+
+
+def test_legacy_rows_under_each_group_and_unit_cells():
+    """(一)维持具体行政行为数 is printed under 行政复议 and under 被举报投诉: each its group's
+    row; a unit in a cell of its own (| 件 |) is no value."""
+    _, data = _legacy(LEGACY)
+    assert data.value("lg.review.upheld") == 1 and data.value("lg.complaint.upheld") == 0
+    assert data.value("lg.suit.other") == 1 and data.value("lg.suit.total") == 1
+    assert data.issues == []
+    assert template("legacy").label("lg.app.received.cumulative") == "(一)收到申请数（历年累计）"
+
+
+def test_legacy_tables_command_draws_the_table():
+    run = call("tables", "--isolated", SEEDS["003"])
+    assert run.code == 1, run.err  # a cell marks a broken relation
+    assert "政府信息公开情况统计表（旧版）" in run.out and "统计数" in run.out
+    row = next(line for line in run.out.splitlines() if "政务微信" in line)
+    assert "✗360" in row and "GIA331" in run.out
+    cumulative = call("tables", "--isolated", REAL / "2013_pingtan-county-gov.txt").out
+    assert "历年累计" in cumulative
+    row = next(line for line in cumulative.splitlines() if "受理依申请公开信息总数" in line)
+    assert "7" in row and "28" in row
