@@ -774,9 +774,12 @@ def test_legacy_2014_form_one_cell_a_line():
     assert data.found == {"lg"} and data.editions == {"lg": "legacy"}
     values = {k: c.value for k, c in data.cells.items() if c.value is not None}
     assert values == {"lg.pro.total": 340, "lg.pro.normative_published": 2, "lg.pro.normative_made": 7,
-                      "lg.pro.ch.website": 210, "lg.pro.ch.wechat": 360}
+                      "lg.pro.ch.website": 210, "lg.pro.ch.wechat": 360, "lg.resp.explain": 26,
+                      "lg.resp.weibo_wechat": 150, "lg.org.reading_points": 1, "lg.training.meetings": 1,
+                      "lg.training.courses": 25, "lg.training.trainees": 1050}
     assert _where(source, data.cells["lg.pro.total"].span) == [36, 1, 36, 4]
     assert data.cells["lg.app.received"].status == "blank"
+    assert "lg.app.ans.refused.state_secret" in data.cells  # 其中:涉及国家秘密, under 4、不同意公开
     assert not any(k.endswith(".cumulative") for k in data.cells)  # 统计数 only: one column
     assert data.issues == []
 
@@ -811,6 +814,16 @@ def test_legacy_2017_glued_this_year_and_cumulative_is_not_guessed():
     assert {i.args["cells"] for i in data.issues} == {"212210037"}
     # 接受 | 行政诉讼 | 、举报数件: one label cut by the lexer, one row
     assert data.value("lg.suit_report.total") == 0 and data.value("lg.suit.total") == 0
+
+
+def test_legacy_unknown_row_with_values_is_an_issue():
+    """6.电话申请数 1 1: a row gialint cannot name, an unknown_row issue; GIA332 (unprinted
+    rows count as none) leaves the sum around it unchecked."""
+    source, data = _legacy(RULE_FIXTURES / "GIA332" / "pass_spaced_unknown_channel.txt")
+    (issue,) = data.issues
+    assert (issue.kind, issue.args["cells"]) == ("unknown_row", "1 1")
+    assert _where(source, issue.span)[:2] == [17, 1]
+    assert _findings(source, "GIA332") == []
 
 
 def test_legacy_rows_under_each_group_and_unit_cells():

@@ -18,7 +18,8 @@ With ``unprinted = "zero"`` a right-side cell whose row the report does not
 print at all counts as 0 (the legacy statistics table, ``lg.…`` keys, whose
 local variants print different channel rows); a printed row whose cell is
 blank or unread still leaves the equation unchecked, and so does a right side
-with no cell read.  An equation over ``lg.…`` cells applies to the legacy
+with no cell read or a row the reader could not name (``unknown_row``) among
+the equation's rows.  An equation over ``lg.…`` cells applies to the legacy
 edition, the others to 2019 and 2021.
 """
 
@@ -212,6 +213,8 @@ class TableSum(Check):
                 total += sign * value
             if not readable or (not read and any(const is None for _, _, const in terms)):
                 continue
+            if self.values["unprinted"] == "zero" and _unknown_among(data, lhs, terms):
+                continue
             tol = self.tol * abs(cell.value) if self.relative else self.tol
             if _OPS[self.op](cell.value, total, tol):
                 continue
@@ -251,6 +254,28 @@ class TableSum(Check):
     @classmethod
     def post_process(cls, hits, lang):
         return merge_crossings(hits, lang)
+
+
+def _row_of(data, key: str):
+    """The label span of a cell's row, when the report prints it."""
+    return data.row_spans.get(key.removesuffix(".cumulative")) or data.row_spans.get(key.rsplit(".", 1)[0])
+
+
+def _unknown_among(data, lhs: str, terms) -> bool:
+    """A row the reader could not name printed among the rows of an equation (from
+    its first row to the next printed row after its last): it may be one of the
+    terms worded otherwise, so counting unprinted terms as none is no longer safe."""
+    unknown = [i.span.start for i in data.issues if i.kind == "unknown_row"]
+    if not unknown:
+        return False
+    mine = {lhs.removesuffix(".cumulative"), *(k.removesuffix(".cumulative") for _, k, c in terms if c is None)}
+    starts = [s.start for s in (_row_of(data, k) for k in [lhs, *(k for _, k, c in terms if c is None)]) if s]
+    if not starts:
+        return False
+    lo, hi = min(starts), max(starts)
+    after = [s.start for k, s in data.row_spans.items() if s.start > hi and k not in mine]
+    end = min(after) if after else float("inf")
+    return any(lo <= u < end for u in unknown)
 
 
 def _legacy_label(report: Report, data, key: str, label: str) -> str:

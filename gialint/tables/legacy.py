@@ -25,7 +25,9 @@ Glued digits are split only when the reading is certain
 (gialint/tables/glued.py): one digit a column, or exactly one split with
 历年累计 ≥ this year's value.  Otherwise the row's cells are left unread and
 an ``unreadable_row`` issue (reason ``ambiguous``) says so: a reading note,
-never a guess.
+never a guess.  A label the reader does not know followed by numbers is an
+``unknown_row`` issue (a local row, a rewording): ``table_sum``'s
+``unprinted = "zero"`` then leaves the sums whose rows surround it unchecked.
 """
 
 from __future__ import annotations
@@ -115,6 +117,7 @@ def read_legacy(report: Report) -> Tables:
     columns = 1
     group: str | None = None
     current: list[Tok] | None = None
+    unknown: list[tuple[Tok, list[Tok]]] = []  # labels nobody knows, and the cells after them
     i = 0
     while i < len(toks):
         tok = toks[i]
@@ -142,7 +145,10 @@ def read_legacy(report: Report) -> Tables:
             i += used
             continue
         if _bare(tok.text) not in _UNITS:
-            current = None  # a label nobody knows (a group heading, a row not in the template)
+            # a label nobody knows: a group heading, a header, a row not in the template
+            current = []
+            if tok.info is None or tok.info.role == "row":
+                unknown.append((tok, current))
         i += 1
     if not rows:
         return out
@@ -157,6 +163,14 @@ def read_legacy(report: Report) -> Tables:
         out.row_spans[f"{TABLE}.{key}"] = label
         keys = [f"{TABLE}.{key}"] + ([f"{TABLE}.{key}.{CUMULATIVE}"] if columns == 2 else [])
         _assign(out, report, label, cells, keys)
+    for tok, cells in unknown:
+        values = [c.text for c in cells if _RUN.fullmatch(c.text.strip())]
+        if values and rows[0][1].start < tok.start:
+            # a row with values that gialint cannot name: a sum over the rows around it
+            # is not checked (table_sum's unprinted = "zero" would count it as none)
+            out.issues.append(TableIssue("unknown_row", report.span_of(tok), {
+                "label": row_label(report.original(report.span_of(tok))), "table": TABLE_NAME,
+                "cells": " ".join(values)}))
     return out
 
 
