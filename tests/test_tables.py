@@ -846,3 +846,24 @@ def test_legacy_tables_command_draws_the_table():
     assert "历年累计" in cumulative
     row = next(line for line in cumulative.splitlines() if "受理依申请公开信息总数" in line)
     assert "7" in row and "28" in row
+
+
+def test_every_legacy_relation_of_the_template_is_a_rule():
+    """templates.json's stats_table_seen relations (le, sum_of) are rules of the legacy
+    edition (rules/legacy.toml, kind table_sum): a new relation is a rule, not Python."""
+    from gialint.national_format import templates
+    from gialint.ruleset import RuleSet
+
+    seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
+    rules = [lr for lr in RuleSet(Config(), Options(select=["ALL"])).enabled
+             if lr.rule.kind == "table_sum" and "legacy" in lr.rule.editions]
+    equations = [(lhs, {k for _, k, c in terms if c is None}) for lr in rules
+                 for lhs, terms, _ in lr.check.equations("legacy")]
+    for row in [*seen["rows"], *seen["variant_rows"]]:
+        key = f"lg.{row['key']}"
+        for col in ("", ".cumulative"):
+            if "le" in row:
+                assert (key + col, {f"lg.{row['le']}{col}"}) in equations, key
+            if "sum_of" in row:
+                assert (key + col, {f"lg.{k}{col}" for k in row["sum_of"]}) in equations, key
+    assert all(lr.rule.severity == "warning" and "[inf]" in lr.rule.description["zh"] for lr in rules)

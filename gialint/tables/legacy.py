@@ -55,9 +55,13 @@ _RUN = re.compile(r"([+-]?)(\d+)((?:\.\d+)?\s*(?:万元|元|件|条|个|人次|�
 _CUMULATIVE_HEADER = label_key("历年累计")
 
 
+# the header's words, glued before the first row's label in crawled text (历年累计从事…)
+_HEADER = re.compile(r"^(?:统计指标|指标名称|计量单位|统计数|历年累计|\d{4}年度?)+")
+
+
 def _bare(text: str) -> str:
-    """A label's words: without 其中: and its list number."""
-    return _NUMBER.sub("", label_key(text), count=1)
+    """A label's words: without the header's words before it, 其中: and its list number."""
+    return _NUMBER.sub("", _HEADER.sub("", label_key(text), count=1), count=1)
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +79,9 @@ def _label_map() -> dict[str, tuple[str, ...]]:
     out: dict[str, list[str]] = {}
     for key, label, _unit in legacy_rows():
         out.setdefault(_bare(label), []).append(key)
+        words = _bare(label)
+        if words.endswith(")") and "(" in words[1:]:  # without its note: 1、专职人员数
+            out.setdefault(words[:words.index("(", 1)], []).append(key)
     for label, key in seen.get("label_variants", {}).items():
         out.setdefault(_bare(label), []).append(key)
     return {k: tuple(v) for k, v in out.items() if k}
@@ -103,7 +110,7 @@ def _match(text: str, group: str | None) -> str | None:
 def row_label(text: str) -> str:
     """A row label as printed, for messages: without spaces, 其中: and a unit
     glued on (``主动公开信息数条`` → ``主动公开信息数``)."""
-    words = re.sub(r"^其中[:：]", "", "".join(text.replace("|", " ").split()))
+    words = re.sub(r"^其中[:：]", "", _HEADER.sub("", "".join(text.replace("|", " ").split()), count=1))
     for u in _UNITS:
         if words.endswith(u) and _match(words[:-len(u)], None):
             return words[:-len(u)]
@@ -126,14 +133,15 @@ def read_legacy(report: Report) -> Tables:
                 current.append(tok)
             i += 1
             continue
-        if label_key(tok.text) == _CUMULATIVE_HEADER and not rows:
+        if _CUMULATIVE_HEADER in label_key(tok.text) and not rows:
             columns = 2
         # the longest run of label tokens from here that names a row (接受 | 行政诉讼 | 、举报数件)
         end = i + 1
         while end < len(toks) and toks[end].type == TABLE_LABEL and end - i < 4:
             end += 1
         key, used = None, 1
-        for j in range(end, i, -1):
+        header_only = not _HEADER.sub("", label_key(tok.text), count=1)  # 历年累计: never a row's start
+        for j in range(end, i, -1) if not header_only else ():
             key = _match("".join(t.text for t in toks[i:j]), group)
             if key:
                 used = j - i
