@@ -102,8 +102,10 @@ def _match(text: str, group: str | None) -> str | None:
     words = _bare(text)
     for cut in (words, *(words[:-len(u)] for u in _UNITS if words.endswith(u) and len(words) > len(u))):
         keys = _label_map().get(cut)
-        if keys:
-            return next((k for k in keys if group and k.split(".", 1)[0] == group), keys[0])
+        if keys and len(keys) == 1:
+            return keys[0]
+        if keys:  # printed under several groups: the one being read, or none (no guess)
+            return next((k for k in keys if group and k.split(".", 1)[0] == group), None)
     return None
 
 
@@ -112,7 +114,7 @@ def row_label(text: str) -> str:
     glued on (``主动公开信息数条`` → ``主动公开信息数``)."""
     words = re.sub(r"^其中[:：]", "", _HEADER.sub("", "".join(text.replace("|", " ").split()), count=1))
     for u in _UNITS:
-        if words.endswith(u) and _match(words[:-len(u)], None):
+        if words.endswith(u) and _bare(words[:-len(u)]) in _label_map():
             return words[:-len(u)]
     return words
 
@@ -163,9 +165,10 @@ def read_legacy(report: Report) -> Tables:
     out.editions[TABLE] = "legacy"
     out.found.add(TABLE)
     seen: set[str] = set()
+    with_values = {key for key, _f, _l, cells in rows if cells}
     for key, first, last, cells in rows:
-        if key in seen and not cells:
-            continue
+        if key in seen or (not cells and key in with_values):
+            continue  # a row printed twice (a second table): the first one with values
         seen.add(key)
         label = Span(report.span_of(first).start, report.span_of(last).end)
         out.row_spans[f"{TABLE}.{key}"] = label
