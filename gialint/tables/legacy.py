@@ -44,6 +44,7 @@ from gialint.spans import Span
 from gialint.tables.cells import is_missing, parse_cell
 from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
+from gialint.tables.template import legacy_rows
 
 TABLE = "lg"
 TABLE_NAME = "统计表"
@@ -65,14 +66,6 @@ def _bare(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def legacy_rows() -> tuple[tuple[str, str, str | None], ...]:
-    """(row key, label, unit) of every row of the legacy table, variants included."""
-    seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
-    return tuple((r["key"], r["label"], r.get("unit"))
-                 for r in [*seen["rows"], *seen.get("variant_rows", [])])
-
-
-@lru_cache(maxsize=1)
 def _label_map() -> dict[str, tuple[str, ...]]:
     """A label's words → the row keys it may name (in the order the form prints them)."""
     seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
@@ -85,16 +78,6 @@ def _label_map() -> dict[str, tuple[str, ...]]:
     for label, key in seen.get("label_variants", {}).items():
         out.setdefault(_bare(label), []).append(key)
     return {k: tuple(v) for k, v in out.items() if k}
-
-
-def cell_keys() -> dict[str, dict]:
-    """Every legacy cell key → its description (as templates.json's ``cells``)."""
-    out = {}
-    for key, label, unit in legacy_rows():
-        out[f"{TABLE}.{key}"] = {"table": TABLE, "row": key, "col": "year", "labels": [label], "unit": unit}
-        out[f"{TABLE}.{key}.{CUMULATIVE}"] = {"table": TABLE, "row": key, "col": CUMULATIVE,
-                                              "labels": [label, "历年累计"], "unit": unit}
-    return out
 
 
 def _match(text: str, group: str | None) -> str | None:

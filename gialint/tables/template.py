@@ -56,12 +56,10 @@ class Template:
             self.row_by_label[label_key(label)] = ("t3", None, key)
 
     def _legacy(self) -> None:
-        from gialint.tables.legacy import cell_keys
-
         self.t2 = ()
         self.t3_rows = self.t3_value_rows = self.t3_columns = ()
         self.t4_groups = self.t4_columns = self.t4_order = ()
-        self.cells = cell_keys()
+        self.cells = _legacy_cells()
         self.row_by_label = {}
 
     def t2_sub(self, key: str) -> SubTable | None:
@@ -98,6 +96,26 @@ class Template:
             col = dict(self.t3_columns).get(cell["col"], cell["col"])
             return f"{row}（{col}）"
         return f"{labels[-2]}（{labels[-1]}）" if len(labels) >= 2 else labels[-1]
+
+
+@lru_cache(maxsize=1)
+def legacy_rows() -> tuple[tuple[str, str, str | None], ...]:
+    """(row key, label, unit) of every row of the legacy statistics table
+    (stats_table_seen: the 2014 form's rows, then variant_rows)."""
+    seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
+    return tuple((r["key"], r["label"], r.get("unit"))
+                 for r in [*seen["rows"], *seen.get("variant_rows", [])])
+
+
+def _legacy_cells() -> dict[str, dict]:
+    """Every legacy cell key → its description (as an edition's ``cells``): lg.<row>
+    this year, lg.<row>.cumulative its 历年累计 (gialint/tables/legacy.py)."""
+    out = {}
+    for key, label, unit in legacy_rows():
+        out[f"lg.{key}"] = {"table": "lg", "row": key, "col": "year", "labels": [label], "unit": unit}
+        out[f"lg.{key}.cumulative"] = {"table": "lg", "row": key, "col": "cumulative",
+                                       "labels": [label, "历年累计"], "unit": unit}
+    return out
 
 
 NAMED_SETS = ("t3.columns", "t3.applicant_columns", "t3.value_rows", "t3.result_leaves",
