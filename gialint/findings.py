@@ -155,7 +155,8 @@ class FileResult:
     organ: str | None = None
     title: str | None = None
     # the statistics tables as read, for the html format's grids: {"editions": {t2: edition …},
-    # "found": [t2, t3, t4], "cells": {template key: (text, status, start, end)}} (None: no tables)
+    # "found": [t2, t3, t4 or lg], "cells": {template key: (text, status, start, end)}, and for the
+    # legacy table "rows": {lg.<row>: its label as printed}, in the report's order} (None: no tables)
     tables: dict | None = None
     # what the cross-year stage (gialint.history) needs of the report: organ, year,
     # cells with their places; None when the report was not analysed

@@ -60,6 +60,8 @@ class YearFacts:
     directives: tuple = ()
     # each section's prose as runs of characters (gialint.copied: copied text)
     sections: dict = field(default_factory=dict)
+    # the legacy table's row labels as printed (lg.<row> → 主动公开信息数), for messages
+    labels: dict[str, str] = field(default_factory=dict)
 
 
 T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
@@ -103,13 +105,18 @@ def facts_of(report, source) -> YearFacts:
         if cell.value is None:
             continue
         facts.values[key] = _number(cell.value)
-        if key in _PLACED:
+        if key in _PLACED or key.startswith("lg."):  # the legacy table: 历年累计 and this year
             facts.places[key] = place(cell.span)
         table = key.split(".", 1)[0]
         first = facts.tables.get(table)
         if first is None or cell.span.start < first[0]:
             facts.tables[table] = (cell.span.start, cell.span)
     facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
+    if "lg" in data.found:
+        from gialint.tables.legacy import row_label
+
+        facts.labels = {k: row_label(report.original(span)) for k, span in data.row_spans.items()
+                        if k.startswith("lg.")}
     return facts
 
 
@@ -360,6 +367,9 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
                        "prev_value": old.values[k + "prev_count"], "change": _signed(old.values[k + "change"]),
                        "expected": _number(expected)},
                       prev, old.places.get(k + "prev_count"), lang, at=cur.places.get(k + "prev_count"))
+    # the legacy statistics table: 历年累计 (Y) = 历年累计 (Y−1) + this year (Y)
+    if cur.edition == "legacy" and old.edition == "legacy":
+        _legacy_cumulative(e, prev, base, lang)
     # a whole table as last year's, figures and all
     if cur.edition == old.edition:
         for table in ("t2", "t3", "t4"):
@@ -387,6 +397,27 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
                                         min_chars=values["min_chars"]):
             _emit(e, "last_year", "default", {**base, **_copy_args(c, prev)}, prev, c.there, lang,
                   at=c.here, only=rule)
+
+
+def _legacy_cumulative(e: Entry, prev: Entry, base: dict, lang: str) -> None:
+    """Each row of the legacy table with a 历年累计 column in both years: last
+    year's 历年累计 plus this year's value is this year's 历年累计."""
+    from gialint.tables.template import template
+
+    cur, old = e.facts, prev.facts
+    tpl = template("legacy")
+    for key in [k for k in cur.values if k.startswith("lg.") and k.endswith(".cumulative")]:
+        row = key.removesuffix(".cumulative")
+        if row not in cur.values or key not in old.values:
+            continue
+        expected = _num(old.values[key]) + _num(cur.values[row])
+        if _num(cur.values[key]) == expected:
+            continue
+        _emit(e, "cumulative", "default",
+              {**base, "row": cur.labels.get(row) or tpl.label(row),
+               "prev_row": old.labels.get(row) or tpl.label(row), "value": cur.values[key], "prev_value": old.values[key],
+               "change": cur.values[row], "expected": _number(expected)},
+              prev, old.places.get(key), lang, at=cur.places.get(key))
 
 
 def _copy_rules(e: Entry, compare: str):

@@ -17,6 +17,9 @@ PARAM_ZH: dict[str, str] = {
     "for_each": "等式中的占位符逐一取这些值（表三的每一列等），每个取值检查一次",
     "confirm": "同一单元格的另一个等式：它成立时该单元格没有错，问题改为指向等式右边的第一格，并使用 confirmed 说明",
     "tolerance": "允许的误差：绝对值（“1”）或比例（“0.5%”）",
+    "unprinted": "等式右边某一格所在的行报告中根本没有时：skip 不检查这个等式（默认），zero 按 0 计"
+                 "（旧版统计表各地列出的申请方式不同）；行在而格子空白或未读到、右边一格也没读到、"
+                 "等式各行之间有 gialint 认不出的行时，都不检查",
     "when": "只在这个单元格大于 0 时检查",
     "expr": "与正文比较的单元格（用 + 相加；用 | 分隔几种都可以接受的算法）",
     "patterns": "要查找的写法（正则表达式）；名为 n 的分组是其中的数字",
@@ -71,16 +74,23 @@ _SETS_ZH = {"t3.columns": "表三的每一列", "t3.applicant_columns": "表三�
 _SETS_EN = {"t3.columns": "every column of 表三", "t3.applicant_columns": "every applicant column of 表三",
             "t3.value_rows": "every data row of 表三", "t3.result_leaves": "every result row of 表三",
             "t4.groups": "every group of 表四", "t4.columns": "every column of a group of 表四"}
-_TABLES = {"t2": "表二", "t3": "表三", "t4": "表四"}
-_KEY = re.compile(r"\bt[234](?:\.[A-Za-z0-9_{}*]+)+")
+_TABLES = {"t2": "表二", "t3": "表三", "t4": "表四", "lg": "统计表"}
+_KEY = re.compile(r"\b(?:t[234]|lg)(?:\.[A-Za-z0-9_{}*]+)+")
 
 
 def _cell_name(key: str) -> str:
     """A cell key with the tables' own names; a key with a {placeholder} by its row."""
     from gialint.tables.template import template
 
-    tpl = template("2021")
+    tpl = template("legacy" if key.startswith("lg.") else "2021")
     table = _TABLES[key[:2]]
+    if key.startswith("lg."):  # the legacy statistics table: a row, its 历年累计 by {col}
+        row = re.sub(r"\{col\}$", "", key)
+        if row in tpl.cells:
+            return f"{table}“{tpl.label(row)}”"
+        if row.endswith("*}"):
+            return f"{table}中 {row.rsplit('.', 1)[-1][1:-2]} 各行之和"
+        return key
     if key in tpl.cells:
         return f"{table}“{tpl.label(key)}”"
     parts = key.split(".")
@@ -124,6 +134,8 @@ def _inner(value, lang: str) -> str:
         return "、".join(_inner(v, lang) for v in value) if value else readable(value, lang)
     if isinstance(value, dict):
         return "，".join(f"{k}：{_inner(v, lang)}" for k, v in value.items())
+    if value == "":  # a placeholder's empty value (the legacy table's this-year column: col = "")
+        return "（空）" if lang == "zh" else "(empty)"
     return readable(value, lang)
 
 

@@ -146,7 +146,13 @@ def _tables(report, source: Source) -> dict | None:
     for key, c in data.cells.items():
         loc = source.location(c.span.start, c.span.end)
         cells[key] = (c.text, c.status, loc.start, loc.end)
-    return {"editions": dict(data.editions), "found": sorted(data.found), "cells": cells}
+    out = {"editions": dict(data.editions), "found": sorted(data.found), "cells": cells}
+    if "lg" in data.found:  # the legacy table's rows as printed (its local variants differ)
+        from gialint.tables.legacy import row_label
+
+        out["rows"] = {k: row_label(report.original(span)) for k, span in data.row_spans.items()
+                       if k.startswith("lg.")}
+    return out
 
 
 # the module of the analysis stage an exception came from → the stage's name

@@ -155,6 +155,31 @@ def test_the_pingtan_series_2011_to_2025_and_its_web_pages():
             assert Path(f.related[0].path).name == Path(r.path).name.replace(".html", ".txt")
 
 
+def test_the_pingtan_legacy_cumulative_column_2011_to_2018():
+    """GIA762 on the zone's legacy tables (历年累计 column), judged by reading them side
+    by side: 2014 = 2013 + this year (76424 + 2543 = 78967) holds; 2012's 历年累计
+    4359 is not 2011's 1516 + 739 (the 2011 table is the 平潭县 government's, copied:
+    GIA761), 2013's 76424 is not 2012's 4359 + 72804, and in 2016 the 历年累计 of the
+    one application of 2014 (受理, 信函、传真, 答复, 同意公开: 1 in 2015) fell to 0.
+    The glued rows of 2015–2018 (主动公开文件数条294981916) are not read: no claim."""
+    paths = [REAL / f"{y}_pingtan-zone.txt" for y in range(2011, 2019)]
+    reports = lint_paths(paths, isolated=True, select=["GIA762"])
+    fired = sorted((Path(r.path).name, f.column, f.message.split("，但")[0])
+                   for r in reports for f in r.findings)
+    assert fired == [
+        ("2012_pingtan-zone.txt", 4515, "统计表“主动公开信息数”历年累计为 4359"),  # 1516 + 739
+        ("2012_pingtan-zone.txt", 4536, "统计表“1、网站公开”历年累计为 4359"),  # 1509 + 739
+        ("2012_pingtan-zone.txt", 4554, "统计表“2、政府公报公开”历年累计为 0"),  # 7 + 0
+        ("2013_pingtan-zone.txt", 2502, "统计表“主动公开信息数”历年累计为 76424"),  # 4359 + 72804
+        ("2013_pingtan-zone.txt", 2526, "统计表“1、网站公开”历年累计为 76424"),
+        ("2016_pingtan-zone.txt", 5033, "统计表“受理依申请公开信息总数”历年累计为 0"),  # 1 + 0
+        ("2016_pingtan-zone.txt", 5069, "统计表“3、信函、传真申请数”历年累计为 0"),
+        ("2016_pingtan-zone.txt", 5080, "统计表“对申请的答复总数”历年累计为 0"),
+        ("2016_pingtan-zone.txt", 5095, "统计表“1、同意公开答复数”历年累计为 0"),
+    ]
+    assert all(f.severity == "warning" for r in reports for f in r.findings)
+
+
 def test_a_changed_carry_over_in_the_real_series_fires(tmp_path):
     """2021's 结转下年度继续办理 is 1 and 2022's 上年结转 is 1: change 2022's and GIA754 fires."""
     (tmp_path / "2021.txt").write_text((REAL / "2021_pingtan-zone.txt").read_text(encoding="utf-8"),

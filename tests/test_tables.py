@@ -7,7 +7,9 @@
 * glued digits are split only when the reading is certain: one digit a column,
   or one split that fits the row's total (``glued.split_runs``); no split that
   fits is the row's error (GIA305), fewer values than columns a short row (GIA210);
-* blank, “/” and “—” cells are missing values, not zeros.
+* blank, “/” and “—” cells are missing values, not zeros;
+* the legacy statistics table (reports up to 2018) is read into lg.<row> and
+  lg.<row>.cumulative cells, glued this-year/历年累计 digits only when certain.
 
 Positions are [line, column, end_line, end_column], 1-based, end exclusive,
 columns in code points of the original file.
@@ -339,8 +341,10 @@ def test_parse_tables_command():
     assert "t4.suit_after_review.total\t19\trecovered\t10:2298\t19" in glued
     assert any(line.startswith("# unreadable_row at 10:") and "label=行政规范性文件" in line
                and "reason=ambiguous" in line and "cells=6233440" in line for line in glued)
-    legacy = call("parse", "--tables", SEEDS["003"])
-    assert legacy.code == 0 and legacy.out.splitlines()[-1].startswith("# no 2019/2021 statistics tables")
+    legacy = call("parse", "--tables", SEEDS["003"]).out.splitlines()
+    assert "# tables read with editions: lg=legacy" in legacy
+    assert "lg.pro.total\t340\tok\t36:1\t340" in legacy
+    assert "lg.pro.ch.weibo\t\tblank\t50:2\t" in legacy  # a row not filled in
 
 
 # -- the real faults, and the reports that add up ------------------------------------------
@@ -749,3 +753,117 @@ def test_rows_short_of_values(text, row, outcome):
                    for k in data.cells if k.startswith(table))
     else:
         assert (values, issues) == ([], [outcome])
+
+
+# -- the legacy statistics table (reports up to 2018): lg.<row>, lg.<row>.cumulative --------
+
+LEGACY = RULE_FIXTURES / "GIA335" / "pass_pipe_results_add_up.txt"
+
+
+def _legacy(path):
+    source = _source(path)
+    report = _report(source)
+    assert report.edition == "legacy"
+    return source, report.data
+
+
+def test_legacy_2014_form_one_cell_a_line():
+    """Seed 003 (a 2016 report): label, unit and value each on a line; rows left blank
+    are not filled in — blank cells, no value, no arithmetic claim."""
+    source, data = _legacy(SEEDS["003"])
+    assert data.found == {"lg"} and data.editions == {"lg": "legacy"}
+    values = {k: c.value for k, c in data.cells.items() if c.value is not None}
+    assert values == {"lg.pro.total": 340, "lg.pro.normative_published": 2, "lg.pro.normative_made": 7,
+                      "lg.pro.ch.website": 210, "lg.pro.ch.wechat": 360, "lg.resp.explain": 26,
+                      "lg.resp.weibo_wechat": 150, "lg.org.reading_points": 1, "lg.training.meetings": 1,
+                      "lg.training.courses": 25, "lg.training.trainees": 1050}
+    assert _where(source, data.cells["lg.pro.total"].span) == [36, 1, 36, 4]
+    assert data.cells["lg.app.received"].status == "blank"
+    assert "lg.app.ans.refused.state_secret" in data.cells  # 其中:涉及国家秘密, under 4、不同意公开
+    assert not any(k.endswith(".cumulative") for k in data.cells)  # 统计数 only: one column
+    assert data.issues == []
+
+
+def test_legacy_spaced_columns_with_the_cumulative_column():
+    source, data = _legacy(REAL / "2011_pingtan-zone.txt")
+    assert data.value("lg.pro.total") == 425 and data.value("lg.pro.total.cumulative") == 1516
+    assert data.value("lg.pro.ch.website.cumulative") == 1509
+    assert data.value("lg.app.rx.email") == 0  # 3.电子邮件申请数: a local row
+    assert data.value("lg.appeal.total.cumulative") == 0  # 行政申诉数
+    assert data.issues == []
+
+
+def test_legacy_glued_cells_split_only_when_certain():
+    """2013 平潭县: 受理依申请公开信息总数条728 — 72|8 has 历年累计 below this year's value,
+    so 7|28 is the one reading; 主动公开信息数条18535395 splits many ways: not read, a note."""
+    source, data = _legacy(REAL / "2013_pingtan-county-gov.txt")
+    assert (data.value("lg.app.received"), data.value("lg.app.received.cumulative")) == (7, 28)
+    assert data.cells["lg.app.received"].status == "recovered"
+    assert (data.value("lg.app.rx.in_person"), data.value("lg.app.rx.in_person.cumulative")) == (0, 18)
+    assert "lg.pro.total" not in data.cells
+    (issue, _website) = data.issues
+    assert (issue.kind, issue.args["reason"], issue.args["cells"]) == ("unreadable_row", "ambiguous", "18535395")
+    verbose = _findings(source, "GIA211", verbose=True)
+    assert [f.rule for f in verbose] == ["GIA211", "GIA211"] and all(f.verbose for f in verbose)
+    assert _findings(source, "GIA211") == []  # a note about the reading: --verbose only
+
+
+def test_legacy_2017_glued_this_year_and_cumulative_is_not_guessed():
+    _, data = _legacy(REAL / "2017_pingtan-zone.txt")
+    assert "lg.pro.total" not in data.cells and "lg.pro.total.cumulative" not in data.cells
+    assert {i.args["cells"] for i in data.issues} == {"212210037"}
+    # 接受 | 行政诉讼 | 、举报数件: one label cut by the lexer, one row
+    assert data.value("lg.suit_report.total") == 0 and data.value("lg.suit.total") == 0
+
+
+def test_legacy_unknown_row_with_values_is_an_issue():
+    """6.电话申请数 1 1: a row gialint cannot name, an unknown_row issue; GIA332 (unprinted
+    rows count as none) leaves the sum around it unchecked."""
+    source, data = _legacy(RULE_FIXTURES / "GIA332" / "pass_spaced_unknown_channel.txt")
+    (issue,) = data.issues
+    assert (issue.kind, issue.args["cells"]) == ("unknown_row", "1 1")
+    assert _where(source, issue.span)[:2] == [17, 1]
+    assert _findings(source, "GIA332") == []
+
+
+def test_legacy_rows_under_each_group_and_unit_cells():
+    """(一)维持具体行政行为数 is printed under 行政复议 and under 被举报投诉: each its group's
+    row; a unit in a cell of its own (| 件 |) is no value."""
+    _, data = _legacy(LEGACY)
+    assert data.value("lg.review.upheld") == 1 and data.value("lg.complaint.upheld") == 0
+    assert data.value("lg.suit.other") == 1 and data.value("lg.suit.total") == 1
+    assert data.issues == []
+    assert template("legacy").label("lg.app.received.cumulative") == "(一)收到申请数（历年累计）"
+
+
+def test_legacy_tables_command_draws_the_table():
+    run = call("tables", "--isolated", SEEDS["003"])
+    assert run.code == 1, run.err  # a cell marks a broken relation
+    assert "政府信息公开情况统计表（旧版）" in run.out and "统计数" in run.out
+    row = next(line for line in run.out.splitlines() if "政务微信" in line)
+    assert "✗360" in row and "GIA331" in run.out
+    cumulative = call("tables", "--isolated", REAL / "2013_pingtan-county-gov.txt").out
+    assert "历年累计" in cumulative
+    row = next(line for line in cumulative.splitlines() if "受理依申请公开信息总数" in line)
+    assert "7" in row and "28" in row
+
+
+def test_every_legacy_relation_of_the_template_is_a_rule():
+    """templates.json's stats_table_seen relations (le, sum_of) are rules of the legacy
+    edition (rules/legacy.toml, kind table_sum): a new relation is a rule, not Python."""
+    from gialint.national_format import templates
+    from gialint.ruleset import RuleSet
+
+    seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
+    rules = [lr for lr in RuleSet(Config(), Options(select=["ALL"])).enabled
+             if lr.rule.kind == "table_sum" and "legacy" in lr.rule.editions]
+    equations = [(lhs, {k for _, k, c in terms if c is None}) for lr in rules
+                 for lhs, terms, _ in lr.check.equations("legacy")]
+    for row in [*seen["rows"], *seen["variant_rows"]]:
+        key = f"lg.{row['key']}"
+        for col in ("", ".cumulative"):
+            if "le" in row:
+                assert (key + col, {f"lg.{row['le']}{col}"}) in equations, key
+            if "sum_of" in row:
+                assert (key + col, {f"lg.{k}{col}" for k in row["sum_of"]}) in equations, key
+    assert all(lr.rule.severity == "warning" and "[inf]" in lr.rule.description["zh"] for lr in rules)

@@ -14,6 +14,13 @@ it, with the cells of the right side as related locations.  Values are
 Decimal; ``tolerance`` is absolute ("0.01") or relative ("0.5%").  An
 equation with a cell that was not read (unreadable row, blank cell) is not
 checked: no claim is made on data gialint could not read with certainty.
+With ``unprinted = "zero"`` a right-side cell whose row the report does not
+print at all counts as 0 (the legacy statistics table, ``lg.…`` keys, whose
+local variants print different channel rows); a printed row whose cell is
+blank or unread still leaves the equation unchecked, and so does a right side
+with no cell read or a row the reader could not name (``unknown_row``) among
+the equation's rows.  An equation over ``lg.…`` cells applies to the legacy
+edition, the others to 2019 and 2021.
 """
 
 from __future__ import annotations
@@ -53,6 +60,12 @@ class TableSum(Check):
                           doc="placeholder → a named key set (t3.columns, t3.value_rows, …) or a list"),
         "when": Param("str", default="", doc="check only when this cell is > 0"),
         "tolerance": Param("str", default="0", doc="absolute (\"1\") or relative (\"0.5%\")"),
+        "unprinted": Param("str", default="skip", choices=("skip", "zero"),
+                           doc="a right-side cell whose row the report does not print at all: "
+                           "`skip` the equation (default), or count it as `zero` (the legacy "
+                           "statistics table's local variants print different channel rows); a "
+                           "printed row with a blank or unread cell always leaves the equation "
+                           "unchecked, and so does a right side with no cell read"),
         "confirm": Param("str", default="",
                          doc="another equation of the same left cell (same placeholders): when it "
                          "holds, that cell is right, and a failure is reported with the `confirmed` "
@@ -87,7 +100,8 @@ class TableSum(Check):
         if not isinstance(each, dict):
             raise ParamError(("for_each",), "must be a table: placeholder = key set or list")
         self.each: dict[str, dict[str, tuple[str, ...]]] = {}  # edition → placeholder → values
-        for ed in ("2019", "2021"):
+        # the legacy statistics table (lg.…) is its edition's only table
+        for ed in (("legacy",) if self.lhs.startswith("lg.") else ("2019", "2021")):
             tpl = template(ed)
             axes = {}
             for name, spec in each.items():
@@ -184,26 +198,36 @@ class TableSum(Check):
                 continue
             total = Decimal(0)
             readable = True
+            read = 0  # cells of the right side read (a constant alone needs none)
             for sign, key, const in terms:
                 if const is not None:
                     total += sign * const
                     continue
                 value = data.value(key)
                 if value is None:
+                    if self.values["unprinted"] == "zero" and not data.printed(key):
+                        continue  # a row this table does not have
                     readable = False
                     break
+                read += 1
                 total += sign * value
-            if not readable:
+            if not readable or (not read and any(const is None for _, _, const in terms)):
+                continue
+            if self.values["unprinted"] == "zero" and _unknown_among(data, lhs, terms):
                 continue
             tol = self.tol * abs(cell.value) if self.relative else self.tol
             if _OPS[self.op](cell.value, total, tol):
                 continue
-            term_cells = [(k, data.cells[k]) for _, k, const in terms if const is None]
+            term_cells = [(k, data.cells[k]) for _, k, const in terms if const is None and k in data.cells]
             labels, equation = self.printed(edition, index)
+            if edition == "legacy":  # local variants: the rows as the report words them
+                labels = {k: _legacy_label(report, data, k, v) for k, v in labels.items()}
             # the two sides as the table prints them: the terms added on the right, and the
             # left cell with the terms subtracted (一 + 二 against 三 + 四)
             plus = [(k, const) for s, k, const in terms if s > 0]
             minus = [(k, const) for s, k, const in terms if s < 0]
+            plus = [(k, const) for k, const in plus if const is not None or k in data.cells]
+            minus = [(k, const) for k, const in minus if const is not None or k in data.cells]
             left_sum = sum((const if const is not None else data.value(k) for k, const in plus), Decimal(0))
             right_sum = cell.value + sum((const if const is not None else data.value(k) for k, const in minus),
                                          Decimal(0))
@@ -211,7 +235,7 @@ class TableSum(Check):
                     "difference": _fmt(cell.value - total), "equation": equation,
                     "left": _side(plus, labels, data), "left_sum": _fmt(left_sum),
                     "right": _side([(lhs, None), *minus], labels, data), "right_sum": _fmt(right_sum),
-                    "others": "、".join(labels[k] for _, k, const in terms if const is None)}
+                    "others": "、".join(labels[k] for k, _c in term_cells)}
             related = [(c.span, {"term": labels[k], "value": c.text}, "term") for k, c in term_cells]
             if self.confirm and term_cells and \
                     self._holds(data, self.equations(edition, True)[index][1], cell.value):
@@ -230,6 +254,40 @@ class TableSum(Check):
     @classmethod
     def post_process(cls, hits, lang):
         return merge_crossings(hits, lang)
+
+
+def _row_of(data, key: str):
+    """The label span of a cell's row, when the report prints it."""
+    return data.row_spans.get(key.removesuffix(".cumulative")) or data.row_spans.get(key.rsplit(".", 1)[0])
+
+
+def _unknown_among(data, lhs: str, terms) -> bool:
+    """A row the reader could not name printed among the rows of an equation (from
+    its first row to the next printed row after its last): it may be one of the
+    terms worded otherwise, so counting unprinted terms as none is no longer safe."""
+    unknown = [i.span.start for i in data.issues if i.kind == "unknown_row"]
+    if not unknown:
+        return False
+    mine = {lhs.removesuffix(".cumulative"), *(k.removesuffix(".cumulative") for _, k, c in terms if c is None)}
+    starts = [s.start for s in (_row_of(data, k) for k in [lhs, *(k for _, k, c in terms if c is None)]) if s]
+    if not starts:
+        return False
+    lo, hi = min(starts), max(starts)
+    after = [s.start for k, s in data.row_spans.items() if s.start > hi and k not in mine]
+    end = min(after) if after else float("inf")
+    return any(lo <= u < end for u in unknown)
+
+
+def _legacy_label(report: Report, data, key: str, label: str) -> str:
+    """A legacy table cell's label as its row is printed (主动公开信息数（历年累计）)."""
+    from gialint.tables.legacy import row_label
+
+    row = key.removesuffix(".cumulative")
+    span = data.row_spans.get(row)
+    if span is None:
+        return label
+    text = row_label(report.original(span))
+    return f"{text}（历年累计）" if key != row else text
 
 
 def _side(keys, labels: dict, data) -> str:

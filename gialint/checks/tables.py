@@ -18,7 +18,7 @@ from gialint.tables.template import template
 SHAPES = ("missing_table", "missing_row", "unknown_row", "unreadable_row", "wrong_edition", "reworded_row",
           "short_row", "unsplittable_row")
 # why a row of values could not be bound (TableIssue.args["reason"], gialint/tables/read.py)
-REASONS = ("count", "ambiguous", "empty", "piece", "group")
+REASONS = ("count", "ambiguous", "empty", "piece", "group", "cumulative")
 
 
 @register
@@ -40,7 +40,7 @@ class TableShape(Check):
                            "(the message gets {count} and {rows}); the other reasons one per row"),
     }
     message_args = ("table", "label", "found", "expected", "cells", "reason", "count", "rows")
-    variants = ("default", "count", "ambiguous", "empty", "group", "piece", "digits", "groups")
+    variants = ("default", "count", "ambiguous", "empty", "group", "piece", "digits", "groups", "cumulative")
 
     def check(self, report: Report, ctx):
         data = report.data

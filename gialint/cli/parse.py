@@ -94,7 +94,9 @@ def _rendering(source) -> str:
 def _tables_text(report, source) -> str:
     data = report.data
     if data is None or not (data.cells or data.issues):
-        return "# no 2019/2021 statistics tables read (legacy reports have no fixed table template)\n"
+        if report.edition == "legacy":
+            return "# no legacy statistics table read (国办发〔2014〕32号 form or a local one)\n"
+        return "# no 2019/2021 statistics tables read\n"
     lines = [f"# tables read with editions: {', '.join(f'{t}={e}' for t, e in sorted(data.editions.items()))}"]
     lines.append("# key\tvalue\tstatus\tline:col\ttext")
     for key, cell in data.cells.items():

@@ -77,7 +77,8 @@ def render_tables(result, *, color: bool = False, width: int | None = None) -> t
         console.print(Text(f"{title} · {result.path} · 报告年度 {result.report_year or '—'} · "
                            f"{result.edition or '—'} 版", style="bold"))
         if not result.tables:
-            console.print(Text("未读到表二、表三、表四（旧版提纲的报告没有统一的表格模板）"))
+            console.print(Text("未读到统计表（旧版提纲的报告没有统一的表格模板，读取的是国办发〔2014〕32号的统计表及类似的本地表格）"
+                               if result.edition == "legacy" else "未读到表二、表三、表四"))
         for grid in grids(result):
             # 表二's column labels are those of each sub-table: rows of their own
             table = Table(title=grid.caption, title_justify="left", box=box.SQUARE, show_lines=False,

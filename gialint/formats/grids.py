@@ -1,4 +1,4 @@
-"""表二/表三/表四 as grids of template cells, for the html format and
+"""表二/表三/表四 (and the legacy statistics table) as grids of template cells, for the html format and
 ``gialint tables``: the layout (captions, the template's Chinese labels, the
 cell key of each place) and which cells the findings mark."""
 
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from gialint.findings import FileResult, Finding
 
 CAPTIONS = {"t2": "表二 主动公开政府信息情况", "t3": "表三 收到和处理政府信息公开申请情况",
-            "t4": "表四 政府信息公开行政复议、行政诉讼情况"}
+            "t4": "表四 政府信息公开行政复议、行政诉讼情况", "lg": "政府信息公开情况统计表（旧版）"}
 
 
 @dataclass
@@ -24,7 +24,7 @@ class Row:
 
 @dataclass
 class Grid:
-    table: str  # t2, t3, t4
+    table: str  # t2, t3, t4, lg
     caption: str
     corner: str  # the label above the row labels
     columns: tuple[str, ...]  # column labels (表二: those of its first sub-table)
@@ -63,7 +63,20 @@ def grids(result: FileResult) -> list[Grid]:
         tpl = template(_edition(result, "t4"))
         rows = [Row(glabel, tuple(f"t4.{gk}.{ck}" for ck, _l in tpl.t4_columns)) for gk, glabel in tpl.t4_groups]
         out.append(Grid("t4", CAPTIONS["t4"], "类别", tuple(label for _k, label in tpl.t4_columns), rows))
+    if "lg" in found:
+        out.append(_legacy_grid(result))
     return out
+
+
+def _legacy_grid(result: FileResult) -> Grid:
+    """The legacy statistics table: the rows the report prints, in its order and
+    with its labels, this year's value and 历年累计 when the table has that column."""
+    cells = result.tables["cells"]
+    cumulative = any(k.endswith(".cumulative") for k in cells)
+    rows = [Row(label, (key, f"{key}.cumulative") if cumulative else (key,))
+            for key, label in result.tables.get("rows", {}).items()]
+    columns = ("本年", "历年累计") if cumulative else ("统计数",)
+    return Grid("lg", CAPTIONS["lg"], "统计指标", columns, rows)
 
 
 def cell_marks(result: FileResult, findings: list[Finding]):

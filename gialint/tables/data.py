@@ -33,5 +33,11 @@ class Tables:
         cell = self.cells.get(key)
         return cell.value if cell else None
 
+    def printed(self, key: str) -> bool:
+        """Whether the row of cell ``key`` is printed in the report (read or not)."""
+        if key.startswith("lg."):  # lg.<row>[.cumulative]
+            return key.removesuffix(".cumulative") in self.row_spans or key in self.cells
+        return key in self.cells or key.rsplit(".", 1)[0] in self.row_spans
+
     def template(self, key: str) -> Template:
         return template(self.editions.get(key.split(".", 1)[0], "2021"))

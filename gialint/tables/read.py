@@ -1,4 +1,5 @@
-"""Table tokens → template cells (表二, 表三, 表四 of the 2019/2021 formats).
+"""Table tokens → template cells (表二, 表三, 表四 of the 2019/2021 formats; the legacy
+statistics table is gialint/tables/legacy.py's).
 
 Rows are aligned by their labels, not by position: each known row label
 starts a row and the cells that follow it (whatever the layout put between
@@ -26,6 +27,7 @@ from gialint.spans import Span
 from gialint.tables.cells import is_missing, parse_cell
 from gialint.tables.data import TableIssue, Tables
 from gialint.tables.glued import split_runs
+from gialint.tables.legacy import read_legacy
 from gialint.tables.template import template
 from gialint.tables.wording import closest
 
@@ -76,8 +78,10 @@ def _maps():
 
 def read_tables(report: Report) -> Tables:
     out = Tables()
+    if report.edition == "legacy":
+        return read_legacy(report)  # the 国办发〔2014〕32号 statistics table and older ones
     if report.edition not in ("2019", "2021"):
-        return out  # the legacy statistics table has no fixed template
+        return out
     toks = [t for blk in report.tables for t in blk.tokens]
     captions, rows_by_label = _maps()
     headers = _header_rows(toks)

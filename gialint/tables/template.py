@@ -28,6 +28,9 @@ class SubTable:
 class Template:
     def __init__(self, edition: str):
         self.edition = edition
+        if edition == "legacy":  # one table of rows, this year and 历年累计 (gialint/tables/legacy.py)
+            self._legacy()
+            return
         tpl = templates()["editions"][edition]
         self.t2 = tuple(
             SubTable(s["key"], s["caption"],
@@ -51,6 +54,13 @@ class Template:
                 self.row_by_label[label_key(label)] = ("t2", sub.key, key)
         for key, label, _kind in self.t3_rows:
             self.row_by_label[label_key(label)] = ("t3", None, key)
+
+    def _legacy(self) -> None:
+        self.t2 = ()
+        self.t3_rows = self.t3_value_rows = self.t3_columns = ()
+        self.t4_groups = self.t4_columns = self.t4_order = ()
+        self.cells = _legacy_cells()
+        self.row_by_label = {}
 
     def t2_sub(self, key: str) -> SubTable | None:
         return next((s for s in self.t2 if s.key == key), None)
@@ -78,12 +88,34 @@ class Template:
             return key
         labels = [x for x in cell["labels"] if x != "|"]
         table = cell["table"]
+        if table == "lg":
+            return labels[0] if len(labels) == 1 else f"{labels[0]}（{labels[1]}）"
         if table == "t3":
             row = next((lab for k, lab, _ in self.t3_rows if k == cell["row"]), cell["row"])
             row = row.replace("（区分处理的，只计这一情形，不计其他情形）", "")  # the note, not the name
             col = dict(self.t3_columns).get(cell["col"], cell["col"])
             return f"{row}（{col}）"
         return f"{labels[-2]}（{labels[-1]}）" if len(labels) >= 2 else labels[-1]
+
+
+@lru_cache(maxsize=1)
+def legacy_rows() -> tuple[tuple[str, str, str | None], ...]:
+    """(row key, label, unit) of every row of the legacy statistics table
+    (stats_table_seen: the 2014 form's rows, then variant_rows)."""
+    seen = templates()["editions"]["legacy_2008"]["stats_table_seen"]
+    return tuple((r["key"], r["label"], r.get("unit"))
+                 for r in [*seen["rows"], *seen.get("variant_rows", [])])
+
+
+def _legacy_cells() -> dict[str, dict]:
+    """Every legacy cell key → its description (as an edition's ``cells``): lg.<row>
+    this year, lg.<row>.cumulative its 历年累计 (gialint/tables/legacy.py)."""
+    out = {}
+    for key, label, unit in legacy_rows():
+        out[f"lg.{key}"] = {"table": "lg", "row": key, "col": "year", "labels": [label], "unit": unit}
+        out[f"lg.{key}.cumulative"] = {"table": "lg", "row": key, "col": "cumulative",
+                                       "labels": [label, "历年累计"], "unit": unit}
+    return out
 
 
 NAMED_SETS = ("t3.columns", "t3.applicant_columns", "t3.value_rows", "t3.result_leaves",
@@ -97,5 +129,6 @@ def template(edition: str) -> Template:
 
 @lru_cache(maxsize=1)
 def all_cell_keys() -> frozenset[str]:
-    """Every cell key of either edition: rule files are checked against it."""
-    return frozenset(template("2019").cells) | frozenset(template("2021").cells)
+    """Every cell key of any edition: rule files are checked against it."""
+    return frozenset(template("2019").cells) | frozenset(template("2021").cells) | frozenset(
+        template("legacy").cells)
