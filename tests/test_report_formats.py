@@ -166,3 +166,15 @@ def test_cross_year_findings_are_gathered_under_the_organ(tmp_path):
     run = call("--isolated", "--format", "xlsx", "-o", book, folder, cwd=tmp_path)
     (row,) = list(openpyxl.load_workbook(book)["按机关"].iter_rows(min_row=2, values_only=True))
     assert row[1] == 2 and "GIA754" in row[-1]
+
+
+def test_every_rule_that_compares_reports_is_gathered_under_the_organ():
+    """A new cross-year or copied-text rule cannot be left out of 按机关汇总."""
+    from gialint.formats.html import CROSS_YEAR
+    from gialint.ruleset import load_rules
+
+    loaded = load_rules()
+    names = {lr.rule.name for lr in loaded}
+    assert CROSS_YEAR <= names, CROSS_YEAR - names
+    comparing = {lr.rule.name for lr in loaded if lr.check.across_files}
+    assert comparing <= CROSS_YEAR, comparing - CROSS_YEAR

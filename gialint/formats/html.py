@@ -40,7 +40,7 @@ CROSS_YEAR = frozenset({
     "future-year-in-past-section", "copied-year", "copied-from-elsewhere",
     "organ-year-duplicate", "organ-year-missing", "organ-unknown", "carry-over-vs-last-year",
     "in-force-above-last-year", "in-force-below-last-year", "items-vs-last-year",
-    "table-same-as-last-year", "last-year-sentence-kept",
+    "table-same-as-last-year", "last-year-sentence-kept", "legacy-cumulative-vs-last-year",
     "self-reference-other-level", "self-reference-other-organ", "province-in-municipality",
     "other-province-as-own", "collective-other-level", "other-organ-as-self",
     "section-copied-from-last-year", "section-copied-from-other-organ",
