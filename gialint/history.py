@@ -307,7 +307,7 @@ _COLUMN_NAMES = {
            "total": "总计", "regulations": "规章", "normative_docs": "行政规范性文件",
            "admin_permit": "行政许可", "other_admin_services": "其他对外管理服务事项",
            "admin_penalty": "行政处罚", "admin_coercion": "行政强制", "admin_fee": "行政事业性收费",
-           "t2": "表二", "t3": "表三", "t4": "表四"},
+           "t2": "表二", "t3": "表三", "t4": "表四", "lg": "政府信息公开情况统计表"},
     "en": {"natural_person": "自然人 (natural persons)", "commercial_enterprise": "商业企业",
            "research_institution": "科研机构", "social_welfare_org": "社会公益组织",
            "legal_service_org": "法律服务机构", "other_org": "其他 (other organisations)",
@@ -315,7 +315,7 @@ _COLUMN_NAMES = {
            "normative_docs": "行政规范性文件 (normative documents)", "admin_permit": "行政许可",
            "other_admin_services": "其他对外管理服务事项", "admin_penalty": "行政处罚",
            "admin_coercion": "行政强制", "admin_fee": "行政事业性收费",
-           "t2": "表二", "t3": "表三", "t4": "表四"},
+           "t2": "表二", "t3": "表三", "t4": "表四", "lg": "政府信息公开情况统计表"},
 }
 
 
@@ -372,9 +372,12 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
         _legacy_cumulative(e, prev, base, lang)
     # a whole table as last year's, figures and all
     if cur.edition == old.edition:
-        for table in ("t2", "t3", "t4"):
-            mine = {k: v for k, v in cur.values.items() if k.startswith(table + ".")}
-            theirs = {k: v for k, v in old.values.items() if k.startswith(table + ".")}
+        for table in ("t2", "t3", "t4", "lg"):
+            # the legacy table's 历年累计 grows whatever is copied: its year's figures are compared
+            mine = {k: v for k, v in cur.values.items() if k.startswith(table + ".")
+                    and not k.endswith(".cumulative")}
+            theirs = {k: v for k, v in old.values.items() if k.startswith(table + ".")
+                      and not k.endswith(".cumulative")}
             if not mine or mine != theirs:
                 continue
             # stocks (现行有效) may stay the same; the year's own figures should not all repeat
