@@ -15,7 +15,9 @@ Each tool runs in one process over the whole corpus folder:
 
 - the light floor, bench/floor.py: read, decode, one compiled regex (what
   bench/run.py calls the floor);
-- gialint with all its rules, ``--jobs 1``, JSON output;
+- gialint with all its rules, ``--jobs 1``, JSON output; and again without the
+  rules that compare the reports of the run with each other (GIA751–761), to
+  show what those cost;
 - textlint (pinned below) with one rule written by this script into its
   folder: the placeholders "XX", "某某" and "〔 〕", reported in every Str node
   (textlint's own plain-text and Markdown parsers build the tree);
@@ -55,6 +57,7 @@ PY = sys.executable
 TEXTLINT = "textlint@15.8.0"
 AUTOCORRECT = "autocorrect-node@2.14.0"
 TARGET = 45.0  # issue 17: gialint, all rules, at most this × the light floor
+CROSS = "GIA75,GIA76"  # GIA751–761: the rules that compare the reports of a run with each other
 HEADING = "## Text speed against the peers (issue 17)"
 SEEDS = sorted((ROOT / "tests" / "data" / "real").glob("00*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
 
@@ -79,6 +82,8 @@ WHAT = {
     "floor": "reads, decodes, one compiled regex (numbers, section numbers, table pipes)",
     "gialint": "all built-in rules of each report's edition (structure, tables and their sums, "
                "dates, wording, placeholders, copied text …), JSON output",
+    "gialint-per-report": f"the same without the rules that compare the reports of the run with each "
+                          f"other (`--ignore {CROSS}`: GIA751–761, same organ across years, copied sections)",
     "textlint": "parses each file (plain text or Markdown) into its tree, then one rule: "
                 "the placeholders XX / 某某 / 〔 〕 in each Str node",
     "autocorrect": "its default rules: spaces between CJK and Latin letters or digits, "
@@ -187,7 +192,9 @@ def install_peers(folder: Path, timeout: float = 600) -> tuple[dict | None, str]
 
 def commands(corpus: Path, peers: dict | None) -> dict:
     cmds = {"floor": [PY, str(BENCH / "floor.py"), str(corpus)],
-            "gialint": run.gialint_cmd(corpus, 1)}
+            "gialint": run.gialint_cmd(corpus, 1),
+            # to tell the per-report rules from the comparisons between the reports of the run
+            "gialint-per-report": run.gialint_cmd(corpus, 1)[:-1] + ["--ignore", CROSS, str(corpus)]}
     if peers:
         cmds["textlint"] = [peers["textlint"], "--rulesdir", peers["rules"], "--format", "json",
                             str(corpus)]
@@ -204,7 +211,7 @@ def check(name: str, cmd: list, n_files: int) -> str:
         raise RuntimeError(f"{name} exited {out.returncode}: {out.stderr[-2000:]}")
     if name == "floor":
         return out.stdout.strip()
-    if name == "gialint":
+    if name.startswith("gialint"):
         doc = json.loads(out.stdout)
         seen = len(doc["files"])
         found = sum(len(f["findings"]) for f in doc["files"])
@@ -223,7 +230,7 @@ def check(name: str, cmd: list, n_files: int) -> str:
 
 def check_cmd(name: str, cmd: list) -> list:
     """The command whose output check() reads: gialint's JSON to stdout instead of /dev/null."""
-    if name == "gialint":
+    if name.startswith("gialint"):
         i = cmd.index("-o")
         return cmd[:i] + cmd[i + 2:]
     return cmd

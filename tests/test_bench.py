@@ -230,7 +230,7 @@ def test_peers_without_npm(tmp_path, monkeypatch):
     got, note = peers.install_peers(tmp_path / "npm")
     assert got is None and "npm" in note and "left out" in note
     assert not (tmp_path / "npm").exists()
-    assert set(peers.commands(tmp_path, None)) == {"floor", "gialint"}
+    assert set(peers.commands(tmp_path, None)) == {"floor", "gialint", "gialint-per-report"}
     out = subprocess.run([sys.executable, str(REPO / "bench" / "peers.py"), "-n", "2", "--copies", "1",
                           "--rounds", "1", "--write", str(tmp_path / "B.md")],
                          capture_output=True, text=True, timeout=120)
@@ -238,5 +238,5 @@ def test_peers_without_npm(tmp_path, monkeypatch):
     assert "NOTE: npm and node are not on PATH" in out.stderr
     assert "npm and node are not on PATH" in out.stdout  # the note is in the section too
     tools = [line.split("|")[2].strip() for line in out.stdout.splitlines() if line.startswith("| | ")]
-    assert tools == ["floor", "gialint"] * 2
+    assert tools == ["floor", "gialint", "gialint-per-report"] * 2
     assert (tmp_path / "B.md").read_text(encoding="utf-8").count(peers.HEADING) == 1
