@@ -19,7 +19,8 @@ Each tool runs in one process over the whole corpus folder:
   rules that compare the reports of the run with each other (GIA751–761), to
   show what those cost;
 - textlint (pinned below) with one rule written by this script into its
-  folder: the placeholders "XX", "某某" and "〔 〕", reported in every Str node
+  folder: the placeholders "XX", "××" (what bench/generate.py plants), "某某"
+  and "〔 〕", reported in every Str node
   (textlint's own plain-text and Markdown parsers build the tree);
 - autocorrect (the npm package autocorrect-node, pinned below) in lint mode
   with its default rules, ``--threads 1``, JSON output.
@@ -62,8 +63,8 @@ HEADING = "## Text speed against the peers (issue 17)"
 SEEDS = sorted((ROOT / "tests" / "data" / "real").glob("00*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
 
 RULE_JS = r'''"use strict";
-// gialint's bench: the placeholders left in a report ("XX", "某某", "〔 〕").
-const RE = /XX|某某|〔\s*〕/g;
+// gialint's bench: the placeholders left in a report ("XX", "××", "某某", "〔 〕").
+const RE = /XX|××|某某|〔\s*〕/g;
 module.exports = function (context) {
   const { Syntax, RuleError, report, getSource, locator } = context;
   return {
@@ -85,7 +86,7 @@ WHAT = {
     "gialint-per-report": f"the same without the rules that compare the reports of the run with each "
                           f"other (`--ignore {CROSS}`: GIA751–761, same organ across years, copied sections)",
     "textlint": "parses each file (plain text or Markdown) into its tree, then one rule: "
-                "the placeholders XX / 某某 / 〔 〕 in each Str node",
+                "the placeholders XX / ×× / 某某 / 〔 〕 in each Str node",
     "autocorrect": "its default rules: spaces between CJK and Latin letters or digits, "
                    "spaces at brackets and punctuation, full-width punctuation in CJK text, "
                    "half-width letters and digits (spellcheck off)",
@@ -320,13 +321,21 @@ def section(results: dict, args, note: str, machine: str, cmdline: str) -> str:
     return "\n".join(lines)
 
 
+NOTES = "<!-- peers: notes, kept when bench/peers.py rewrites this section -->"
+
+
 def write_section(path: Path, body: str) -> None:
-    """Put ``body`` (starting with HEADING) in place of that section of ``path``, or at its end."""
+    """Put ``body`` (starting with HEADING) in place of that section of ``path``, or at its end;
+    the notes of the section (from the NOTES marker to the next section) are kept."""
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     if HEADING in old:
         start = old.index(HEADING)
         nxt = old.find("\n## ", start + len(HEADING))
-        new = old[:start] + body.rstrip("\n") + "\n" + (old[nxt:] if nxt >= 0 else "")
+        end = nxt if nxt >= 0 else len(old)
+        notes = old.find(NOTES, start, end)
+        kept = old[notes:end].rstrip("\n") + "\n" if notes >= 0 else ""
+        new = (old[:start] + body.rstrip("\n") + "\n" + ("\n" + kept if kept else "")
+               + (old[nxt:] if nxt >= 0 else ""))
     else:
         new = old.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
     path.write_text(new, encoding="utf-8")

@@ -215,10 +215,12 @@ def test_peer_section_replaces_itself(tmp_path):
     path = tmp_path / "BENCHMARKS.md"
     path.write_text("# Benchmarks\n\n## Before\nkept\n", encoding="utf-8")
     peers.write_section(path, peers.HEADING + "\n\nfirst\n")
-    path.write_text(path.read_text(encoding="utf-8") + "\n## After\nkept too\n", encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{peers.NOTES}\nmy note\n\n## After\nkept too\n",
+                    encoding="utf-8")
     peers.write_section(path, peers.HEADING + "\n\nsecond\n")
     text = path.read_text(encoding="utf-8")
     assert "second" in text and "first" not in text and text.count(peers.HEADING) == 1
+    assert text.index("second") < text.index("my note") < text.index("## After")
     assert text.startswith("# Benchmarks\n\n## Before\nkept\n") and text.endswith("## After\nkept too\n")
 
 
