@@ -163,3 +163,82 @@ def test_copied_text_benchmark_finds_only_real_copies():
     found, planted = map(int, cells[4].split("/"))
     assert cells[0] == "80" and planted > 0 and found >= planted - 1
     assert int(cells[6]) == 0  # wrong findings
+
+
+# --- bench/peers.py: the parts that need no npm ------------------------------------------
+
+import peers  # noqa: E402
+
+
+def test_peer_corpora_are_utf8_and_distinct(tmp_path):
+    gen = peers.generated_corpus(tmp_path / "gen", 4, 1)
+    assert len(gen) == 4 and not (tmp_path / "gen" / "MANIFEST.tsv").exists()
+    for f in gen:  # the GB18030 half re-encoded, the text unchanged
+        text = f.read_text(encoding="utf-8")
+        assert "政府信息公开" in text and "\ufffd" not in text
+    seeds = peers.seed_corpus(tmp_path / "seeds", 3)
+    assert len(peers.SEEDS) >= 7 and len(seeds) == 3 * len(peers.SEEDS)
+    assert len({f.read_bytes() for f in seeds}) == len(seeds)  # every copy differs
+    first = peers.SEEDS[0]
+    original = first.read_text(encoding="utf-8")
+    copy1 = (tmp_path / "seeds" / f"{first.stem}_c001.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "seeds" / f"{first.stem}_c000.txt").read_text(encoding="utf-8") == original
+    years = peers.YEAR.findall(original)
+    assert years and peers.YEAR.findall(copy1) == [str(int(y) - 1) for y in years]
+    assert "MB" in peers.describe(seeds)
+
+
+def _fake(best_floor, others):
+    timings = {"floor": run.Timing(["floor"], [best_floor, best_floor * 1.1])}
+    cpu = {"floor": [best_floor * 0.9]}
+    for name, t in others.items():
+        timings[name] = run.Timing([name], [t, t * 1.2])
+        cpu[name] = [t * 0.8]
+    return {"timings": timings, "cpu": cpu, "checks": {"gialint": "3 findings in 2 files"},
+            "load": ("1.00 1.00 1.00", "2.00 1.50 1.00"), "files": "2 files, 0.1 MB"}
+
+
+def test_peer_table_ratios_and_target():
+    text = peers.table({"generated": _fake(0.1, {"gialint": 4.0, "textlint": 2.0, "autocorrect": 0.5}),
+                        "seeds": _fake(0.1, {"gialint": 5.0})})
+    rows = text.splitlines()
+    assert rows[0].count("|") == rows[1].count("|") == 8
+    assert "| | gialint | 4000 ms / 4400 ms | 3200 ms | 40.0× (target ≤ 45×: met) | 35.6× |" in text
+    assert "| | textlint | 2000 ms / 2200 ms | 1600 ms | 20.0× |" in text
+    assert "| | autocorrect | 500 ms / 550 ms |" in text and "5.0×" in text
+    assert "50.0× (target ≤ 45×: **not met**)" in text
+    assert "load average (1/5/15 min) 1.00 1.00 1.00 before, 2.00 1.50 1.00 after" in text
+    assert "placeholders" in peers.what_table(["floor", "gialint", "textlint", "autocorrect"])
+
+
+def test_peer_section_replaces_itself(tmp_path):
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text("# Benchmarks\n\n## Before\nkept\n", encoding="utf-8")
+    peers.write_section(path, peers.HEADING + "\n\nfirst\n")
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{peers.NOTES}\nmy note\n\n## After\nkept too\n",
+                    encoding="utf-8")
+    peers.write_section(path, peers.HEADING + "\n\nsecond\n")
+    text = path.read_text(encoding="utf-8")
+    assert "second" in text and "first" not in text and text.count(peers.HEADING) == 1
+    assert text.index("second") < text.index("my note") < text.index("## After")
+    assert text.startswith("# Benchmarks\n\n## Before\nkept\n") and text.endswith("## After\nkept too\n")
+
+
+def test_peers_without_npm(tmp_path, monkeypatch):
+    """npm hidden from PATH: a note, no peer rows, exit 0; floor and gialint still measured."""
+    import subprocess
+
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    got, note = peers.install_peers(tmp_path / "npm")
+    assert got is None and "npm" in note and "left out" in note
+    assert not (tmp_path / "npm").exists()
+    assert set(peers.commands(tmp_path, None)) == {"floor", "gialint", "gialint-per-report"}
+    out = subprocess.run([sys.executable, str(REPO / "bench" / "peers.py"), "-n", "2", "--copies", "1",
+                          "--rounds", "1", "--write", str(tmp_path / "B.md")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "NOTE: npm and node are not on PATH" in out.stderr
+    assert "npm and node are not on PATH" in out.stdout  # the note is in the section too
+    tools = [line.split("|")[2].strip() for line in out.stdout.splitlines() if line.startswith("| | ")]
+    assert tools == ["floor", "gialint", "gialint-per-report"] * 2
+    assert (tmp_path / "B.md").read_text(encoding="utf-8").count(peers.HEADING) == 1
