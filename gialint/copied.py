@@ -31,8 +31,12 @@ cluster return it with the results.
 
 from __future__ import annotations
 
+import re
 import zlib
 from array import array
+from collections import Counter
+from itertools import accumulate, chain, compress
+from operator import sub
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -63,20 +67,27 @@ class SectionPrint:
         return frozenset(h for _, hashes, _ in self.sentences for h in hashes)
 
 
-def _runs(text: str) -> list[str]:
-    """The runs of ``text`` that are prose: at least MIN_HAN Chinese characters
-    (a run of figures and table rules glued into a paragraph is no wording)."""
-    if len(text) < SHINGLE:
+def _run_hashes(text: str) -> list[int]:
+    """The hashes of the runs of ``text`` that are prose: at least MIN_HAN Chinese
+    characters of SHINGLE (a run of figures and table rules glued into a
+    paragraph is no wording).  crc32 of the run in UTF-32: the same number in
+    every process and machine (str hashes are salted per process)."""
+    n = len(text) - SHINGLE + 1
+    if n <= 0:
         return []
-    han = [_is_han(c) for c in text]
-    out = []
-    count = sum(han[:SHINGLE])
-    for i in range(len(text) - SHINGLE + 1):
-        if i:
-            count += han[i + SHINGLE - 1] - han[i - 1]
-        if count >= MIN_HAN:
-            out.append(text[i:i + SHINGLE])
-    return out
+    data = text.encode("utf-32-le")
+    width = 4 * SHINGLE
+    han = _NOT_HAN.sub("", text)
+    if len(han) == len(text):  # all Chinese: every run counts (most sentences of prose)
+        starts = range(n)
+    else:
+        ps = list(accumulate(map(_is_han, text), initial=0))  # Chinese characters before each
+        starts = list(compress(range(n), map(MIN_HAN.__le__, map(sub, ps[SHINGLE:], ps))))
+    crc = zlib.crc32
+    return [crc(data[4 * i:4 * i + width]) for i in starts]
+
+
+_NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def _is_han(c: str) -> bool:
@@ -88,9 +99,8 @@ _TYPECODE = "I" if array("I").itemsize >= 4 else "L"
 
 
 def _hashes(text: str) -> array:
-    # crc32: the same number in every process (str hashes are salted per process)
     common = _boilerplate()
-    return array(_TYPECODE, [h for h in (zlib.crc32(r.encode("utf-8")) for r in _runs(text)) if h not in common])
+    return array(_TYPECODE, [h for h in _run_hashes(text) if h not in common])
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +111,7 @@ def _boilerplate() -> frozenset[int]:
 
     words = [info.label for info in table_labels().values()]
     words += [s.get("heading") or s.get("label") or "" for s in standard_sections()]
-    return frozenset(zlib.crc32(r.encode("utf-8")) for w in words for r in _runs(compact(w)))
+    return frozenset(h for w in words for h in _run_hashes(compact(w)))
 
 
 def section_prints(report, source, place) -> dict[str, SectionPrint]:
@@ -221,11 +231,9 @@ def same_year_pairs(prints: list[dict[str, SectionPrint]], groups: list[str | No
             hashes = [h for _, hs, _ in sp.sentences for h in hs if h not in common]
             if len(hashes) < min_chars:
                 continue
-            counts: dict[int, int] = {}
-            for h in hashes:
-                for j in index[h]:
-                    if j != i and groups[j] != groups[i]:
-                        counts[j] = counts.get(j, 0) + 1
+            counts = Counter(chain.from_iterable(map(index.__getitem__, hashes)))  # counted in C
+            for j in [j for j in counts if groups[j] == groups[i]]:  # itself, its organ's others
+                del counts[j]
             if not counts:
                 continue
             # the best match; ties go to the report listed first

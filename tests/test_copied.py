@@ -139,3 +139,21 @@ def test_a_failure_of_the_comparison_keeps_each_file_s_findings(capsys, monkeypa
     assert len(json.loads(res.out)["files"]) == 2
     assert "比较各报告（跨年度、照搬内容）时发生内部错误" in res.err and "boom" in res.err
     assert "Traceback" not in res.err
+
+
+def test_run_hashes_are_the_plain_definition():
+    """_run_hashes counts Chinese characters with running sums (in C): the same as
+    taking every run of SHINGLE characters with at least MIN_HAN of them."""
+    import random
+    import zlib
+
+    def plain(text):
+        runs = [text[i:i + copied.SHINGLE] for i in range(len(text) - copied.SHINGLE + 1)]
+        return [zlib.crc32(r.encode("utf-32-le")) for r in runs
+                if sum(map(copied._is_han, r)) >= copied.MIN_HAN]
+
+    rng = random.Random(11)
+    alphabet = "政府信息公开1,。、 ab（）"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert copied._run_hashes(text) == plain(text), text
