@@ -214,10 +214,11 @@ class NarrativeParts(_NarrativeCheck):
         for si, s in enumerate(sents):
             if not s.figures:
                 continue
-            depths = _depths(s.text)
-            quoted = quoted_spans(s.text)
+            depths = quoted = None  # worked out for the sentences that open a list (few)
             starts = []  # (where the parts start, the total, its sentence, complete, partial, depth)
             for m in self.values["openers"].finditer(s.text):
+                if quoted is None:
+                    depths, quoted = _depths(s.text), quoted_spans(s.text)
                 if any(a <= m.start() < b for a, b in quoted):
                     continue
                 total, where = self._total_before(s, m.start(), depths, sents[si - 1] if si else None)
@@ -227,10 +228,14 @@ class NarrativeParts(_NarrativeCheck):
             for fig in s.figures:  # 在……的1913条政府信息中，……
                 if fig.unit and not fig.percent and not fig.approx and any(
                         p.matches(s, fig) for p in self.frames):
+                    if depths is None:
+                        depths = _depths(s.text)
                     i = s.rel(fig.end)
                     while i < len(s.text) and s.text[i] not in ",:":
                         i += 1
                     starts.append((i + 1, fig, s, False, False, depths[s.rel(fig.start)]))
+            if not starts:
+                continue
             nested = set()  # the starts of parts that have parts of their own
             for start, total, where, complete, partial, depth in sorted(starts, key=lambda t: t[0]):
                 lst = PartList(s, total, where or s, complete=complete, partial=partial)
