@@ -50,7 +50,8 @@ COMMON_MAX = 200  # … and in at most this many: a larger year stays near-linea
 EXCERPT = 30  # characters of a copied sentence quoted in the message
 MAX_SECTION_CHARS = 20_000  # a longer section is compared on its first 20,000 characters
 # sentence ends, and the cell rules of a table glued into a paragraph
-_SENTENCE_END = frozenset("。！？；!?;\n|｜\t")
+_ENDS = "。！？；!?;\n|｜\t"
+_SENTENCE = re.compile(f"[^{_ENDS}]*[{_ENDS}]|[^{_ENDS}]+")
 
 
 @dataclass(slots=True)
@@ -76,18 +77,18 @@ def _run_hashes(text: str) -> list[int]:
     if n <= 0:
         return []
     data = text.encode("utf-32-le")
-    width = 4 * SHINGLE
-    han = _NOT_HAN.sub("", text)
-    if len(han) == len(text):  # all Chinese: every run counts (most sentences of prose)
-        starts = range(n)
-    else:
-        ps = list(accumulate(map(_is_han, text), initial=0))  # Chinese characters before each
-        starts = list(compress(range(n), map(MIN_HAN.__le__, map(sub, ps[SHINGLE:], ps))))
-    crc = zlib.crc32
-    return [crc(data[4 * i:4 * i + width]) for i in starts]
+    # every run's bytes, sliced and hashed by C iterators (no Python frame a run)
+    runs = map(data.__getitem__, map(slice, range(0, 4 * n, 4), range(4 * SHINGLE, 4 * (n + SHINGLE), 4)))
+    mask = _HAN.sub("1", _NOT_HAN.sub("0", text))  # 1 for a Chinese character
+    if "0" in mask:  # keep the runs with MIN_HAN: running sums of the mask's bytes (48, 49)
+        ps = list(accumulate(mask.encode("ascii"), initial=0))
+        runs = compress(runs, map(_ENOUGH.__le__, map(sub, ps[SHINGLE:], ps)))
+    return list(map(zlib.crc32, runs))
 
 
 _NOT_HAN = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+_ENOUGH = ord("0") * SHINGLE + MIN_HAN  # a window's byte sum with MIN_HAN ones
 
 
 def _is_han(c: str) -> bool:
@@ -130,35 +131,27 @@ def section_prints(report, source, place) -> dict[str, SectionPrint]:
                 continue
             for start, end in _sentence_spans(text, block.span.start, block.span.end):
                 sentence = compact(text[start:end])
-                if not sentence:
-                    continue
                 budget -= len(sentence)
+                hashes = _hashes(sentence)
+                if not hashes:  # too short, or the format's own words: nothing to compare
+                    continue
                 shown = "".join(text[start:end].split())  # as written, spaces left out
                 head = shown if len(shown) <= EXCERPT else shown[:EXCERPT] + "…"
-                sp.sentences.append((place(start, end), _hashes(sentence), head))
+                sp.sentences.append((place(start, end), hashes, head))
         if sp.sentences:
             out[key] = sp
     return out
 
 
 def _sentence_spans(text: str, start: int, end: int):
-    """The sentences of ``text[start:end]`` (their own ending mark included)."""
-    i = start
-    for j in range(start, end):
-        if text[j] in _SENTENCE_END:
-            if text[i:j + 1].strip():
-                yield _trimmed(text, i, j + 1)
-            i = j + 1
-    if i < end and text[i:end].strip():
-        yield _trimmed(text, i, end)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """The sentences of ``text[start:end]`` (their own ending mark included),
+    without the spaces around them."""
+    for m in _SENTENCE.finditer(text, start, end):
+        found = m.group()
+        body = found.strip()
+        if body:
+            a = m.start() + len(found) - len(found.lstrip())
+            yield a, a + len(body)
 
 
 # -- comparing ----------------------------------------------------------------------

@@ -81,10 +81,15 @@ MAX_LINE = 2000  # a longer line (a web page on one line) is not kept: no excerp
 
 def facts_of(report, source) -> YearFacts:
     """What the cross-year stage needs of one analysed report."""
+    lines: dict[int, str] = {}  # one string a line: the places of its sentences share it
+
     def place(span) -> Place:
         loc = source.location(span.start, span.end)
-        line = source.line_text(loc.line)
-        return Place(loc, line if len(line) <= MAX_LINE else "")
+        line = lines.get(loc.line)
+        if line is None:
+            line = source.line_text(loc.line)
+            line = lines[loc.line] = line if len(line) <= MAX_LINE else ""
+        return Place(loc, line)
 
     title = report.title
     if title is not None:
