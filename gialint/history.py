@@ -48,7 +48,10 @@ class YearFacts:
     year: int | None
     edition: str | None
     anchor: Place  # the title (or the file's start): where report-level findings go
-    values: dict[str, str] = field(default_factory=dict)  # cell key → value (t2, t3, t4)
+    values: dict[str, str] = field(default_factory=dict)  # cell key → value (the keys compared)
+    # per table (t2, t3, t4, lg): a digest of its year's figures and how many of them
+    # are flows (not stocks) other than zero — a table copied whole, without its cells
+    figures: dict[str, tuple[str, int]] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)  # cell key → place (the keys compared)
     tables: dict[str, Place] = field(default_factory=dict)  # t2/t3/t4 → the table's first cell
     # sentences that name the year before (Y−1年): digest → place (candidates for GIA759)
@@ -106,23 +109,38 @@ def facts_of(report, source) -> YearFacts:
     data = report.data
     if data is None:
         return facts
+    by_table: dict[str, list[tuple[str, str]]] = {}
     for key, cell in data.cells.items():
         if cell.value is None:
             continue
-        facts.values[key] = _number(cell.value)
-        if key in _PLACED or key.startswith("lg."):  # the legacy table: 历年累计 and this year
-            facts.places[key] = place(cell.span)
+        value = _number(cell.value)
         table = key.split(".", 1)[0]
+        if not key.endswith(".cumulative"):  # 历年累计 grows whatever is copied
+            by_table.setdefault(table, []).append((key, value))
+        if key in _PLACED or key.startswith("lg."):  # the legacy table: 历年累计 and this year
+            facts.values[key] = value
+            facts.places[key] = place(cell.span)
         first = facts.tables.get(table)
         if first is None or cell.span.start < first[0]:
             facts.tables[table] = (cell.span.start, cell.span)
     facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
+    facts.figures = {t: _figures(items) for t, items in by_table.items()}
     if "lg" in data.found:
         from gialint.tables.legacy import row_label
 
         facts.labels = {k: row_label(report.original(span)) for k, span in data.row_spans.items()
                         if k.startswith("lg.")}
     return facts
+
+
+def _figures(items: list[tuple[str, str]]) -> tuple[str, int]:
+    """A table's year's figures as a digest, and how many are flows other than zero
+    (stocks — 现行有效 — may stay the same from one year to the next)."""
+    import hashlib
+
+    digest = hashlib.blake2b("\n".join(f"{k}={v}" for k, v in sorted(items)).encode("utf-8"),
+                             digest_size=16).hexdigest()
+    return digest, sum(1 for k, v in items if not k.endswith(".in_force") and _num(v) != 0)
 
 
 def _directives(source) -> tuple:
@@ -378,19 +396,12 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
     # a whole table as last year's, figures and all
     if cur.edition == old.edition:
         for table in ("t2", "t3", "t4", "lg"):
-            # the legacy table's 历年累计 grows whatever is copied: its year's figures are compared
-            mine = {k: v for k, v in cur.values.items() if k.startswith(table + ".")
-                    and not k.endswith(".cumulative")}
-            theirs = {k: v for k, v in old.values.items() if k.startswith(table + ".")
-                      and not k.endswith(".cumulative")}
-            if not mine or mine != theirs:
-                continue
-            # stocks (现行有效) may stay the same; the year's own figures should not all repeat
-            flows = [v for k, v in mine.items() if not k.endswith(".in_force") and _num(v) != 0]
-            if len(flows) < _IDENTICAL_MIN:
+            mine, theirs = cur.figures.get(table), old.figures.get(table)
+            # the year's own figures should not all repeat (a few non-zero flows at least)
+            if mine is None or mine != theirs or mine[1] < _IDENTICAL_MIN:
                 continue
             _emit(e, "identical_table", "default", {**base, "table": _name(table, lang),
-                                                     "count": len(flows)},
+                                                     "count": mine[1]},
                   prev, old.tables.get(table), lang, at=cur.tables.get(table))
 
 
