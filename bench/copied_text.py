@@ -51,7 +51,7 @@ def _prints(sections: list[list[str]]) -> dict:
     for n, sentences in enumerate(sections, 1):
         sp = copied.SectionPrint(f"s{n}", f"第{n}部分")
         for s in sentences:
-            sp.sentences.append((where, copied._hashes(s), s[:30]))
+            sp.add(where, copied._hashes(s), s[:30])
         out[sp.key] = sp
     return out
 

@@ -48,6 +48,8 @@ COMMON_SHARE = 0.2  # a run in more than this share of a year's reports is commo
 COMMON_MIN = 50  # … and in at least this many (a small folder sets nothing aside)
 COMMON_MAX = 200  # … and in at most this many: a larger year stays near-linear to compare
 EXCERPT = 30  # characters of a copied sentence quoted in the message
+# 4 bytes a run (a result crosses processes and a cluster: a tuple of ints is 9× that)
+_TYPECODE = "I" if array("I").itemsize >= 4 else "L"
 MAX_SECTION_CHARS = 20_000  # a longer section is compared on its first 20,000 characters
 # sentence ends, and the cell rules of a table glued into a paragraph
 _ENDS = "。！？；!?;\n|｜\t"
@@ -56,16 +58,44 @@ _SENTENCE = re.compile(f"[^{_ENDS}]*[{_ENDS}]|[^{_ENDS}]+")
 
 @dataclass(slots=True)
 class SectionPrint:
-    """The prose of one section, as runs of characters, sentence by sentence."""
+    """The prose of one section, as runs of characters, sentence by sentence —
+    compact, for it travels with every report's result: one array of the runs'
+    hashes, where each sentence's end there, and each sentence's place as six
+    numbers (its line's text shared by the sentences of the line)."""
 
     key: str  # s1 … s6, or the heading's words (legacy outlines)
     heading: str  # 五、存在的主要问题及改进情况
-    # per sentence: its place (gialint.history.Place), the hashes of its runs and
-    # its first EXCERPT characters (to quote: a one-line web article keeps no line)
-    sentences: list[tuple[object, array, str]] = field(default_factory=list)
+    hashes: array = field(default_factory=lambda: array(_TYPECODE))
+    ends: array = field(default_factory=lambda: array("l"))  # sentence k's runs: hashes[ends[k-1]:ends[k]]
+    spans: array = field(default_factory=lambda: array("q"))  # 6 a sentence: Location's numbers
+    lines: dict = field(default_factory=dict)  # line number → its text (to quote; "" for long lines)
+    heads: list = field(default_factory=list)  # each sentence's first EXCERPT characters
+
+    def add(self, place, hashes, head: str) -> None:
+        """A sentence: its place (gialint.history.Place), its runs' hashes, its start."""
+        loc = place.location
+        self.hashes.extend(hashes)
+        self.ends.append(len(self.hashes))
+        self.spans.extend((loc.start, loc.end, loc.line, loc.column, loc.end_line, loc.end_column))
+        self.lines.setdefault(loc.line, place.line_text)
+        self.heads.append(head)
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def sentence(self, k: int):
+        """The runs' hashes of sentence ``k``."""
+        return self.hashes[self.ends[k - 1] if k else 0:self.ends[k]]
+
+    def place(self, k: int):
+        from gialint.findings import Location
+        from gialint.history import Place
+
+        start, end, line, column, end_line, end_column = self.spans[6 * k:6 * k + 6]
+        return Place(Location(start, end, line, column, end_line, end_column), self.lines.get(line, ""))
 
     def runs(self) -> frozenset[int]:
-        return frozenset(h for _, hashes, _ in self.sentences for h in hashes)
+        return frozenset(self.hashes)
 
 
 def _run_hashes(text: str) -> list[int]:
@@ -95,8 +125,6 @@ def _is_han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
 
 
-# 4 bytes a run (a result crosses processes and a cluster: a tuple of ints is 9× that)
-_TYPECODE = "I" if array("I").itemsize >= 4 else "L"
 
 
 def _hashes(text: str) -> array:
@@ -137,8 +165,8 @@ def section_prints(report, source, place) -> dict[str, SectionPrint]:
                     continue
                 shown = "".join(text[start:end].split())  # as written, spaces left out
                 head = shown if len(shown) <= EXCERPT else shown[:EXCERPT] + "…"
-                sp.sentences.append((place(start, end), hashes, head))
-        if sp.sentences:
+                sp.add(place(start, end), hashes, head)
+        if len(sp):
             out[key] = sp
     return out
 
@@ -171,13 +199,14 @@ class Copy:
 
 def _first_passage(mine: SectionPrint, theirs: SectionPrint, runs: frozenset[int]):
     """The first sentence of ``mine`` mostly found in ``theirs`` and the sentence
-    of ``theirs`` it shares most runs with."""
-    for here, hashes, head in mine.sentences:
+    of ``theirs`` it shares most runs with: (here, there, its first words)."""
+    for k in range(len(mine)):
+        hashes = mine.sentence(k)
         if hashes and sum(h in runs for h in hashes) * 2 >= len(hashes):
             wanted = set(hashes)
-            there = max(theirs.sentences, key=lambda s: len(wanted.intersection(s[1])))[0]
-            return here, there, head
-    return mine.sentences[0][0], theirs.sentences[0][0], mine.sentences[0][2]
+            best = max(range(len(theirs)), key=lambda j: len(wanted.intersection(theirs.sentence(j))))
+            return mine.place(k), theirs.place(best), mine.heads[k]
+    return mine.place(0), theirs.place(0), mine.heads[0]
 
 
 def copied_sections(mine: dict[str, SectionPrint], theirs: dict[str, SectionPrint], *,
@@ -188,7 +217,7 @@ def copied_sections(mine: dict[str, SectionPrint], theirs: dict[str, SectionPrin
         other = theirs.get(key)
         if other is None:
             continue
-        hashes = [h for _, hs, _ in sp.sentences for h in hs if h not in ignore]
+        hashes = [h for h in sp.hashes if h not in ignore]
         if len(hashes) < min_chars:
             continue
         runs = other.runs()
@@ -221,7 +250,7 @@ def same_year_pairs(prints: list[dict[str, SectionPrint]], groups: list[str | No
         common = frozenset(h for h, who in index.items() if len(who) > common_at)
         for i in members:
             sp = prints[i][key]
-            hashes = [h for _, hs, _ in sp.sentences for h in hs if h not in common]
+            hashes = [h for h in sp.hashes if h not in common]
             if len(hashes) < min_chars:
                 continue
             counts = Counter(chain.from_iterable(map(index.__getitem__, hashes)))  # counted in C

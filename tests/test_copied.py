@@ -32,7 +32,7 @@ def _print(*sections: str) -> dict:
         sp = copied.SectionPrint(f"s{n}", f"第{n}部分")
         for sentence in text.split("。"):
             if sentence:
-                sp.sentences.append((WHERE, copied._hashes(sentence + "。"), sentence[:10]))
+                sp.add(WHERE, copied._hashes(sentence + "。"), sentence[:10])
         out[sp.key] = sp
     return out
 
@@ -79,7 +79,7 @@ def test_reports_of_one_organ_are_not_compared_as_other_organs():
 def test_a_section_print_pickles_small():
     sp = _print(PROBLEMS * 20)["s1"]
     assert pickle.loads(pickle.dumps(sp)).runs() == sp.runs()
-    assert len(pickle.dumps(sp)) < 6 * sum(len(h) for _, h, _ in sp.sentences) + 2000
+    assert len(pickle.dumps(sp)) < 6 * len(sp.hashes) + 2000
 
 
 def test_workers_give_the_same_findings():
