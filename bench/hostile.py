@@ -31,26 +31,10 @@ def _page(body: str) -> bytes:
 
 def _word(body_xml: str, numbering: str = "") -> bytes:
     """A .docx whose body is ``body_xml``, with numbering definitions (python-docx)."""
-    import io
+    sys.path.insert(0, str(REPO / "tests"))
+    from docx_builder import docx_with_body
 
-    import docx
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    w = nsdecls("w")
-    doc = docx.Document()
-    body = doc.element.body
-    for el in list(body):
-        if not el.tag.endswith("sectPr"):
-            body.remove(el)
-    for el in parse_xml(f"<w:body {w}>{body_xml}</w:body>"):
-        body[-1].addprevious(el)
-    if numbering:
-        for el in parse_xml(f"<w:numbering {w}>{numbering}</w:numbering>"):
-            doc.part.numbering_part.element.append(el)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    return docx_with_body(body_xml, numbering)
 
 
 _NUMBERED = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr></w:pPr>'

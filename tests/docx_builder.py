@@ -369,3 +369,30 @@ def _close(grid: _Grid, col: int, r0: int, c1: int, r1: int) -> None:
     """The group label at (r0, col) covers columns col..c1 of rows r0..r1."""
     if r1 > r0 or c1 > col:
         grid.merges.append((r0, col, r1, c1))
+
+
+def docx_with_body(body_xml: str, numbering: str = "") -> bytes:
+    """A .docx whose body is ``body_xml`` (WordprocessingML), with numbering
+    definitions appended (the hostile cases of bench/hostile.py and
+    tests/test_hostile_readers.py)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    w = nsdecls("w")
+    doc = docx.Document()
+    body = doc.element.body
+    for el in list(body):
+        if not el.tag.endswith("sectPr"):
+            body.remove(el)
+    for el in parse_xml(f"<w:body {w}>{body_xml}</w:body>"):
+        body[-1].addprevious(el)
+    if numbering:
+        part = doc.part.numbering_part.element
+        for el in parse_xml(f"<w:numbering {w}>{numbering}</w:numbering>"):
+            part.append(el)  # abstractNum after num: readers look them up by id
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

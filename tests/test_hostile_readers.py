@@ -130,23 +130,9 @@ def _word(path, body_xml: str, numbering: str = "", extra: dict[str, bytes] | No
     and extra parts (name → bytes) in its ZIP."""
     import zipfile
 
-    import docx
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
+    from docx_builder import docx_with_body
 
-    w = nsdecls("w")
-    doc = docx.Document()
-    body = doc.element.body
-    for el in list(body):
-        if not el.tag.endswith("sectPr"):
-            body.remove(el)
-    for el in parse_xml(f"<w:body {w}>{body_xml}</w:body>"):
-        body[-1].addprevious(el)
-    if numbering:
-        part = doc.part.numbering_part.element
-        for el in parse_xml(f"<w:numbering {w}>{numbering}</w:numbering>"):
-            part.append(el)  # abstractNum after num: readers look them up by id
-    doc.save(str(path))
+    path.write_bytes(docx_with_body(body_xml, numbering))
     if extra:
         with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z:
             for name, data in extra.items():
