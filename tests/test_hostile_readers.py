@@ -218,3 +218,13 @@ def test_zip_expansion_is_bounded_by_max_file_size(capsys, tmp_path, monkeypatch
     assert lint(capsys, path, "--max-file-size", "2MB").code in (0, 1)
     zh = lint(capsys, path, "--max-file-size", "1MB")
     assert "ZIP 包解压后超过 10 MB（max-file-size 的 10 倍" in zh.out
+
+
+def test_a_control_character_symbol_is_a_space(tmp_path):
+    """w:char 0000 (or any control code) would put a NUL into the text, which the
+    text reader refuses and XML text cannot hold: it is read as a space."""
+    from gialint import readers
+
+    syms = '<w:r><w:sym w:font="Symbol" w:char="0000"/><w:sym w:font="Symbol" w:char="001B"/></w:r>'
+    text = readers.read_path(str(_word(tmp_path / "nul.docx", _para("报告", runs=syms)))).text
+    assert text == "  报告\n" and "\x00" not in text and "\x1b" not in text

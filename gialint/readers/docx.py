@@ -297,7 +297,8 @@ def _run_text(r, chunks: list[str]) -> None:
             if not 0 <= n <= 0x10FFFF or 0xD800 <= n <= 0xDFFF:  # no Unicode scalar value
                 raise _BadSymbol(code)
             if not 0xE000 <= n <= 0xF8FF:  # symbol fonts map to the private use area F0xx
-                chunks.append(chr(n))
+                # a control character (0000 …; XML text cannot hold one) is a space
+                chunks.append(" " if n < 0x20 or 0x7F <= n <= 0x9F else chr(n))
 
 
 class _BadSymbol(Exception):
