@@ -67,14 +67,14 @@ Other commands:
 _EPILOG_EN = """\
 Exit codes: 0 nothing at or above --fail-on; 1 such findings; 2 a usage, configuration
 or input error, or no file checked at all (0 when the configuration's exclude left
-every file out). Configuration: gialint.toml, .gialint.toml or [tool.gialint] in
+every file out); 130 interrupted by Ctrl-C (143 by SIGTERM). Configuration: gialint.toml, .gialint.toml or [tool.gialint] in
 pyproject.toml, looked for from each linted file's folder upwards (see the README).
 """
 
 _EPILOG = """\
 退出码：0 没有达到 --fail-on 级别的问题；1 有这样的问题；2 用法、配置或输入错误，
-或者一个文件也没有检查（全部文件都被配置的 exclude 排除时为 0）。
-配置文件：gialint.toml、.gialint.toml 或 pyproject.toml 中的 [tool.gialint]，
+或者一个文件也没有检查（全部文件都被配置的 exclude 排除时为 0）；130 被 Ctrl-C 中断
+（SIGTERM 为 143）。配置文件：gialint.toml、.gialint.toml 或 pyproject.toml 中的 [tool.gialint]，
 从每个被检查的文件所在目录向上查找（详见 README）。
 """
 
