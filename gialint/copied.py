@@ -35,11 +35,12 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from itertools import accumulate, chain, compress
-from operator import sub
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, chain, compress
+from operator import sub
 
+from gialint.findings import Location, Place
 from gialint.normalize import compact
 
 SHINGLE = 8  # characters per run: shorter runs repeat between unrelated texts
@@ -88,9 +89,6 @@ class SectionPrint:
         return self.hashes[self.ends[k - 1] if k else 0:self.ends[k]]
 
     def place(self, k: int):
-        from gialint.findings import Location
-        from gialint.history import Place
-
         start, end, line, column, end_line, end_column = self.spans[6 * k:6 * k + 6]
         return Place(Location(start, end, line, column, end_line, end_column), self.lines.get(line, ""))
 

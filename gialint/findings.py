@@ -71,6 +71,15 @@ class Location:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place in a report's file and the text of its first line (for excerpts and
+    SARIF columns once the file's text is dropped: the comparisons between reports)."""
+
+    location: Location
+    line_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Related:
     location: Location
     message: str

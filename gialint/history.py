@@ -26,20 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gialint import copied
-from gialint.findings import Finding, Location, Related, line_window
+from gialint.findings import Finding, Location, Place, Related, line_window
 from gialint.normalize import compact
 from gialint.spans import Span
 
 # -- what a report contributes -------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A place in the report's file and the text of its first line (for excerpts and
-    SARIF columns once the file's text is dropped)."""
-
-    location: Location
-    line_text: str
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from string import Formatter
 
-from gialint import suppress
+from gialint import saferegex, suppress
 from gialint.build import build
 from gialint.checks import Context
 from gialint.checks.base import Hit
@@ -34,7 +34,6 @@ from gialint.model import Span
 from gialint.normalize import normalize
 from gialint.parse import parse_tokens
 from gialint.ruleset import RuleSet
-from gialint import saferegex
 from gialint.saferegex import PatternTimeout
 from gialint.selector import Selector, is_known
 from gialint.source import Source

@@ -386,7 +386,12 @@ class Runner:
 
     def _fix(self, result, source, rs):
         """--diff: the diff; --fix: write the file and lint it again."""
-        from gialint.fix import NotRewritten, fixed_text_and_findings, unified_diff, write_atomically
+        from gialint.fix import (
+            NotRewritten,
+            fixed_text_and_findings,
+            unified_diff,
+            write_atomically,
+        )
 
         after, done = fixed_text_and_findings(result)
         count = len(done)
