@@ -24,8 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from gialint import copied  # noqa: E402
-from gialint.findings import Location  # noqa: E402
-from gialint.history import Place  # noqa: E402
+from gialint.findings import Location, Place  # noqa: E402
 
 SUBJECTS = ["本机关", "我局", "我镇", "区政府办公室", "县发展改革局", "市生态环境局", "街道办事处", "管委会"]
 VERBS = ["认真贯彻落实", "扎实推进", "持续深化", "进一步规范", "全面加强", "不断完善", "积极探索", "稳步推进"]

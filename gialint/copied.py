@@ -73,7 +73,7 @@ class SectionPrint:
     heads: list = field(default_factory=list)  # each sentence's first EXCERPT characters
 
     def add(self, place, hashes, head: str) -> None:
-        """A sentence: its place (gialint.history.Place), its runs' hashes, its start."""
+        """A sentence: its place (gialint.findings.Place), its runs' hashes, its start."""
         loc = place.location
         self.hashes.extend(hashes)
         self.ends.append(len(self.hashes))

@@ -1,7 +1,7 @@
 """An organ's reports across the years: the stage after the per-file pipeline.
 
 When one run lints several reports, :func:`compare` groups them by organ
-(the title's, normalised — :func:`organ_key` —, or the configuration's
+(the title's, normalised — :func:`gialint.organs.organ_key` —, or the configuration's
 ``[[organs]]``, or ``--organ``) and report year, and checks each report
 against the report of the year before (the rules of kind ``cross_year``,
 GIA751–GIA759): 表三's carry-over, 表二's documents in force, the 2019
@@ -14,138 +14,21 @@ copied text: to each report), with the other report's place as a related
 location in that other file.
 
 The pipeline leaves on each :class:`~gialint.findings.FileResult` the
-:class:`YearFacts` this needs (small and picklable: the results come back
-from worker processes), so the stage never reads a file again.
+:class:`~gialint.facts.YearFacts` this needs (gialint/facts.py), so the stage
+never reads a file again; whose report it is comes from gialint/organs.py.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from gialint import copied
-from gialint.findings import Finding, Location, Place, Related, line_window
-from gialint.normalize import compact
-from gialint.spans import Span
+from gialint.facts import T2_2019_ITEMS, T2_STOCK_ROWS, T3_COLUMNS, YearFacts, decimal, number
+from gialint.findings import Finding, Place, Related, line_window
+from gialint.organs import merge_parents
 
-# -- what a report contributes -------------------------------------------------------
-
-
-@dataclass(slots=True)
-class YearFacts:
-    organ: str | None  # as the title names it
-    year: int | None
-    edition: str | None
-    anchor: Place  # the title (or the file's start): where report-level findings go
-    values: dict[str, str] = field(default_factory=dict)  # cell key → value (the keys compared)
-    # per table (t2, t3, t4, lg): a digest of its year's figures and how many of them
-    # are flows (not stocks) other than zero — a table copied whole, without its cells
-    figures: dict[str, tuple[str, int]] = field(default_factory=dict)
-    places: dict[str, Place] = field(default_factory=dict)  # cell key → place (the keys compared)
-    tables: dict[str, Place] = field(default_factory=dict)  # t2/t3/t4 → the table's first cell
-    # sentences that name the year before (Y−1年): digest → place (candidates for GIA759)
-    last_year: dict[str, Place] = field(default_factory=dict)
-    # sentences that name the report's own year (Y年): digest → place, text not kept
-    own_year: dict[str, Place] = field(default_factory=dict)
-    # the file's inline suppressions that disable named rules: (selectors, first line,
-    # last line, the comment) — applied to the cross-year findings as to any other
-    directives: tuple = ()
-    # each section's prose as runs of characters (gialint.copied: copied text)
-    sections: dict = field(default_factory=dict)
-    # the legacy table's row labels as printed (lg.<row> → 主动公开信息数), for messages
-    labels: dict[str, str] = field(default_factory=dict)
-
-
-T3_COLUMNS = ("natural_person", "commercial_enterprise", "research_institution",
-              "social_welfare_org", "legal_service_org", "other_org", "total")
-T2_STOCK_ROWS = ("regulations", "normative_docs")
-T2_2019_ITEMS = (("art20_5", "admin_permit"), ("art20_5", "other_admin_services"),
-                 ("art20_6", "admin_penalty"), ("art20_6", "admin_coercion"),
-                 ("art20_8", "admin_fee"))
-_PLACED = frozenset(
-    [f"t3.carried_over.{c}" for c in T3_COLUMNS] + [f"t3.carry_forward.{c}" for c in T3_COLUMNS]
-    + [f"t2.art20_1.{r}.{c}" for r in T2_STOCK_ROWS for c in ("in_force", "issued", "repealed")]
-    + [f"t2.{s}.{r}.{c}" for s, r in T2_2019_ITEMS for c in ("prev_count", "change")])
-
-
-MAX_LINE = 2000  # a longer line (a web page on one line) is not kept: no excerpt
-
-
-def facts_of(report, source) -> YearFacts:
-    """What the cross-year stage needs of one analysed report."""
-    lines: dict[int, str] = {}  # one string a line: the places of its sentences share it
-
-    def place(span) -> Place:
-        loc = source.location(span.start, span.end)
-        line = lines.get(loc.line)
-        if line is None:
-            line = source.line_text(loc.line)
-            line = lines[loc.line] = line if len(line) <= MAX_LINE else ""
-        return Place(loc, line)
-
-    title = report.title
-    if title is not None:
-        anchor = place(title.span)
-    else:
-        line = source.line_text(1)
-        anchor = Place(Location(0, 0, 1, 1, 1, 1), line if len(line) <= MAX_LINE else "")
-    facts = YearFacts(organ=report.organ or (title.organ if title else None), year=report.report_year,
-                      edition=report.edition, anchor=anchor)
-    if report.report_year:
-        _sentences(report, source, facts, place)
-    facts.directives = _directives(source)
-    facts.sections = copied.section_prints(report, source, lambda start, end: place(Span(start, end)))
-    data = report.data
-    if data is None:
-        return facts
-    by_table: dict[str, list[tuple[str, str]]] = {}
-    for key, cell in data.cells.items():
-        if cell.value is None:
-            continue
-        value = _number(cell.value)
-        table = key.split(".", 1)[0]
-        if not key.endswith(".cumulative"):  # 历年累计 grows whatever is copied
-            by_table.setdefault(table, []).append((key, value))
-        if key in _PLACED or key.startswith("lg."):  # the legacy table: 历年累计 and this year
-            facts.values[key] = value
-            facts.places[key] = place(cell.span)
-        first = facts.tables.get(table)
-        if first is None or cell.span.start < first[0]:
-            facts.tables[table] = (cell.span.start, cell.span)
-    facts.tables = {t: place(span) for t, (_, span) in facts.tables.items()}
-    facts.figures = {t: _figures(items) for t, items in by_table.items()}
-    if "lg" in data.found:
-        from gialint.tables.legacy import row_label
-
-        facts.labels = {k: row_label(report.original(span)) for k, span in data.row_spans.items()
-                        if k.startswith("lg.")}
-    return facts
-
-
-def _figures(items: list[tuple[str, str]]) -> tuple[str, int]:
-    """A table's year's figures as a digest, and how many are flows other than zero
-    (stocks — 现行有效 — may stay the same from one year to the next)."""
-    import hashlib
-
-    digest = hashlib.blake2b("\n".join(f"{k}={v}" for k, v in sorted(items)).encode("utf-8"),
-                             digest_size=16).hexdigest()
-    return digest, sum(1 for k, v in items if not k.endswith(".in_force") and _num(v) != 0)
-
-
-def _directives(source) -> tuple:
-    """The ``gialint-disable`` comments of the file and the lines they cover."""
-    text = source.display_text
-    if "gialint-" not in text:
-        return ()
-    from gialint import suppress
-    from gialint.source import Source
-
-    shown = source if text is source.text else Source(source.path, text, source.encoding)
-    found = suppress.parse(shown.text, lambda off: shown.position(off)[0])
-    active = suppress.scope(found, shown.text.split("\n"))
-    return tuple((d.rules, d.first, d.last, text[d.start:d.end]) for d in active if d.rules)
+# -- the stage -------------------------------------------------------------------------
 
 
 def _silenced_by(directives, finding) -> str | None:
@@ -162,99 +45,6 @@ def _silenced_by(directives, finding) -> str | None:
                     continue
     return None
 
-
-MIN_SENTENCE = 12  # characters (spaces left out): shorter sentences repeat by nature
-MAX_SENTENCES = 200  # per report and kind: a bound on what a result carries
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
-
-
-def _sentences(report, source, facts: YearFacts, place) -> None:
-    """The body's sentences that name the year before, and those that name the report's
-    own year (by digest: the text itself is not carried)."""
-    import hashlib
-
-    year = report.report_year
-    mine, before = f"{year}年", f"{year - 1}年"
-    blocks = [b for b in report.preamble if b.kind == "paragraph"]
-    for sec in report.sections:
-        blocks.extend(b for b in sec.all_blocks() if b.kind == "paragraph")
-    text = source.text
-    for block in blocks:
-        chunk = text[block.span.start:block.span.end]
-        for m in _SENTENCE.finditer(chunk):
-            sentence = compact(m.group())
-            if len(sentence) < MIN_SENTENCE:
-                continue
-            has_mine, has_before = mine in sentence, before in sentence
-            if not (has_mine or has_before):
-                continue
-            digest = hashlib.blake2b(sentence.encode("utf-8"), digest_size=8).hexdigest()
-            start = block.span.start + m.start()
-            end = block.span.start + m.start() + len(m.group().rstrip())
-            if has_before and not has_mine and len(facts.last_year) < MAX_SENTENCES:
-                facts.last_year.setdefault(digest, place(Span(start, end)))
-            if has_mine and len(facts.own_year) < MAX_SENTENCES and digest not in facts.own_year:
-                loc = source.location(start, end)
-                facts.own_year[digest] = Place(loc, "")
-
-
-def _number(value) -> str:
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
-
-
-# -- the organ ------------------------------------------------------------------------
-
-_PLACE_ONLY = re.compile(r"^.{2,}?(?:省|自治区|市|自治州|州|盟|地区|县|自治县|旗|区|镇|乡)$")
-_BODY_SUFFIX = re.compile(r"(?:管理委员会|管委会)$")
-_PARENT = re.compile(r"^(?:.{1,8}?(?:省|自治区|市|自治州|州|盟|地区))+$")
-
-
-def organ_key(organ: str | None) -> str | None:
-    """The organ a title names, folded so that spellings of one organ meet:
-    spaces and traditional characters, ``人民政府`` = ``政府``, ``政府办`` =
-    ``政府办公室``, a zone's ``管委会`` = the zone, a bare place name = its government."""
-    if not organ:
-        return None
-    key = compact(organ)
-    key = key.replace("人民政府", "政府")
-    if key.endswith("政府办"):
-        key += "公室"
-    key = _BODY_SUFFIX.sub("", key)
-    if _PLACE_ONLY.match(key):
-        key += "政府"
-    return key or None
-
-
-def _merge_parents(keys: set[str]) -> dict[str, str]:
-    """``淮安市洪泽区政府`` and ``洪泽区政府`` in one run are one organ (the longer
-    names the region it belongs to): each key → the key it is grouped under."""
-    out = {k: k for k in keys}
-    for k in sorted(keys, key=len):
-        for other in keys:
-            if other != k and other.endswith(k) and len(k) >= 4 and _PARENT.match(other[:-len(k)]):
-                out[other] = out[k]
-    return out
-
-
-def organ_from_config(cfg, path: str) -> str | None:
-    """The name of the first ``[[organs]]`` entry of ``cfg`` whose globs match ``path``."""
-    organs = getattr(cfg, "organs", None)
-    if not organs:
-        return None
-    try:
-        rel = Path(path).resolve().relative_to(cfg.root.resolve()).as_posix()
-    except ValueError:
-        rel = Path(path).as_posix()
-    for name, globs in organs:
-        if any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(Path(rel).name, g) for g in globs):
-            return name
-    return None
-
-
-# -- the stage -------------------------------------------------------------------------
 
 
 @dataclass
@@ -276,7 +66,7 @@ def compare(entries: list[Entry], lang: str) -> None:
     if len(counted) < 2:
         return
     groups: dict[str, list[Entry]] = {}
-    merged = _merge_parents({e.key for e in counted if e.key})
+    merged = merge_parents({e.key for e in counted if e.key})
     for e in counted:
         if e.key is None or e.facts.year is None:
             variant = "organ" if e.key is None else "year"
@@ -344,7 +134,7 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
     # 表三: 二、上年结转 (Y) = 四、结转下年度继续办理 (Y−1), every column, any edition
     for col in T3_COLUMNS:
         a, b = f"t3.carried_over.{col}", f"t3.carry_forward.{col}"
-        if a in cur.values and b in old.values and _num(cur.values[a]) != _num(old.values[b]):
+        if a in cur.values and b in old.values and decimal(cur.values[a]) != decimal(old.values[b]):
             _emit(e, "carry_over", "default", {**base, "column": _name(col, lang),
                                                 "value": cur.values[a], "prev_value": old.values[b]},
                   prev, old.places.get(b), lang, at=cur.places.get(a))
@@ -355,14 +145,14 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
             need = (k + "in_force", k + "issued", k + "repealed")
             if not all(x in cur.values for x in need) or k + "in_force" not in old.values:
                 continue
-            now, prev_stock = _num(cur.values[k + "in_force"]), _num(old.values[k + "in_force"])
-            issued, repealed = _num(cur.values[k + "issued"]), _num(cur.values[k + "repealed"])
+            now, prev_stock = decimal(cur.values[k + "in_force"]), decimal(old.values[k + "in_force"])
+            issued, repealed = decimal(cur.values[k + "issued"]), decimal(cur.values[k + "repealed"])
             expected = prev_stock + issued - repealed
             if now == expected:
                 continue
             args = {**base, "row": _name(row, lang), "value": cur.values[k + "in_force"],
                     "prev_value": old.values[k + "in_force"], "issued": cur.values[k + "issued"],
-                    "repealed": cur.values[k + "repealed"], "expected": _number(expected)}
+                    "repealed": cur.values[k + "repealed"], "expected": number(expected)}
             which = "in_force_more" if now > expected else "in_force_less"
             _emit(e, which, "default", args, prev, old.places.get(k + "in_force"), lang,
                   at=cur.places.get(k + "in_force"))
@@ -373,13 +163,13 @@ def _compare_years(e: Entry, prev: Entry, lang: str) -> None:
             if k + "prev_count" not in cur.values or not all(
                     x in old.values for x in (k + "prev_count", k + "change")):
                 continue
-            now = _num(cur.values[k + "prev_count"])
-            expected = _num(old.values[k + "prev_count"]) + _num(old.values[k + "change"])
+            now = decimal(cur.values[k + "prev_count"])
+            expected = decimal(old.values[k + "prev_count"]) + decimal(old.values[k + "change"])
             if now != expected:
                 _emit(e, "items_2019", "default",
                       {**base, "row": _name(row, lang), "value": cur.values[k + "prev_count"],
                        "prev_value": old.values[k + "prev_count"], "change": _signed(old.values[k + "change"]),
-                       "expected": _number(expected)},
+                       "expected": number(expected)},
                       prev, old.places.get(k + "prev_count"), lang, at=cur.places.get(k + "prev_count"))
     # the legacy statistics table: 历年累计 (Y) = 历年累计 (Y−1) + this year (Y)
     if cur.edition == "legacy" and old.edition == "legacy":
@@ -420,13 +210,13 @@ def _legacy_cumulative(e: Entry, prev: Entry, base: dict, lang: str) -> None:
         row = key.removesuffix(".cumulative")
         if row not in cur.values or key not in old.values:
             continue
-        expected = _num(old.values[key]) + _num(cur.values[row])
-        if _num(cur.values[key]) == expected:
+        expected = decimal(old.values[key]) + decimal(cur.values[row])
+        if decimal(cur.values[key]) == expected:
             continue
         _emit(e, "cumulative", "default",
               {**base, "row": cur.labels.get(row) or tpl.label(row),
                "prev_row": old.labels.get(row) or tpl.label(row), "value": cur.values[key], "prev_value": old.values[key],
-               "change": cur.values[row], "expected": _number(expected)},
+               "change": cur.values[row], "expected": number(expected)},
               prev, old.places.get(key), lang, at=cur.places.get(key))
 
 
@@ -479,13 +269,7 @@ _IDENTICAL_MIN = 3  # non-zero figures of the year (not stocks) a copied table m
 
 
 def _signed(text: str) -> str:
-    return "+" + text if not text.startswith("-") and _num(text) > 0 else text
-
-
-def _num(text: str):
-    from decimal import Decimal
-
-    return Decimal(text)
+    return "+" + text if not text.startswith("-") and decimal(text) > 0 else text
 
 
 def _emit(e: Entry, relation: str, variant: str, args: dict, other: Entry | None,

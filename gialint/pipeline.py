@@ -27,8 +27,8 @@ from gialint.checks.engine import (
     engine_rule,
 )
 from gialint.config import ignored_for, matches
+from gialint.facts import facts_of
 from gialint.findings import FileResult, Finding, Related, line_window
-from gialint.history import facts_of
 from gialint.lexer import lex
 from gialint.model import Span
 from gialint.normalize import normalize

@@ -34,7 +34,6 @@ from pathlib import Path
 from gialint.config import (
     Config,
     check_selectors,
-    excluded,
     find_config,
     forget_found_configs,
     load_config,
@@ -43,8 +42,6 @@ from gialint.findings import FileResult
 from gialint.inputmessages import error_result, localize
 from gialint.pipeline import describe_error, lint_source
 from gialint.readers import (
-    EXTENSIONS,
-    UNREAD_EXTENSIONS,
     format_of,
     read_bytes,
     read_path,
@@ -54,6 +51,8 @@ from gialint.ruleset import Options, RuleSet
 from gialint.selector import is_known
 from gialint.source import InputError
 from gialint.tomlpos import ConfigError
+from gialint.walk import expand_paths
+from gialint.workers import Interrupted, in_workers, jobs_for
 
 
 class OptionError(ConfigError):
@@ -198,7 +197,7 @@ class Runner:
         work = []
         self.excluded = 0
         seen: set[tuple[int, int]] = set()  # a file named twice (a.txt ./a.txt) is linted once
-        for kind, path, message in _expand(paths, self.ruleset_for, self.force_exclude):
+        for kind, path, message in expand_paths(paths, self.ruleset_for, self.force_exclude):
             if kind == "url":  # an fsspec URL or glob: its files, read where they are linted
                 from gialint.cluster import expand_urls
 
@@ -253,7 +252,7 @@ class Runner:
 
             done = cluster.run(self, work, client)
         else:
-            done = _pool(work, self, _jobs(jobs, len(work)))
+            done = in_workers(work, self, jobs_for(jobs, len(work)))
         try:
             for result, diff, count in done:
                 results.append(result)
@@ -286,12 +285,12 @@ class Runner:
             entries.append(self._entry(history, r, Path(path), order, shown=True))
         if self.history:
             linted = {Path(p).resolve() for k, p, _ in work if k == "file"}
-            items = [(k, p, m) for k, p, m in _expand(self.history, self.ruleset_for)
+            items = [(k, p, m) for k, p, m in expand_paths(self.history, self.ruleset_for)
                      if k == "file" and Path(p).resolve() not in linted]
             fix, diff = self.fix, self.diff
             self.fix = self.diff = False  # read, never rewritten
             try:
-                earlier = [r for r, _, _ in _pool(items, self, _jobs(jobs, len(items)))] if items else []
+                earlier = [r for r, _, _ in in_workers(items, self, jobs_for(jobs, len(items)))] if items else []
             finally:
                 self.fix, self.diff = fix, diff
             for order, ((_, path, _), r) in enumerate(zip(items, earlier, strict=True)):
@@ -314,10 +313,12 @@ class Runner:
                 e.result.findings.sort(key=lambda f: f.sort_key())
 
     def _entry(self, history, result, path: Path, order: int, *, shown: bool):
+        from gialint import organs
+
         rs = self.ruleset_for(path)
-        name = self.options.organ or history.organ_from_config(rs.config, str(path)) or result.facts.organ
+        name = self.options.organ or organs.organ_from_config(rs.config, str(path)) or result.facts.organ
         result.organ = name
-        return history.Entry(result=result, facts=result.facts, organ=name, key=history.organ_key(name),
+        return history.Entry(result=result, facts=result.facts, organ=name, key=organs.organ_key(name),
                              ruleset=rs if shown else None, order=order, shown=shown)
 
     def first_ruleset(self) -> RuleSet:
@@ -448,153 +449,3 @@ def display_path(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
-
-
-# -- the worker pool ------------------------------------------------------------
-
-
-def _jobs(requested: int | None, files: int) -> int:
-    """Worker processes to use: ``requested``, else one per CPU; never more than files."""
-    if requested is None or requested <= 0:
-        try:
-            requested = len(os.sched_getaffinity(0))
-        except (AttributeError, OSError):
-            requested = os.cpu_count() or 1
-    return max(1, min(requested, files))
-
-
-_JOB = None  # the runner the forked workers run (inherited, never pickled)
-
-
-def _run_in_worker(item):
-    return _JOB(item)
-
-
-class Interrupted(KeyboardInterrupt):
-    """The run was interrupted: ``done`` of ``total`` files linted, ``changed``
-    files rewritten by --fix (None: not fixing)."""
-
-    def __init__(self, done: int, total: int, changed: int | None):
-        super().__init__(done, total, changed)
-        self.done, self.total, self.changed = done, total, changed
-
-
-def _worker_start() -> None:
-    """A worker leaves Ctrl-C to the main process (which stops the pool: no
-    worker traceback), and ends on SIGTERM once the file it may be rewriting
-    for --fix is replaced and counted (gialint.fix holds the signal meanwhile)."""
-    import signal
-
-    from gialint import fix
-
-    fix.in_worker()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_term)
-
-
-def _exit_on_term(signum, frame):
-    raise SystemExit(128 + signum)
-
-
-def _pool(work: list, job: Runner, jobs: int):
-    """Results in input order.  With several jobs, worker processes are forked
-    after the rule sets are loaded, so rules and grammar load once, not per
-    file or per worker."""
-    if jobs <= 1:  # one process: multiprocessing is not even imported (~4 ms)
-        yield from map(job, work)
-        return
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        # without fork (Windows) the loaded rule sets cannot be shared: one process
-        yield from map(job, work)
-        return
-    global _JOB
-    _JOB = job
-    from gialint.parse import parser
-
-    parser()  # build (or load) the grammar before forking
-    chunk = max(1, min(16, len(work) // (jobs * 4)))
-    from gialint import fix
-
-    counter = multiprocessing.get_context("fork").Value("i", 0)
-    fix.count_shared(counter)  # the files the workers rewrite (--fix), for an interrupted run
-    pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_start)
-    try:
-        yield from pool.imap(_run_in_worker, work, chunksize=chunk)
-    except BaseException:  # Ctrl-C, a closed generator: stop the workers now
-        pool.terminate()  # SIGTERM: each ends after the file it is rewriting, if any
-        pool.join()
-        raise
-    else:
-        pool.close()
-        pool.join()
-    finally:
-        fix.count_shared(None)
-
-
-# -- expanding paths ------------------------------------------------------------
-
-
-def is_url(path: str) -> bool:
-    """An fsspec URL (``s3://bucket/a.pdf``), not a local path (``C:\\x`` is local)."""
-    head, sep, _ = path.partition("://")
-    return bool(sep) and len(head) > 1 and head.replace("+", "").isalnum()
-
-
-def _expand(paths, ruleset_for, force_exclude: bool = False):
-    """Yield ("file", Path, None), ("stdin", None, None), ("error", Path, (message code,
-    arguments)), ("skip", Path, (message code, arguments)) or ("excluded", Path, None),
-    in order."""
-    for raw in paths:
-        if is_url(str(raw)):  # expanded by the caller (gialint/cluster.py: a glob may match many)
-            yield "url", str(raw), None
-            continue
-        if str(raw) == "-":
-            yield "stdin", None, None
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            unreadable: list[tuple[Path, str]] = []
-            for f, unread in sorted(_walk(path, unreadable)):
-                rs = ruleset_for(f)
-                if excluded(rs.config, f):
-                    yield "excluded", f, None
-                elif unread:
-                    yield "skip", f, (unread, {"ext": f.suffix.lower()})
-                else:
-                    yield "file", f, None
-            for folder, why in unreadable:
-                yield "error", folder, ("cannot-read-directory", {"reason": why})
-        elif path.exists() and not path.is_file():
-            # a named pipe would block the run (waiting for a writer); a device never ends
-            yield "error", path, ("not-regular", {})
-        elif path.exists() or path.is_symlink():
-            if force_exclude and excluded(ruleset_for(path).config, path):
-                yield "excluded", path, None
-            else:
-                yield "file", path, None
-        else:
-            yield "error", path, ("not-found", {})
-
-
-def _walk(root: Path, unreadable: list):
-    """(path, None) for each report file below ``root``, (path, message code) for each
-    document in a format gialint does not read (UNREAD_EXTENSIONS)."""
-    def failed(err: OSError) -> None:  # reported, not skipped in silence
-        unreadable.append((Path(err.filename), err.strerror or str(err)))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=failed):
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
-        for name in filenames:
-            if name.startswith((".", "~$")):  # hidden files, Word's lock files (~$报告.docx)
-                continue
-            lower = name.lower()
-            unread = None if lower.endswith(EXTENSIONS) else UNREAD_EXTENSIONS.get(os.path.splitext(lower)[1])
-            if not lower.endswith(EXTENSIONS) and unread is None:
-                continue
-            path = Path(dirpath) / name
-            # not a named pipe or a device (reading one would block the run);
-            # a broken link is kept, to be reported
-            if path.is_file() or not path.exists():
-                yield path, unread

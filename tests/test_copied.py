@@ -15,8 +15,7 @@ from gialint_testing import RULE_FIXTURES, SARIF_SCHEMA, run_main
 
 from gialint import copied
 from gialint.api import lint_paths
-from gialint.findings import Location
-from gialint.history import Place
+from gialint.findings import Location, Place
 
 TWO_TOWNS = RULE_FIXTURES / "GIA761" / "fail_two_towns"
 COPIED_FIVE = RULE_FIXTURES / "GIA760" / "fail_problems_copied"

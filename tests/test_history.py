@@ -15,7 +15,7 @@ import pytest
 from gialint_testing import REAL, RULE_FIXTURES, SARIF_SCHEMA, run_main
 
 from gialint.api import FileReport, Linter, lint_paths, lint_text
-from gialint.history import organ_key
+from gialint.organs import organ_key
 from gialint.tomlpos import ConfigError
 
 CARRY = RULE_FIXTURES / "GIA754" / "fail_carry_over_changed"

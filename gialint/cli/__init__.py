@@ -107,7 +107,7 @@ def _interrupted(err: KeyboardInterrupt, lang: str) -> int:
     143 for SIGTERM."""
     import signal
 
-    from gialint.runner import Interrupted
+    from gialint.workers import Interrupted
 
     zh = lang == "zh"
     text = "已中断" if zh else "interrupted"
