@@ -131,7 +131,7 @@ class Lexicon:
 
 
 #: the wordings that make a number a figure, with what they mean: the defaults
-#: of the parameters every narrative check takes (gialint.checks.narrative_arithmetic)
+#: of the parameters every narrative check takes (gialint.checks.narrative)
 LEXICON_DEFAULTS = {
     "units": (DEFAULT_UNITS,
               "units that make a number a figure (a magnitude 万/亿 may stand before one)"),

@@ -14,7 +14,7 @@ from gialint.checks import (  # noqa: F401  (registration)
     dates,
     document,
     engine,
-    narrative_arithmetic,
+    narrative,
     pattern,
     sections,
     tables,
