@@ -579,10 +579,10 @@ def test_both_engines_read_the_real_reports_the_same(monkeypatch, real):
 
 
 def test_the_cell_search_is_pdfplumbers():
-    """readers.pdf._cells finds pdfplumber's intersections_to_cells cells, in its order."""
+    """readers.pdf_tables._cells finds pdfplumber's intersections_to_cells cells, in its order."""
     from pdfplumber.table import edges_to_intersections, intersections_to_cells
 
-    from gialint.readers.pdf import _cells, _edges
+    from gialint.readers.pdf_tables import _cells, _edges
 
     pages = [p for name in REAL_PDFS for p in pdfplumber.open(PDFS / f"{name}.pdf").pages[2:4]]
     pages += [p for page in _t2_across_pages() for p in pdfplumber.open(io.BytesIO(pdf_bytes([page]))).pages]

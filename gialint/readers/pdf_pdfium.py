@@ -19,7 +19,7 @@ pypdfium2's raw bindings, for what :mod:`gialint.readers.pdf` renders:
 Limits: a file of more than ``MAX_PAGES`` pages or ``MAX_TOTAL_CHARS`` glyphs,
 or a page with more than ``MAX_CHARS`` glyphs, ``MAX_PATHS`` painted paths or
 more ruled lines than the table finder can pair up in a second or two
-(``gialint.readers.pdf.MAX_RULE_PAIRS``), is refused with an input error
+(``gialint.readers.pdf_tables.MAX_RULE_PAIRS``), is refused with an input error
 (``pdf-too-many-pages``, ``pdf-too-complex``) instead of being read for minutes.
 A damaged cross-reference table is PDFium's to repair; what it cannot open is
 ``pdf-unreadable``.
@@ -95,7 +95,7 @@ def _page(R, page, number, path, page_class, tables):
     objects, images = _objects(R, page, top, number, path)
     try:
         grids = tables(objects) if chars else []
-    except OverflowError as err:  # the table finder's limit (gialint.readers.pdf._tables)
+    except OverflowError as err:  # the table finder's limit (gialint.readers.pdf_tables._tables)
         raise InputError(path, "pdf-too-complex", page=number, what="pairs of ruled lines",
                          count=err.args[0], most=err.args[1]) from None
     return page_class(number, float(height), chars, grids, images)
@@ -324,7 +324,7 @@ def _objects(R, page, top, number, path):
         """A filled, unstroked path of one subpath of four lines at least 2 points
         wide and high: a box that is no rule (white backgrounds, cell shading).
         pdfminer would make a rectangle or a curve of it, both ignored by the
-        table finder (:func:`gialint.readers.pdf._edges`), so its points are not
+        table finder (:func:`gialint.readers.pdf_tables._edges`), so its points are not
         read (a page of Word output has a hundred of these)."""
         if count_segments(obj) != 5 or not f["FPDFPageObj_GetBounds"](obj, *bounds_at):
             return False
