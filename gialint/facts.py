@@ -57,8 +57,9 @@ _PLACED = frozenset(
 MAX_LINE = 2000  # a longer line (a web page on one line) is not kept: no excerpt
 
 
-def facts_of(report, source) -> YearFacts:
-    """What the cross-year stage needs of one analysed report."""
+def facts_of(report, source, *, prints: bool = True) -> YearFacts:
+    """What the cross-year stage needs of one analysed report (``prints``: each
+    section's fingerprints too — only when a copied-text rule is enabled)."""
     lines: dict[int, str] = {}  # one string a line: the places of its sentences share it
 
     def place(span) -> Place:
@@ -80,7 +81,8 @@ def facts_of(report, source) -> YearFacts:
     if report.report_year:
         _sentences(report, source, facts, place)
     facts.directives = _directives(source)
-    facts.sections = copied.section_prints(report, source, lambda start, end: place(Span(start, end)))
+    if prints:
+        facts.sections = copied.section_prints(report, source, lambda start, end: place(Span(start, end)))
     data = report.data
     if data is None:
         return facts

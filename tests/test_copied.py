@@ -156,3 +156,15 @@ def test_run_hashes_are_the_plain_definition():
     for _ in range(2000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         assert copied._run_hashes(text) == plain(text), text
+
+
+def test_fingerprints_are_made_only_when_a_rule_compares_text():
+    from gialint.config import Config
+    from gialint.pipeline import lint_source
+    from gialint.readers import read_path
+    from gialint.ruleset import Options, RuleSet
+
+    src = read_path(str(COPIED_FIVE / "2024.txt"))
+    with_rules = lint_source(src, RuleSet(Config(), Options()))
+    without = lint_source(src, RuleSet(Config(), Options(ignore=["GIA760", "GIA761"])))
+    assert with_rules.facts.sections and without.facts.sections == {}
